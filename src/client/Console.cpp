@@ -1,0 +1,107 @@
+#include "Console.h"
+
+#include "TextWidth.h"
+
+namespace toom::client {
+
+Console::Console(std::ostream& out, bool interactive, WidthSource width)
+    : _out(out)
+    , _interactive(interactive)
+    , _width(std::move(width)) {}
+
+int Console::width() const {
+    int columns = _width ? _width() : 80;
+    return columns > 0 ? columns : 80;
+}
+
+std::string Console::sanitize(std::string_view text) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
+            out += kReplacement;
+            continue;
+        }
+        // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F; some terminals obey U+009B as
+        // a CSI, which would let a message rewrite the screen.
+        if (byte == 0xC2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) {
+                out += kReplacement;
+                ++i;
+                continue;
+            }
+        }
+        out += static_cast<char>(byte);
+    }
+    return out;
+}
+
+void Console::printLine(std::string_view text) {
+    std::lock_guard lock(_mutex);
+    if (_editing)
+        _out << _renderer.erase();
+    _out << sanitize(text) << '\n';
+    if (_editing)
+        redrawLocked();
+    _out.flush();
+}
+
+void Console::redrawLocked() {
+    std::string_view text = _secret ? std::string_view() : std::string_view(_text);
+    _out << _renderer.draw(_prompt, text, _secret ? 0 : _cursor, width());
+}
+
+void Console::beginEdit(std::string prompt, bool secret) {
+    std::lock_guard lock(_mutex);
+    _prompt = sanitize(prompt);
+    _secret = secret;
+    _text.clear();
+    _cursor = 0;
+    if (!_interactive)
+        return; // Scripted input shows no edit line (ScriptInput echoes whole lines instead).
+    _editing = true;
+    redrawLocked();
+    _out.flush();
+}
+
+void Console::updateEdit(std::string_view text, std::size_t cursor) {
+    std::lock_guard lock(_mutex);
+    if (!_editing)
+        return;
+    // The buffer comes from the keyboard decoder, which drops control characters, so it is
+    // drawn as typed; cursor positions stay valid byte offsets into it.
+    _text = std::string(text);
+    _cursor = cursor;
+    redrawLocked();
+    _out.flush();
+}
+
+void Console::endEdit(bool keep) {
+    std::lock_guard lock(_mutex);
+    if (!_editing)
+        return;
+    std::string_view text = _secret ? std::string_view() : std::string_view(_text);
+    if (keep) {
+        _out << _renderer.finish(_prompt, text, width());
+    } else {
+        _out << _renderer.erase();
+    }
+    _editing = false;
+    _out.flush();
+}
+
+void Console::clearScreen() {
+    std::lock_guard lock(_mutex);
+    if (!_interactive)
+        return;
+    _out << "\x1b[H\x1b[2J";
+    _renderer = LineRenderer();
+    if (_editing)
+        redrawLocked();
+    _out.flush();
+}
+
+} // namespace toom::client

@@ -1,0 +1,44 @@
+#pragma once
+// The dispatch point for asynchronous server events: a handler per event type (TIMEOUT,
+// SHUTDOWN, later P2P_OFFER, ...) and a fallback for types nobody registered, which prints the
+// event's text so that new server events are visible before the client learns them.
+
+#include "common/ServerLine.h"
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace toom::client {
+
+/// Maps event types to handlers. Handlers run on the reader thread: they must not wait for a
+/// reply from the server (the reader is the thread that would deliver it).
+class EventRouter {
+public:
+    using Handler = std::function<void(const ServerLine& event)>;
+
+    /// Sets the handler for events of `type` (upper-case, as on the wire), replacing any.
+    void on(std::string type, Handler handler);
+
+    /// Removes the handler for `type`.
+    void remove(std::string_view type);
+
+    /// Sets the handler for types without their own (by default: none, events are dropped).
+    void otherwise(Handler handler);
+
+    /// True if `type` has its own handler.
+    bool handles(std::string_view type) const;
+
+    /// Calls the handler for the event's type, or the fallback. Returns false if neither
+    /// exists.
+    bool dispatch(const ServerLine& event) const;
+
+private:
+    mutable std::mutex _mutex;
+    std::map<std::string, Handler, std::less<>> _handlers;
+    Handler _fallback;
+};
+
+} // namespace toom::client

@@ -1,0 +1,42 @@
+#pragma once
+// The terminal modes of the interactive client: raw mode while a line is edited, a quiet mode
+// (no echo, signals on) while waiting for a reply, and the user's original mode restored on
+// every exit path: normal return, exception, std::terminate and fatal signals.
+
+namespace toom::client {
+
+/// Owns the terminal settings of one descriptor for the life of the client.
+class Terminal {
+public:
+    /// Saves the current settings of `fd` and installs the restoring signal handlers. Throws
+    /// std::system_error if `fd` is not a terminal. Only one Terminal may exist at a time.
+    explicit Terminal(int fd);
+
+    /// Restores the original settings.
+    ~Terminal();
+
+    Terminal(const Terminal&) = delete;
+    Terminal& operator=(const Terminal&) = delete;
+
+    /// Byte-at-a-time input, no echo, no signal keys (Ctrl-C arrives as a byte), output
+    /// post-processing kept so that "\n" still starts a new line.
+    void rawMode();
+
+    /// Between lines: no echo (typed-ahead keys wait for the editor), but Ctrl-C and Ctrl-Z
+    /// act as usual so that a hung wait can be interrupted.
+    void waitMode();
+
+    /// Puts back the settings found at construction.
+    void restore();
+
+    /// Width of the terminal in columns (80 if unknown).
+    int columns() const;
+
+    /// True if `fd` is a terminal.
+    static bool isTerminal(int fd);
+
+private:
+    int _fd;
+};
+
+} // namespace toom::client

@@ -1,0 +1,54 @@
+#pragma once
+// The base of every command. One subclass per command, one file per subclass; each declares
+// `static CommandSpec spec()` and implements execute(). The CommandRegistry builds a fresh
+// instance for every request after its generic checks have passed.
+
+#include "CommandSpec.h"
+#include "Reply.h"
+#include "SessionControl.h"
+#include "server/services/Services.h"
+
+#include <string>
+#include <vector>
+
+namespace toom {
+
+/// Everything one execution sees.
+class CommandContext {
+public:
+    CommandContext(Services& services, SessionControl& session, Reply& reply, Dialect dialect,
+                   std::vector<std::string> args)
+        : services(services)
+        , session(session)
+        , reply(reply)
+        , _dialect(dialect)
+        , _args(std::move(args)) {}
+
+    Services& services;
+    SessionControl& session;
+    Reply& reply;
+
+    /// The dialect of the name the user typed; decides the wording of the reply.
+    Dialect dialect() const { return _dialect; }
+    const std::vector<std::string>& args() const { return _args; }
+    const std::string& arg(std::size_t i) const { return _args.at(i); }
+    std::size_t argCount() const { return _args.size(); }
+
+    const std::string& user() const { return session.username(); }
+    Poco::Timestamp now() const { return services.clock.now(); }
+    const Settings& settings() const { return services.settings; }
+
+private:
+    Dialect _dialect;
+    std::vector<std::string> _args;
+};
+
+class Command {
+public:
+    virtual ~Command() = default;
+
+    /// Runs the command and fills ctx.reply (left untouched, the reply is a bare OK).
+    virtual void execute(CommandContext& ctx) = 0;
+};
+
+} // namespace toom

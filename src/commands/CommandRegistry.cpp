@@ -1,0 +1,105 @@
+#include "CommandRegistry.h"
+
+#include "common/Protocol.h"
+#include "common/Text.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+namespace toom {
+
+void CommandRegistry::add(CommandSpec spec, Factory factory) {
+    for (const auto& n : spec.names) {
+        if (_byLowerName.count(toLower(n.name)))
+            throw Poco::ExistsException("command name registered twice", n.name);
+    }
+    auto entry = std::make_unique<Entry>();
+    entry->spec = std::move(spec);
+    entry->factory = std::move(factory);
+    for (const auto& n : entry->spec.names)
+        _byLowerName[toLower(n.name)] = NameRef{entry.get(), n.dialect, n.name};
+    _entries.push_back(std::move(entry));
+}
+
+const CommandRegistry::NameRef* CommandRegistry::lookup(std::string_view name) const {
+    auto it = _byLowerName.find(toLower(name));
+    return it == _byLowerName.end() ? nullptr : &it->second;
+}
+
+const CommandSpec* CommandRegistry::find(std::string_view name) const {
+    const NameRef* ref = lookup(name);
+    return ref ? &ref->entry->spec : nullptr;
+}
+
+std::vector<const CommandSpec*> CommandRegistry::specs() const {
+    std::vector<const CommandSpec*> out;
+    for (const auto& e : _entries)
+        out.push_back(&e->spec);
+    return out;
+}
+
+std::uint64_t CommandRegistry::useCount(std::string_view canonical) const {
+    for (const auto& e : _entries) {
+        if (iequals(e->spec.canonical, canonical))
+            return e->uses.load();
+    }
+    return 0;
+}
+
+Reply CommandRegistry::dispatch(std::string_view line, Services& services,
+                                SessionControl& session) const {
+    WordCursor words(line);
+    if (words.size() == 0) {
+        Reply reply("*");
+        reply.fail(err::kUnknownCommand).say("Empty command");
+        return reply;
+    }
+    const NameRef* ref = lookup(words.word(0));
+    if (!ref) {
+        Reply reply(toUpper(words.word(0)));
+        reply.fail(err::kUnknownCommand).say(services.settings.profile.invalidCommand);
+        return reply;
+    }
+    const CommandSpec& spec = ref->entry->spec;
+    Reply reply(spec.canonical);
+
+    if (!session.loggedIn() && spec.requiresLogin) {
+        reply.fail(err::kLoginRequired).say("Please log in first");
+        return reply;
+    }
+
+    const int given = static_cast<int>(words.size()) - 1;
+    const bool tooMany = given > spec.maxArgs && !(spec.lastArgIsText && spec.maxArgs > 0);
+    if (given < spec.minArgs || tooMany) {
+        std::string usage = "Usage: " + ref->typed + (spec.syntax.empty() ? "" : " " + spec.syntax);
+        reply.fail(err::kBadArguments).with("syntax", spec.syntax).say(usage);
+        return reply;
+    }
+
+    std::vector<std::string> args;
+    for (int i = 1; i <= given; ++i) {
+        if (spec.lastArgIsText && i == spec.maxArgs) {
+            args.push_back(words.restFrom(static_cast<std::size_t>(i)));
+            break;
+        }
+        args.push_back(words.word(static_cast<std::size_t>(i)));
+    }
+
+    if (spec.countsAsActivity)
+        session.touch();
+    ref->entry->uses.fetch_add(1, std::memory_order_relaxed);
+
+    CommandContext ctx(services, session, reply, ref->dialect, std::move(args));
+    try {
+        ref->entry->factory()->execute(ctx);
+    } catch (const Poco::Exception& e) {
+        services.audit.error("%s failed: %s", spec.canonical, e.displayText());
+        reply.fail(err::kInternal).say("Internal error; the request was not completed");
+    } catch (const std::exception& e) {
+        services.audit.error("%s failed: %s", spec.canonical, std::string(e.what()));
+        reply.fail(err::kInternal).say("Internal error; the request was not completed");
+    }
+    return reply;
+}
+
+} // namespace toom

@@ -1,0 +1,61 @@
+#pragma once
+// The table of commands and the one dispatcher that applies every generic rule: unknown
+// command, login required, argument count, activity, use counts, and turning an exception into
+// an INTERNAL_ERROR reply. Commands only implement what is specific to them.
+
+#include "Command.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace toom {
+
+class CommandRegistry {
+public:
+    using Factory = std::function<std::unique_ptr<Command>()>;
+
+    /// Registers a command under every name in its spec. Throws Poco::ExistsException when a
+    /// name is already taken (caught at start-up, never at run time).
+    void add(CommandSpec spec, Factory factory);
+
+    /// Registers `T`, whose `T::spec()` gives the metadata; each request gets `T(args...)`.
+    template <class T, class... Args>
+    void add(Args... args) {
+        add(T::spec(), [args...] { return std::make_unique<T>(args...); });
+    }
+
+    /// Runs one request line for `session` and returns the reply. Never throws.
+    Reply dispatch(std::string_view line, Services& services, SessionControl& session) const;
+
+    /// The spec registered under `name` (case-insensitive), or null.
+    const CommandSpec* find(std::string_view name) const;
+
+    /// Every command's spec, in registration order.
+    std::vector<const CommandSpec*> specs() const;
+
+    /// How often the command with this canonical name has been run.
+    std::uint64_t useCount(std::string_view canonical) const;
+
+private:
+    struct Entry {
+        CommandSpec spec;
+        Factory factory;
+        mutable std::atomic<std::uint64_t> uses{0};
+    };
+    struct NameRef {
+        const Entry* entry;
+        Dialect dialect;
+        std::string typed; ///< The name as registered, for usage messages.
+    };
+    const NameRef* lookup(std::string_view name) const;
+
+    std::vector<std::unique_ptr<Entry>> _entries;
+    std::unordered_map<std::string, NameRef> _byLowerName;
+};
+
+} // namespace toom

@@ -1,0 +1,55 @@
+#include "HelpCommand.h"
+
+#include "commands/CommandRegistry.h"
+#include "common/Protocol.h"
+#include "common/Text.h"
+
+namespace toom {
+
+namespace {
+void describe(Reply& reply, const CommandSpec& spec) {
+    std::vector<std::string> names;
+    for (const auto& n : spec.names)
+        names.push_back(n.name);
+    std::string usage = join(names, ", ");
+    if (!spec.syntax.empty())
+        usage += " " + spec.syntax;
+    reply.row()
+        .with("command", spec.canonical)
+        .with("names", join(names, ","))
+        .with("syntax", spec.syntax)
+        .say(usage + "  -  " + spec.summary);
+}
+} // namespace
+
+CommandSpec HelpCommand::spec() {
+    CommandSpec s;
+    s.canonical = "HELP";
+    s.names = {{"HELP", Dialect::Toom}, {"/help", Dialect::Toom}};
+    s.syntax = "[command]";
+    s.summary = "list the commands, or explain one";
+    s.maxArgs = 1;
+    s.requiresLogin = false;
+    return s;
+}
+
+void HelpCommand::execute(CommandContext& ctx) {
+    if (ctx.argCount() == 1) {
+        const CommandSpec* spec = _registry->find(ctx.arg(0));
+        if (!spec) {
+            ctx.reply.fail(err::kUnknownCommand).with("command", ctx.arg(0)).say("No such command: " + ctx.arg(0));
+            return;
+        }
+        describe(ctx.reply, *spec);
+        ctx.reply.ok().with("count", 1);
+        return;
+    }
+    std::int64_t count = 0;
+    for (const CommandSpec* spec : _registry->specs()) {
+        describe(ctx.reply, *spec);
+        ++count;
+    }
+    ctx.reply.ok().with("count", count);
+}
+
+} // namespace toom

@@ -1,0 +1,19 @@
+#include "LogoutCommand.h"
+
+namespace toom {
+
+CommandSpec LogoutCommand::spec() {
+    CommandSpec s;
+    s.canonical = "LOGOUT";
+    s.names = {{"LOGOUT", Dialect::Toom}, {"QUIT", Dialect::Toom}, {"OUT", Dialect::B},
+               {"logout", Dialect::A}, {"/logout", Dialect::D}};
+    s.summary = "log out and leave";
+    return s;
+}
+
+void LogoutCommand::execute(CommandContext& ctx) {
+    ctx.reply.ok().with("user", ctx.user()).say("Bye, " + ctx.user() + "!");
+    ctx.session.closeAfterReply(CloseReason::Logout);
+}
+
+} // namespace toom

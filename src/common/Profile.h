@@ -1,0 +1,51 @@
+#pragma once
+// Profiles: named sets of defaults that reproduce each seed's observable behaviour. A profile
+// changes defaults and wording, never the command set: every seed's syntax works in every
+// profile. The server announces its profile in HELLO so the client shows the matching welcome
+// text and prompt; both sides read this one table.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace toom {
+
+/// How board posts are written to messagelog.txt.
+enum class BoardLogFormat {
+    WithEdited, ///< "n; ts; user; text; no|yes" (variant B)
+    Plain       ///< "n; ts; user; text" (variants C, D)
+};
+
+struct Profile {
+    std::string name;        ///< "messaging", "toom", "toom-rooms", "tessenger", "toom-default"
+    std::string description; ///< One line for --help and the docs.
+    std::string welcome;     ///< Printed by the client after a successful login.
+    std::string prompt;      ///< Printed by the client before each command.
+    std::string loginBanner; ///< Printed by the client before the first Username prompt, if any.
+    std::string invalidCommand = "Error. Invalid command!"; ///< Reply text for an unknown command.
+
+    // Server defaults, each overridable in the config file.
+    int maxLoginAttempts = 3;       ///< Consecutive failures before the username is locked.
+    int lockSeconds = 10;           ///< How long a locked username stays locked.
+    int idleTimeoutSeconds = 0;     ///< Inactivity logout; 0 = off.
+    bool selfRegistration = false;  ///< Unknown usernames create an account.
+    bool presenceNotices = true;    ///< "X logged in/out" pushed to online users.
+    bool padDay = true;             ///< "01 Jun 2023" rather than "1 Jun 2023".
+    bool consoleAudit = true;       ///< Per-command audit lines on the server console.
+    BoardLogFormat boardLog = BoardLogFormat::Plain;
+};
+
+/// Every built-in profile, the default one first.
+const std::vector<Profile>& builtinProfiles();
+
+/// The profile called `name` (case-insensitive), if there is one.
+std::optional<Profile> findProfile(std::string_view name);
+
+/// The profile used when none is named: "toom-default".
+const Profile& defaultProfile();
+
+/// Comma-separated profile names, for messages.
+std::string profileNames();
+
+} // namespace toom

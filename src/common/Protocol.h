@@ -1,0 +1,56 @@
+#pragma once
+// The catalogue of the wire protocol: its name and version, every error code and every event
+// type, in one place (docs/PROTOCOL.md explains each). Tests and the client match on these
+// codes, never on the human text.
+
+#include <string_view>
+
+namespace toom::protocol {
+
+inline constexpr std::string_view kName = "TOOM";
+inline constexpr int kVersion = 1;
+/// "TOOM/1", the verb of the HELLO line.
+inline constexpr std::string_view kNameAndVersion = "TOOM/1";
+
+} // namespace toom::protocol
+
+/// Error codes carried by FAIL lines.
+namespace toom::err {
+// Framing and dispatch (any command).
+inline constexpr std::string_view kLineTooLong = "LINE_TOO_LONG";
+inline constexpr std::string_view kInvalidUtf8 = "INVALID_UTF8";
+inline constexpr std::string_view kUnknownCommand = "UNKNOWN_COMMAND";
+inline constexpr std::string_view kBadArguments = "BAD_ARGUMENTS";
+inline constexpr std::string_view kLoginRequired = "LOGIN_REQUIRED";
+inline constexpr std::string_view kAlreadyLoggedIn = "ALREADY_LOGGED_IN";
+inline constexpr std::string_view kInternal = "INTERNAL_ERROR";
+inline constexpr std::string_view kServerFull = "SERVER_FULL";
+inline constexpr std::string_view kInvalidArgument = "INVALID_ARGUMENT";
+// Login.
+inline constexpr std::string_view kInvalidUsername = "INVALID_USERNAME";
+inline constexpr std::string_view kInvalidPassword = "INVALID_PASSWORD";
+inline constexpr std::string_view kTooManyAttempts = "TOO_MANY_ATTEMPTS";
+inline constexpr std::string_view kAccountLocked = "ACCOUNT_LOCKED";
+inline constexpr std::string_view kAlreadyOnline = "ALREADY_ONLINE";
+inline constexpr std::string_view kUnusablePassword = "UNUSABLE_PASSWORD";
+// Users and messages.
+inline constexpr std::string_view kUnknownUser = "UNKNOWN_USER";
+inline constexpr std::string_view kSelf = "SELF";
+inline constexpr std::string_view kUserOffline = "USER_OFFLINE";
+inline constexpr std::string_view kBlocked = "BLOCKED";
+inline constexpr std::string_view kNotBlocked = "NOT_BLOCKED";
+inline constexpr std::string_view kQueueFull = "QUEUE_FULL";
+inline constexpr std::string_view kEmptyMessage = "EMPTY_MESSAGE";
+inline constexpr std::string_view kBadTimestamp = "BAD_TIMESTAMP";
+inline constexpr std::string_view kUnknownMessage = "UNKNOWN_MESSAGE";
+inline constexpr std::string_view kTimestampMismatch = "TIMESTAMP_MISMATCH";
+inline constexpr std::string_view kForbidden = "FORBIDDEN";
+} // namespace toom::err
+
+/// Event types carried by EVENT lines.
+namespace toom::ev {
+inline constexpr std::string_view kPresence = "PRESENCE"; ///< user=, state=online|offline
+inline constexpr std::string_view kTimeout = "TIMEOUT";   ///< you were logged out for inactivity
+inline constexpr std::string_view kShutdown = "SHUTDOWN"; ///< the server is going down
+inline constexpr std::string_view kClosing = "CLOSING";   ///< the server closes this connection
+} // namespace toom::ev

@@ -1,0 +1,87 @@
+#include "SeedTime.h"
+
+#include "Text.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/LocalDateTime.h>
+#include <Poco/NumberParser.h>
+
+#include <algorithm>
+#include <array>
+
+namespace toom {
+
+namespace {
+constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+bool parseUnsigned(std::string_view text, int& out) {
+    if (text.empty() || text.size() > 4)
+        return false;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    out = value;
+    return true;
+}
+} // namespace
+
+std::string formatSeedTime(const Poco::Timestamp& time, bool padDay) {
+    Poco::LocalDateTime local(time);
+    return Poco::DateTimeFormatter::format(local, padDay ? "%d %b %Y %H:%M:%S" : "%e %b %Y %H:%M:%S");
+}
+
+std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {
+    auto words = splitWords(text);
+    if (words.size() != 4)
+        return std::nullopt;
+    int day = 0, year = 0, month = 0;
+    if (!parseUnsigned(words[0], day) || words[0].size() > 2 || !parseUnsigned(words[2], year) ||
+        words[2].size() != 4)
+        return std::nullopt;
+    for (std::size_t i = 0; i < kMonths.size(); ++i) {
+        if (iequals(words[1], kMonths[i]))
+            month = static_cast<int>(i) + 1;
+    }
+    if (month == 0)
+        return std::nullopt;
+    auto clock = splitWords([&] {
+        std::string s = words[3];
+        for (char& c : s)
+            if (c == ':')
+                c = ' ';
+        return s;
+    }());
+    int hour = 0, minute = 0, second = 0;
+    if (clock.size() != 3 || std::count(words[3].begin(), words[3].end(), ':') != 2 ||
+        !parseUnsigned(clock[0], hour) || !parseUnsigned(clock[1], minute) ||
+        !parseUnsigned(clock[2], second) || clock[0].size() > 2 || clock[1].size() != 2 ||
+        clock[2].size() != 2)
+        return std::nullopt;
+    if (!Poco::DateTime::isValid(year, month, day, hour, minute, second))
+        return std::nullopt;
+    Poco::LocalDateTime local(year, month, day, hour, minute, second);
+    return local.timestamp();
+}
+
+std::string isoTime(const Poco::Timestamp& time) {
+    return Poco::DateTimeFormatter::format(time, "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+std::optional<Poco::Timestamp> parseIsoTime(std::string_view text) {
+    Poco::DateTime parsed;
+    int tzd = 0;
+    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, std::string(text),
+                                        parsed, tzd))
+        return std::nullopt;
+    parsed.makeUTC(tzd);
+    return parsed.timestamp();
+}
+
+} // namespace toom

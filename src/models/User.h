@@ -1,0 +1,32 @@
+#pragma once
+// Users: the account kept in the store, and the rules for names and passwords.
+
+#include <Poco/Timestamp.h>
+
+#include <string>
+#include <string_view>
+
+namespace toom {
+
+/// A stored account. The password itself is never kept, only its salted PBKDF2 hash.
+struct Account {
+    std::string username;
+    std::string salt;         ///< Random bytes, hex encoded.
+    std::string passwordHash; ///< PBKDF2-HMAC-SHA256(password, salt, iterations), hex encoded.
+    int iterations = 0;
+    Poco::Timestamp createdAt;
+};
+
+/// Usernames: 1 to 32 characters, no white space, no control characters, valid UTF-8, and not
+/// starting with '/' or '#' (those begin commands and message numbers). Case-sensitive, as in
+/// credentials.txt.
+bool isValidUsername(std::string_view name);
+
+/// Passwords: 1 to 128 bytes of valid UTF-8 with no white space or control characters, since
+/// credentials.txt separates the name and the password with a single space.
+bool isUsablePassword(std::string_view password);
+
+inline constexpr std::size_t kMaxUsernameLength = 32;
+inline constexpr std::size_t kMaxPasswordLength = 128;
+
+} // namespace toom

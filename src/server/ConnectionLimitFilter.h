@@ -1,0 +1,28 @@
+#pragma once
+// Admission control for TCPServer: beyond the configured number of connections a newcomer is
+// told "server full" and closed at once, instead of waiting silently in Poco's queue.
+// (Poco 1.11 asserts when a factory returns null, so refusing belongs here.)
+
+#include <Poco/Net/TCPServer.h>
+
+#include <atomic>
+
+namespace toom {
+
+class ConnectionLimitFilter final : public Poco::Net::TCPServerConnectionFilter {
+public:
+    /// `admitted` is incremented for each accepted connection; ClientHandler decrements it.
+    ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections);
+
+    bool accept(const Poco::Net::StreamSocket& socket) override;
+
+    /// How many connections were refused so far.
+    std::uint64_t refused() const { return _refused.load(); }
+
+private:
+    std::atomic<int>& _admitted;
+    const int _maxConnections;
+    std::atomic<std::uint64_t> _refused{0};
+};
+
+} // namespace toom

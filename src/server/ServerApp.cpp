@@ -1,0 +1,184 @@
+#include "ServerApp.h"
+
+#include "ServerConfig.h"
+#include "ToomServer.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+namespace toom {
+
+using Poco::Util::Application;
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+namespace {
+bool parsePort(const std::string& text, int& port) {
+    int value = 0;
+    if (!Poco::NumberParser::tryParse(text, value) || value < 1 || value > 65535)
+        return false;
+    port = value;
+    return true;
+}
+} // namespace
+
+ServerApp::ServerApp() { setUnixOptions(true); }
+
+void ServerApp::initialize(Application& self) {
+    if (!_configLoaded)
+        loadConfiguration(); // toom-server.properties beside the executable, if there is one.
+    ServerApplication::initialize(self);
+}
+
+void ServerApp::defineOptions(OptionSet& options) {
+    ServerApplication::defineOptions(options);
+    options.addOption(Option("help", "h", "show this help and exit").required(false).repeatable(false));
+    options.addOption(Option("config-file", "c", "load configuration from FILE (properties format)")
+                          .required(false)
+                          .repeatable(true)
+                          .argument("FILE"));
+    options.addOption(Option("port", "p", "listen on PORT (default 4000)").required(false).argument("PORT"));
+    options.addOption(Option("profile", "P",
+                             "behave like a seed: toom-default, messaging, toom, toom-rooms, tessenger")
+                          .required(false)
+                          .argument("NAME"));
+    options.addOption(Option("data-dir", "", "keep the store and logs in DIR").required(false).argument("DIR"));
+    options.addOption(
+        Option("credentials", "", "import accounts from FILE (username password per line)").required(false).argument("FILE"));
+    options.addOption(Option("define", "D", "set a configuration property, e.g. -D auth.max_attempts=5")
+                          .required(false)
+                          .repeatable(true)
+                          .argument("KEY=VALUE"));
+    options.addOption(Option("debug", "d", "print per-command audit lines and debug output").required(false));
+}
+
+void ServerApp::handleOption(const std::string& name, const std::string& value) {
+    ServerApplication::handleOption(name, value);
+    if (name == "help") {
+        _helpRequested = true;
+        stopOptionsProcessing();
+    } else if (name == "config-file") {
+        loadConfiguration(value);
+        _configLoaded = true;
+    } else if (name == "port") {
+        config().setString("toom.port", value);
+    } else if (name == "profile") {
+        config().setString("toom.profile", value);
+    } else if (name == "data-dir") {
+        config().setString("toom.data_dir", value);
+    } else if (name == "credentials") {
+        config().setString("toom.credentials_file", value);
+    } else if (name == "define") {
+        const auto eq = value.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Poco::InvalidArgumentException("--define needs KEY=VALUE", value);
+        config().setString(value.substr(0, eq), value.substr(eq + 1));
+    } else if (name == "debug") {
+        _debug = true;
+    }
+}
+
+void ServerApp::printHelp() {
+    Poco::Util::HelpFormatter help(options());
+    help.setCommand(commandName());
+    help.setUsage("[options]  |  <port> <attempts>  |  <port> <block_duration> <timeout>");
+    help.setHeader("Toom chat server. With positional arguments it behaves like the seed designs: "
+                   "<port> <attempts> (1 to 5 failed logins before a 10 s lock; profile toom) or "
+                   "<port> <block_duration> <timeout> (profile messaging); credentials.txt, data and "
+                   "logs are then in the working directory.");
+    help.setFooter("Configuration keys are documented in config/toom-server.properties.");
+    help.format(std::cout);
+}
+
+int ServerApp::applyPositional(const std::vector<std::string>& args) {
+    if (args.empty())
+        return -1;
+    if (args.size() != 2 && args.size() != 3) {
+        std::cerr << "Usage: " << commandName()
+                  << " [options] | <port> <attempts> | <port> <block_duration> <timeout>\n";
+        return 1;
+    }
+    int port = 0;
+    if (!parsePort(args[0], port)) {
+        std::cerr << "Invalid port: " << args[0] << ". The port is an integer between 1 and 65535\n";
+        return 1;
+    }
+    auto setDefault = [this](const std::string& key, const std::string& value) {
+        if (!config().has(key))
+            config().setString(key, value);
+    };
+    config().setInt("toom.port", port);
+    // The seeds keep credentials.txt, data and logs in the working directory.
+    setDefault("toom.data_dir", ".");
+    setDefault("toom.credentials_file", "credentials.txt");
+    if (args.size() == 2) {
+        int attempts = 0;
+        if (!Poco::NumberParser::tryParse(args[1], attempts) || attempts < 1 || attempts > 5) {
+            std::cout << "Invalid number of allowed failed consecutive attempt: " << args[1]
+                      << ". The valid value of argument number is an integer between 1 and 5\n";
+            return 1;
+        }
+        setDefault("toom.profile", "toom");
+        config().setInt("auth.max_attempts", attempts);
+        config().setInt("auth.lock_seconds", 10);
+    } else {
+        int blockDuration = 0;
+        int timeout = 0;
+        if (!Poco::NumberParser::tryParse(args[1], blockDuration) || blockDuration < 0) {
+            std::cout << "Invalid block duration: " << args[1] << ". It is a whole number of seconds\n";
+            return 1;
+        }
+        if (!Poco::NumberParser::tryParse(args[2], timeout) || timeout < 0) {
+            std::cout << "Invalid timeout: " << args[2] << ". It is a whole number of seconds\n";
+            return 1;
+        }
+        setDefault("toom.profile", "messaging");
+        config().setInt("auth.max_attempts", 3);
+        config().setInt("auth.lock_seconds", blockDuration);
+        config().setInt("session.idle_timeout_seconds", timeout);
+    }
+    return -1;
+}
+
+int ServerApp::main(const std::vector<std::string>& args) {
+    if (_helpRequested) {
+        printHelp();
+        return Application::EXIT_OK;
+    }
+    if (int code = applyPositional(args); code >= 0)
+        return code;
+
+    ServerOptions options;
+    try {
+        options = optionsFromConfig(config());
+    } catch (const Poco::Exception& e) {
+        std::cerr << "toom-server: " << e.displayText() << '\n';
+        return 1;
+    }
+    if (_debug) {
+        options.settings.consoleAudit = true;
+        Poco::Logger::root().setLevel(Poco::Message::PRIO_DEBUG);
+    } else if (!options.settings.consoleAudit) {
+        // Variant A's server prints nothing on its terminal unless asked to (-d).
+        Poco::Logger::get("toom.audit").setLevel(Poco::Message::PRIO_WARNING);
+    }
+
+    ToomServer server(options);
+    try {
+        server.start();
+    } catch (const Poco::Exception& e) {
+        std::cerr << "toom-server: cannot start: " << e.displayText() << '\n';
+        return 1;
+    }
+    waitForTerminationRequest(); // SIGINT, SIGTERM (and SIGQUIT).
+    server.stop();
+    return Application::EXIT_OK;
+}
+
+} // namespace toom

@@ -1,0 +1,203 @@
+#include "ToomServer.h"
+
+#include "ClientHandlerFactory.h"
+#include "ConnectionLimitFilter.h"
+#include "commands/CoreCommands.h"
+#include "server/services/BlockPolicy.h"
+#include "server/services/Clock.h"
+#include "server/services/CredentialsFile.h"
+#include "server/services/DirectMessenger.h"
+#include "server/services/LoginLimiter.h"
+#include "server/services/OnlinePresence.h"
+#include "server/services/PasswordHasher.h"
+#include "server/services/SessionDirectory.h"
+#include "server/services/SqliteStore.h"
+#include "server/services/StoredAccounts.h"
+#include "server/services/UserLogFile.h"
+
+#include <Poco/File.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Path.h>
+
+#include <chrono>
+#include <sys/resource.h>
+
+namespace toom {
+
+namespace {
+constexpr int kListenBacklog = 4096;
+
+std::string joinPath(const std::string& dir, const std::string& file) {
+    return Poco::Path(Poco::Path(dir).makeDirectory(), file).toString();
+}
+
+/// Each connection costs two descriptors (socket, eventfd); the default soft limit of 1024
+/// would cap the server near 500 clients, so raise it to the hard limit.
+void raiseDescriptorLimit(Poco::Logger& log) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            log.warning("could not raise the open-file limit");
+    }
+}
+} // namespace
+
+ToomServer::ToomServer(ServerOptions options, std::shared_ptr<Clock> clock)
+    : _options(std::move(options))
+    , _clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
+    , _log(Poco::Logger::get("toom.server")) {
+    if (_options.logDir.empty())
+        _options.logDir = _options.dataDir;
+}
+
+ToomServer::~ToomServer() {
+    try {
+        stop();
+    } catch (...) {
+        // Destructors must not throw; stop() already logged what went wrong.
+    }
+}
+
+Services& ToomServer::services() { return *_services; }
+
+void ToomServer::start() {
+    if (_started)
+        return;
+    const Settings& settings = _options.settings;
+    raiseDescriptorLimit(_log);
+    Poco::File(_options.dataDir).createDirectories();
+    Poco::File(_options.logDir).createDirectories();
+
+    _store = std::make_unique<SqliteStore>(joinPath(_options.dataDir, "toom.db"));
+    const std::size_t closed = _store->closeOpenLogins(_clock->now());
+    if (closed > 0)
+        _log.information("closed %z logins left open by the previous run", closed);
+
+    _hasher = std::make_unique<PasswordHasher>(
+        _options.pbkdf2Iterations > 0 ? _options.pbkdf2Iterations : PasswordHasher::kDefaultIterations);
+    _accounts = std::make_unique<StoredAccounts>(*_store, *_hasher);
+    if (!_options.credentialsFile.empty()) {
+        auto result = _accounts->importCredentials(_options.credentialsFile);
+        _log.information("credentials %s: %z added, %z updated, %z unchanged", _options.credentialsFile,
+                         result.added, result.updated, result.unchanged);
+        for (const auto& problem : result.problems)
+            _log.warning("credentials %s: %s", _options.credentialsFile, problem);
+        _credentials = std::make_unique<CredentialsFile>(_options.credentialsFile);
+        _accounts->setRegistrationHook([this](const std::string& user, const std::string& password) {
+            _credentials->append(user, password);
+        });
+    }
+
+    _directory = std::make_unique<SessionDirectory>();
+    _messenger = std::make_unique<DirectMessenger>(*_directory);
+    _blocks = std::make_unique<NoBlocks>();
+    _userLog = std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
+    _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger, *_blocks,
+                                                 _options.settings, *_clock);
+    _limiter = std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
+    _services = std::make_unique<Services>(Services{_options.settings, *_clock, *_accounts, *_presence,
+                                                    *_messenger, *_blocks,
+                                                    Poco::Logger::get("toom.audit")});
+    registerCoreCommands(_registry);
+    _context = std::make_unique<ServerContext>(ServerContext{
+        *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});
+
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
+                true);
+    socket.listen(kListenBacklog);
+
+    // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.
+    const int maxConnections = std::max(1, _options.maxConnections);
+    _pool = std::make_unique<Poco::ThreadPool>("toom", 2, maxConnections + 4, 60,
+                                               static_cast<int>(_options.threadStackBytes));
+    auto params = new Poco::Net::TCPServerParams;
+    params->setMaxThreads(maxConnections);
+    params->setMaxQueued(maxConnections);
+    params->setThreadIdleTime(Poco::Timespan(60, 0));
+    _tcpServer = std::make_unique<Poco::Net::TCPServer>(new ClientHandlerFactory(*_context), *_pool, socket,
+                                                        params);
+    _tcpServer->setConnectionFilter(new ConnectionLimitFilter(_admitted, maxConnections));
+    _tcpServer->start();
+
+    _stopping = false;
+    _housekeeper = std::thread([this] { housekeepingLoop(); });
+    _started = true;
+    _log.information("listening on %s:%d, profile %s", _options.bindAddress, port(),
+                     settings.profile.name);
+}
+
+int ToomServer::port() const {
+    return _tcpServer ? static_cast<int>(_tcpServer->socket().address().port()) : _options.port;
+}
+
+std::size_t ToomServer::connectionCount() const { return _connections.size(); }
+
+void ToomServer::stop() {
+    if (!_started)
+        return;
+    _started = false;
+    _log.information("shutting down");
+    _tcpServer->stop(); // No new connections from here on.
+    // Ask every connection to close, again on each pass so that one whose handler was just
+    // starting is caught too. Each handler sends the notice, drains briefly, and cuts its client
+    // after a grace period, so this ends.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (_connections.size() > 0 && std::chrono::steady_clock::now() < deadline) {
+        for (const auto& session : _connections.snapshot())
+            session->requestClose(CloseReason::Shutdown);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    {
+        std::lock_guard lock(_housekeeperMutex);
+        _stopping = true;
+    }
+    _housekeeperWake.notify_all();
+    if (_housekeeper.joinable())
+        _housekeeper.join();
+    _pool->joinAll();
+    _tcpServer.reset();
+    _store.reset(); // Closes SQLite: everything acknowledged is on disk.
+    _log.information("stopped");
+}
+
+void ToomServer::housekeep() {
+    const Settings& settings = _options.settings;
+    const Poco::Timestamp now = _clock->now();
+    for (const auto& session : _connections.snapshot()) {
+        if (session->loggedIn()) {
+            if (settings.idleTimeoutSeconds > 0 &&
+                now - session->lastActivity() >= Poco::Timespan(settings.idleTimeoutSeconds, 0).totalMicroseconds())
+                session->requestClose(CloseReason::IdleTimeout);
+        } else if (settings.loginTimeoutSeconds > 0 &&
+                   now - session->connectedAt() >=
+                       Poco::Timespan(settings.loginTimeoutSeconds, 0).totalMicroseconds()) {
+            session->requestClose(CloseReason::LoginTimeout);
+        }
+    }
+    if (now - _lastPrune >= Poco::Timespan(60, 0).totalMicroseconds()) {
+        _lastPrune = now;
+        _limiter->prune();
+        _store->pruneLoginsBefore(now - Poco::Timespan(_options.historyRetentionDays, 0, 0, 0, 0));
+    }
+}
+
+void ToomServer::housekeepingLoop() {
+    std::unique_lock lock(_housekeeperMutex);
+    while (!_stopping) {
+        _housekeeperWake.wait_for(lock, std::chrono::milliseconds(_options.housekeepingMillis));
+        if (_stopping)
+            break;
+        lock.unlock();
+        try {
+            housekeep();
+        } catch (const std::exception& e) {
+            _log.error("housekeeping failed: %s", std::string(e.what()));
+        }
+        lock.lock();
+    }
+}
+
+} // namespace toom

@@ -1,0 +1,119 @@
+#pragma once
+// The server core: builds the services, listens, serves, and stops cleanly. The
+// ServerApplication (main.cpp) wraps it with configuration and signals; tests run it directly
+// on an ephemeral port.
+
+#include "ConnectionSet.h"
+#include "ServerContext.h"
+#include "commands/CommandRegistry.h"
+#include "server/services/Settings.h"
+
+#include <Poco/Net/TCPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace Poco {
+class Logger;
+}
+
+namespace toom {
+
+class Clock;
+class SqliteStore;
+class PasswordHasher;
+class StoredAccounts;
+class CredentialsFile;
+class SessionDirectory;
+class DirectMessenger;
+class OnlinePresence;
+class UserLogFile;
+class LoginLimiter;
+class BlockPolicy;
+
+/// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
+/// working directory).
+struct ServerOptions {
+    Settings settings;
+    std::string bindAddress = "0.0.0.0";
+    int port = 4000;                ///< 0 = an ephemeral port (see ToomServer::port()).
+    std::string dataDir = "data";   ///< Holds toom.db, the SQLite store.
+    std::string logDir;             ///< Seed text logs (userlog.txt, ...); empty = dataDir.
+    std::string credentialsFile;    ///< Imported at start, appended on registration; may be empty.
+    int maxConnections = 4096;      ///< Beyond it connections are refused with SERVER_FULL.
+    int pbkdf2Iterations = 0;       ///< 0 = PasswordHasher's default.
+    int housekeepingMillis = 250;   ///< How often timeouts are checked.
+    int historyRetentionDays = 30;  ///< Login history kept for whoelsesince.
+    std::size_t threadStackBytes = 256 * 1024;
+    std::string helloText = "Toom chat server";
+};
+
+class ToomServer {
+public:
+    /// `clock` may be given by tests; by default the system clock is used.
+    explicit ToomServer(ServerOptions options, std::shared_ptr<Clock> clock = nullptr);
+    ~ToomServer();
+
+    ToomServer(const ToomServer&) = delete;
+    ToomServer& operator=(const ToomServer&) = delete;
+
+    /// Opens the store, imports credentials, binds and starts serving. Throws on failure.
+    void start();
+
+    /// Stops accepting, tells every client the server is shutting down, lets them drain for a
+    /// moment, and closes the store. Idempotent.
+    void stop();
+
+    /// The port actually bound (useful with port 0).
+    int port() const;
+
+    /// Open connections (logged in or not).
+    std::size_t connectionCount() const;
+
+    /// Runs one housekeeping pass now (timeouts, pruning); the background thread calls it too.
+    void housekeep();
+
+    Services& services();
+    const ServerOptions& options() const { return _options; }
+    const CommandRegistry& registry() const { return _registry; }
+
+private:
+    void housekeepingLoop();
+
+    ServerOptions _options;
+    std::shared_ptr<Clock> _clock;
+    Poco::Logger& _log;
+
+    std::unique_ptr<SqliteStore> _store;
+    std::unique_ptr<PasswordHasher> _hasher;
+    std::unique_ptr<CredentialsFile> _credentials;
+    std::unique_ptr<StoredAccounts> _accounts;
+    std::unique_ptr<SessionDirectory> _directory;
+    std::unique_ptr<DirectMessenger> _messenger;
+    std::unique_ptr<BlockPolicy> _blocks;
+    std::unique_ptr<UserLogFile> _userLog;
+    std::unique_ptr<OnlinePresence> _presence;
+    std::unique_ptr<LoginLimiter> _limiter;
+    std::unique_ptr<Services> _services;
+    CommandRegistry _registry;
+    ConnectionSet _connections;
+    std::atomic<int> _admitted{0};
+    std::unique_ptr<ServerContext> _context;
+
+    std::unique_ptr<Poco::ThreadPool> _pool;
+    std::unique_ptr<Poco::Net::TCPServer> _tcpServer;
+
+    std::thread _housekeeper;
+    std::mutex _housekeeperMutex;
+    std::condition_variable _housekeeperWake;
+    bool _stopping = false;
+    bool _started = false;
+    Poco::Timestamp _lastPrune;
+};
+
+} // namespace toom

@@ -1,0 +1,22 @@
+#pragma once
+// Messenger over the session directory: formats an event once and queues it on each
+// recipient's outbox.
+
+#include "Messenger.h"
+#include "SessionDirectory.h"
+
+namespace toom {
+
+class DirectMessenger final : public Messenger {
+public:
+    explicit DirectMessenger(SessionDirectory& directory) : _directory(directory) {}
+
+    bool sendTo(const std::string& username, const ServerLine& event) override;
+    std::size_t broadcast(const ServerLine& event, const std::string& except,
+                          const std::function<bool(const std::string&)>& accept) override;
+
+private:
+    SessionDirectory& _directory;
+};
+
+} // namespace toom

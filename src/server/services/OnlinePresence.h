@@ -1,0 +1,48 @@
+#pragma once
+// PresenceService implementation: the session directory for who is online now, the store's
+// login history for who was online when, userlog.txt for the seeds, and presence notices
+// through the messenger (filtered by the block policy).
+
+#include "BlockPolicy.h"
+#include "Clock.h"
+#include "Messenger.h"
+#include "PresenceService.h"
+#include "SessionDirectory.h"
+#include "Settings.h"
+#include "Store.h"
+#include "UserLogFile.h"
+
+#include <mutex>
+#include <unordered_map>
+
+namespace toom {
+
+class OnlinePresence final : public PresenceService {
+public:
+    OnlinePresence(SessionDirectory& directory, Store& store, UserLogFile& userLog,
+                   Messenger& messenger, const BlockPolicy& blocks, const Settings& settings,
+                   Clock& clock);
+
+    bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) override;
+    void leave(const std::string& username, CloseReason reason) override;
+    void setUdpPort(const std::string& username, int udpPort) override;
+    std::vector<OnlineUser> online() const override;
+    std::optional<OnlineUser> find(const std::string& username) const override;
+    std::vector<std::string> seenSince(Poco::Timestamp since) const override;
+
+private:
+    void notify(const OnlineUser& subject, bool online);
+
+    SessionDirectory& _directory;
+    Store& _store;
+    UserLogFile& _userLog;
+    Messenger& _messenger;
+    const BlockPolicy& _blocks;
+    const Settings& _settings;
+    Clock& _clock;
+
+    std::mutex _loginIdsMutex;
+    std::unordered_map<std::string, std::int64_t> _loginIds; ///< username -> store login id
+};
+
+} // namespace toom

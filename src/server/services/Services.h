@@ -1,0 +1,28 @@
+#pragma once
+// Everything a command may use. Commands never touch sockets: they run against these services,
+// which is what lets every command be unit-tested with GoogleMock.
+
+#include "AccountService.h"
+#include "BlockPolicy.h"
+#include "Clock.h"
+#include "Messenger.h"
+#include "PresenceService.h"
+#include "Settings.h"
+
+namespace Poco {
+class Logger;
+}
+
+namespace toom {
+
+struct Services {
+    const Settings& settings;
+    Clock& clock;
+    AccountService& accounts;
+    PresenceService& presence;
+    Messenger& messenger;
+    BlockPolicy& blocks;
+    Poco::Logger& audit; ///< Per-command audit lines (the seeds' server console output).
+};
+
+} // namespace toom

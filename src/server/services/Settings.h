@@ -1,0 +1,46 @@
+#pragma once
+// The server's effective settings: the profile's defaults with the config file's overrides
+// applied (see ServerConfig, which builds this from Poco's configuration).
+
+#include "common/Profile.h"
+
+#include <cstddef>
+#include <string>
+
+namespace toom {
+
+struct Settings {
+    Profile profile = defaultProfile();
+
+    // Protocol limits.
+    std::size_t maxLineBytes = 4096;          ///< Longer request lines get LINE_TOO_LONG.
+    std::size_t maxOutboundBytes = 1 << 20;   ///< Per-connection send queue; overflow disconnects.
+
+    // Accounts and sessions (defaults come from the profile).
+    int maxLoginAttempts = 3;
+    int lockSeconds = 10;
+    int idleTimeoutSeconds = 0;               ///< 0 = off.
+    int loginTimeoutSeconds = 300;            ///< Close connections that never log in; 0 = off.
+    bool selfRegistration = true;
+    bool presenceNotices = true;
+    bool padDay = true;
+    bool consoleAudit = true;
+
+    bool operator==(const Settings&) const = default;
+
+    /// Settings with the profile's defaults.
+    static Settings fromProfile(const Profile& profile) {
+        Settings s;
+        s.profile = profile;
+        s.maxLoginAttempts = profile.maxLoginAttempts;
+        s.lockSeconds = profile.lockSeconds;
+        s.idleTimeoutSeconds = profile.idleTimeoutSeconds;
+        s.selfRegistration = profile.selfRegistration;
+        s.presenceNotices = profile.presenceNotices;
+        s.padDay = profile.padDay;
+        s.consoleAudit = profile.consoleAudit;
+        return s;
+    }
+};
+
+} // namespace toom

@@ -1,0 +1,56 @@
+#pragma once
+// The durable store: everything the server must remember across restarts. SqliteStore is the
+// implementation (one SQLite file, WAL, every write in a transaction); tests may use it on a
+// temporary file or mock this interface. Later features add their tables here.
+
+#include "models/Presence.h"
+#include "models/User.h"
+
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // --- accounts -------------------------------------------------------------------------
+
+    /// The account called `username` (exact, case-sensitive match), if any.
+    virtual std::optional<Account> findAccount(const std::string& username) = 0;
+
+    /// Adds an account. False (and nothing written) when the name exists.
+    virtual bool insertAccount(const Account& account) = 0;
+
+    /// Replaces salt, hash and iteration count of an existing account. False when absent.
+    virtual bool updateAccountPassword(const Account& account) = 0;
+
+    /// Number of accounts.
+    virtual std::size_t accountCount() = 0;
+
+    // --- login history (whoelsesince) -----------------------------------------------------
+
+    /// Records a login; returns its id for recordLogout.
+    virtual std::int64_t recordLogin(const LoginRecord& login) = 0;
+
+    /// Sets the logout time of login `id`, and the UDP port if it changed since.
+    virtual void recordLogout(std::int64_t id, Poco::Timestamp at) = 0;
+
+    /// Logins whose session overlaps [since, now]: logged out at or after `since`, or not
+    /// logged out; ordered by login time.
+    virtual std::vector<LoginRecord> loginsSince(Poco::Timestamp since) = 0;
+
+    /// Closes every login left open (a previous run that died) as logged out at `at`.
+    /// Returns how many were closed.
+    virtual std::size_t closeOpenLogins(Poco::Timestamp at) = 0;
+
+    /// Deletes logins that ended before `before` (bounds the history). Returns how many.
+    virtual std::size_t pruneLoginsBefore(Poco::Timestamp before) = 0;
+};
+
+} // namespace toom

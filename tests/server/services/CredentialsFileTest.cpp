@@ -1,0 +1,111 @@
+#include "server/services/CredentialsFile.h"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+namespace toom {
+namespace {
+
+class CredentialsFileTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        _dir = Poco::TemporaryFile::tempName() + "-credentials";
+        Poco::File(_dir).createDirectories();
+        _path = Poco::Path(_dir).append("credentials.txt").toString();
+    }
+
+    void TearDown() override {
+        Poco::File dir(_dir);
+        if (dir.exists()) {
+            dir.remove(true);
+        }
+    }
+
+    void write(const std::string& content) {
+        std::ofstream out(_path, std::ios::binary | std::ios::trunc);
+        out << content;
+    }
+
+    std::string read() const {
+        std::ifstream in(_path, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        return content.str();
+    }
+
+    std::string _dir;
+    std::string _path;
+};
+
+TEST_F(CredentialsFileTest, CreatesAMissingFile) {
+    CredentialsFile file(_path);
+    EXPECT_EQ(file.path(), _path);
+    file.append("alice", "pw1");
+    EXPECT_EQ(read(), "alice pw1\n");
+}
+
+TEST_F(CredentialsFileTest, CreatesMissingParentDirectories) {
+    std::string nested = Poco::Path(_dir).append("a/b/credentials.txt").toString();
+    CredentialsFile file(nested);
+    file.append("alice", "pw1");
+    EXPECT_TRUE(Poco::File(nested).exists());
+}
+
+TEST_F(CredentialsFileTest, AppendsAfterAFinalNewline) {
+    write("alice pw1\n");
+    CredentialsFile file(_path);
+    file.append("bob", "pw2");
+    file.append("carol", "pw3");
+    EXPECT_EQ(read(), "alice pw1\nbob pw2\ncarol pw3\n");
+}
+
+TEST_F(CredentialsFileTest, AddsTheMissingNewlineFirst) {
+    write("alice pw1\r\nbob pw2");
+    CredentialsFile file(_path);
+    file.append("carol", "pw3");
+    EXPECT_EQ(read(), "alice pw1\r\nbob pw2\ncarol pw3\n");
+}
+
+TEST_F(CredentialsFileTest, AppendsToAnEmptyFileWithoutABlankLine) {
+    write("");
+    CredentialsFile file(_path);
+    file.append("alice", "pw1");
+    EXPECT_EQ(read(), "alice pw1\n");
+}
+
+TEST_F(CredentialsFileTest, ConcurrentAppendsKeepLinesWhole) {
+    CredentialsFile file(_path);
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 25;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&file, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                file.append("user" + std::to_string(t) + "_" + std::to_string(i), "pw");
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    std::istringstream lines(read());
+    std::set<std::string> seen;
+    std::string line;
+    while (std::getline(lines, line)) {
+        EXPECT_EQ(line.substr(line.size() - 3), " pw") << line;
+        seen.insert(line);
+    }
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kThreads * kPerThread));
+}
+
+} // namespace
+} // namespace toom
