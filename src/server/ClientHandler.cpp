@@ -73,6 +73,8 @@ void ClientHandler::serve() {
     Poco::Net::StreamSocket& sock = socket();
     sock.setNoDelay(true);
     sock.setBlocking(false);
+    if (_context.services.settings.socketSendBufferBytes > 0)
+        sock.setSendBufferSize(_context.services.settings.socketSendBufferBytes);
     const int fd = sock.impl()->sockfd();
     const Settings& settings = _context.services.settings;
 
@@ -181,15 +183,12 @@ Reply ClientHandler::handleRequest(std::string_view text) {
         return reply;
     }
     // Before login a line is a username or a password, except that in the username step a line
-    // of several words naming a command usable before login (UDPPORT) is that command:
-    // usernames contain no spaces, so the two never collide.
+    // of several words that starts with a command name is that command (UDPPORT runs, the others
+    // answer LOGIN_REQUIRED): usernames contain no spaces, so the two never collide.
     if (_login->step() == LoginFlow::Step::Username) {
         WordCursor words(text);
-        if (words.size() > 1) {
-            const CommandSpec* spec = _context.registry.find(words.word(0));
-            if (spec && !spec->requiresLogin)
-                return _context.registry.dispatch(text, services, *_session);
-        }
+        if (words.size() > 1 && _context.registry.find(words.word(0)))
+            return _context.registry.dispatch(text, services, *_session);
     }
     Reply reply = _login->handle(text, _session->udpPort());
     if (_login->loggedIn())

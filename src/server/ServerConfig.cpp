@@ -48,6 +48,7 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     s.maxOutboundBytes =
         static_cast<std::size_t>(boundedInt(config, "toom.max_outbound_bytes", 1 << 20, 4096, 1 << 30));
 
+    s.socketSendBufferBytes = boundedInt(config, "toom.socket_send_buffer_bytes", 0, 0, 64 << 20);
     s.maxLoginAttempts = boundedInt(config, "auth.max_attempts", s.maxLoginAttempts, 1, 1000);
     s.lockSeconds = boundedInt(config, "auth.lock_seconds", s.lockSeconds, 0, 86400 * 365);
     s.selfRegistration = config.getBool("auth.self_registration", s.selfRegistration);

@@ -15,6 +15,7 @@ struct Settings {
     // Protocol limits.
     std::size_t maxLineBytes = 4096;          ///< Longer request lines get LINE_TOO_LONG.
     std::size_t maxOutboundBytes = 1 << 20;   ///< Per-connection send queue; overflow disconnects.
+    int socketSendBufferBytes = 0;            ///< SO_SNDBUF of client sockets; 0 = kernel default.
 
     // Accounts and sessions (defaults come from the profile).
     int maxLoginAttempts = 3;

@@ -1,5 +1,6 @@
 #include "SqliteStore.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/File.h>
@@ -156,7 +157,13 @@ std::size_t SqliteStore::changes() {
 
 void SqliteStore::migrate() {
     const auto& steps = migrations();
-    for (int version = userVersion(); version < static_cast<int>(steps.size()); ++version) {
+    const int current = userVersion();
+    if (current > static_cast<int>(steps.size())) {
+        throw Poco::Data::DataException("database " + _path + " has schema version " +
+                                        std::to_string(current) + ", newer than this build's " +
+                                        std::to_string(steps.size()));
+    }
+    for (int version = current; version < static_cast<int>(steps.size()); ++version) {
         inTransaction(_session, [&] {
             for (const std::string& sql : steps[static_cast<std::size_t>(version)].statements) {
                 _session << sql, now;

@@ -25,8 +25,10 @@ namespace toom {
 class SqliteStore final : public Store {
 public:
     /// Opens (creating if needed) the database at `path`, creating missing parent directories,
-    /// and brings its schema up to date. Throws Poco::Exception when the file cannot be opened
-    /// or a migration fails (a failed step is rolled back and leaves the earlier ones intact).
+    /// and brings its schema up to date. Throws Poco::Exception when the file cannot be opened,
+    /// when a migration fails (a failed step is rolled back and leaves the earlier ones
+    /// intact), or when the database comes from a newer build (its schema version is above
+    /// latestSchemaVersion()), since this build cannot know what the newer steps changed.
     explicit SqliteStore(const std::string& path);
 
     ~SqliteStore() override;
@@ -70,7 +72,7 @@ private:
     std::size_t changes();
 
     std::string _path;
-    mutable std::mutex _mutex;
+    std::mutex _mutex;
     Poco::Data::Session _session;
 };
 

@@ -38,7 +38,7 @@ public:
     /// Records a login; returns its id for recordLogout.
     virtual std::int64_t recordLogin(const LoginRecord& login) = 0;
 
-    /// Sets the logout time of login `id`, and the UDP port if it changed since.
+    /// Sets the logout time of login `id`.
     virtual void recordLogout(std::int64_t id, Poco::Timestamp at) = 0;
 
     /// Logins whose session overlaps [since, now]: logged out at or after `since`, or not

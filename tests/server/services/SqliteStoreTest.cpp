@@ -1,5 +1,6 @@
 #include "server/services/SqliteStore.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
@@ -314,6 +315,16 @@ TEST_F(SqliteStoreTest, MigratesAnExistingDatabaseAtVersionZero) {
     EXPECT_EQ(queryInt("PRAGMA user_version"), SqliteStore::latestSchemaVersion());
     EXPECT_EQ(queryInt("SELECT x FROM unrelated"), 7);
     EXPECT_TRUE(store.insertAccount(makeAccount("alice")));
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
+    { SqliteStore store(_dbPath); }
+    {
+        Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, _dbPath);
+        session << "PRAGMA user_version=" + std::to_string(SqliteStore::latestSchemaVersion() + 1),
+            now;
+    }
+    EXPECT_THROW(SqliteStore store(_dbPath), Poco::Data::DataException);
 }
 
 } // namespace

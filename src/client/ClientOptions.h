@@ -1,0 +1,42 @@
+#pragma once
+// The toom-client command line:
+//   toom-client <server_ip> <server_port> [<udp_port>]
+//   toom-client <server_port>              (server on 127.0.0.1)
+// plus --echo and --help.
+
+#include <string>
+#include <vector>
+
+namespace toom::client {
+
+/// The settings taken from the command line.
+struct ClientOptions {
+    std::string host = "127.0.0.1"; ///< Server address (IP or host name).
+    int port = 0;                   ///< Server TCP port, 1-65535.
+    int udpPort = 0;                ///< Local UDP port to bind; 0 = the OS picks.
+    bool echo = false;              ///< Scripted mode: print each prompt and the line read.
+    bool operator==(const ClientOptions&) const = default;
+};
+
+/// The outcome of parsing the arguments.
+struct ParsedArguments {
+    enum class Status {
+        Run,  ///< `options` are valid.
+        Help, ///< --help: print usage to stdout, exit 0.
+        Error ///< `error` says what is wrong: print it and the usage to stderr, exit 2.
+    };
+    Status status = Status::Error;
+    ClientOptions options;
+    std::string error;
+};
+
+/// Parses the arguments after the program name.
+ParsedArguments parseArguments(const std::vector<std::string>& args);
+
+/// Parses a port number: decimal digits only, within [minimum, 65535]. -1 if invalid.
+int parsePort(const std::string& text, int minimum);
+
+/// The usage text, naming the program `program`.
+std::string usageText(const std::string& program);
+
+} // namespace toom::client

@@ -1,0 +1,175 @@
+// Presence over real sockets: ATU / whoelse / /activeuser, whoelsesince with offline users,
+// login and logout notices, and userlog.txt.
+
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace toom::test {
+namespace {
+
+std::vector<std::string> readLines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+TEST(Presence, ActiveUsersListsOthersWithAddressPortAndSince) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda", 8001);
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan", 8002);
+    TestClient gandalf(server.port());
+    gandalf.loginAs("gandalf", 8003);
+
+    Response atu = yoda.request("ATU");
+    ASSERT_TRUE(atu.ok());
+    EXPECT_EQ(atu.column("user"), (std::vector<std::string>{"obiwan", "gandalf"}));
+    EXPECT_EQ(atu.column("udp_port"), (std::vector<std::string>{"8002", "8003"}));
+    EXPECT_EQ(atu.column("address"), (std::vector<std::string>{"127.0.0.1", "127.0.0.1"}));
+    EXPECT_EQ(atu.final.field("count"), "2");
+    EXPECT_EQ(atu.rows[0].text().rfind("obiwan, 127.0.0.1, 8002, active since ", 0), 0u);
+
+    Response whoelse = yoda.request("whoelse");
+    ASSERT_EQ(whoelse.rows.size(), 2u);
+    EXPECT_EQ(whoelse.rows[0].text(), "obiwan");
+
+    Response activeuser = obiwan.request("/activeuser");
+    EXPECT_EQ(activeuser.column("user"), (std::vector<std::string>{"yoda", "gandalf"}));
+}
+
+TEST(Presence, AloneSaysNoOtherActiveUser) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    Response atu = yoda.request("atu");
+    EXPECT_TRUE(atu.rows.empty());
+    EXPECT_EQ(atu.final.text(), "no other active user");
+}
+
+TEST(Presence, LoginAndLogoutNoticesReachOthers) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    {
+        TestClient luke(server.port());
+        luke.loginAs("luke");
+        auto in = yoda.waitEvent("PRESENCE");
+        ASSERT_TRUE(in);
+        EXPECT_EQ(in->field("user"), "luke");
+        EXPECT_EQ(in->field("state"), "online");
+        EXPECT_EQ(in->text(), "luke logged in");
+        EXPECT_TRUE(luke.request("logout").ok());
+    }
+    auto out = yoda.waitEvent("PRESENCE");
+    ASSERT_TRUE(out);
+    EXPECT_EQ(out->field("state"), "offline");
+    EXPECT_EQ(out->text(), "luke logged out");
+}
+
+TEST(Presence, DisconnectWithoutLogoutStillLogsOut) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    {
+        TestClient luke(server.port());
+        luke.loginAs("luke");
+        ASSERT_TRUE(yoda.waitEvent("PRESENCE"));
+    } // Connection dropped.
+    auto out = yoda.waitEvent("PRESENCE");
+    ASSERT_TRUE(out);
+    EXPECT_EQ(out->field("state"), "offline");
+    EXPECT_TRUE(yoda.request("ATU").rows.empty());
+}
+
+TEST(Presence, NoNoticesWhenTheProfileHasNone) {
+    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+    EXPECT_FALSE(yoda.waitEvent("PRESENCE", 300ms));
+}
+
+TEST(Presence, WhoElseSinceIncludesUsersNowOffline) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    {
+        TestClient hans(server.port());
+        hans.loginAs("hans");
+        hans.request("OUT");
+        hans.waitClosed();
+    }
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+
+    Response since = yoda.request("whoelsesince 60");
+    ASSERT_TRUE(since.ok()) << since.final.format();
+    EXPECT_EQ(since.column("user"), (std::vector<std::string>{"hans", "luke"}));
+    EXPECT_EQ(since.column("online"), (std::vector<std::string>{"0", "1"}));
+
+    EXPECT_EQ(yoda.request("whoelsesince abc").code(), "INVALID_ARGUMENT");
+    EXPECT_EQ(yoda.request("whoelsesince").code(), "BAD_ARGUMENTS");
+}
+
+TEST(Presence, WhoElseSinceWindowExcludesEarlierSessions) {
+    auto clock = std::make_shared<ManualClock>();
+    TestServer server({}, clock);
+    {
+        TestClient hans(server.port());
+        hans.loginAs("hans");
+        hans.request("OUT");
+        hans.waitClosed();
+    }
+    clock->advanceSeconds(300);
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    EXPECT_TRUE(yoda.request("whoelsesince 200").rows.empty());
+    EXPECT_EQ(yoda.request("whoelsesince 500").column("user"), (std::vector<std::string>{"hans"}));
+}
+
+TEST(Presence, UserLogFollowsLoginsAndRenumbersOnLogout) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda", 8001);
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan", 8002);
+    TestClient hans(server.port());
+    hans.loginAs("hans", 0);
+    yoda.request("ATU"); // Make sure all three logins are processed.
+
+    auto lines = readLines(server.file("userlog.txt"));
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0].rfind("1; ", 0), 0u);
+    EXPECT_NE(lines[0].find("; yoda; 127.0.0.1; 8001"), std::string::npos) << lines[0];
+    EXPECT_NE(lines[1].find("; obiwan; 127.0.0.1; 8002"), std::string::npos);
+
+    obiwan.request("OUT");
+    obiwan.waitClosed();
+    yoda.request("ATU");
+    lines = readLines(server.file("userlog.txt"));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[1].rfind("2; ", 0), 0u);
+    EXPECT_NE(lines[1].find("; hans; "), std::string::npos);
+}
+
+TEST(Presence, UdpPortAnnouncedAfterLoginUpdatesListing) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    EXPECT_TRUE(obiwan.request("UDPPORT 9100").ok());
+    EXPECT_EQ(yoda.request("ATU").column("udp_port"), (std::vector<std::string>{"9100"}));
+    EXPECT_EQ(obiwan.request("UDPPORT 70000").code(), "INVALID_ARGUMENT");
+}
+
+} // namespace
+} // namespace toom::test

@@ -1,0 +1,195 @@
+#include "TestClient.h"
+
+#include "TestServer.h"
+
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SocketAddress.h>
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace toom::test {
+
+std::vector<std::string> Response::column(std::string_view key) const {
+    std::vector<std::string> out;
+    for (const auto& row : rows)
+        out.push_back(row.field(key).value_or(""));
+    return out;
+}
+
+TestClient::TestClient(int port, std::chrono::milliseconds timeout) : _timeout(timeout) {
+    connect(port, 0);
+}
+
+TestClient::TestClient(int port, int receiveBufferBytes) : _timeout(10s) { connect(port, receiveBufferBytes); }
+
+void TestClient::connect(int port, int receiveBufferBytes) {
+    _socket = Poco::Net::StreamSocket(Poco::Net::SocketAddress::IPv4);
+    if (receiveBufferBytes > 0)
+        _socket.setReceiveBufferSize(receiveBufferBytes);
+    _socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)),
+                    Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));
+    _socket.setNoDelay(true);
+    auto first = readLine(_timeout);
+    if (!first)
+        throw std::runtime_error("no greeting from the server");
+    auto parsed = ServerLine::parse(*first);
+    if (!parsed)
+        throw std::runtime_error("malformed greeting: " + *first);
+    _greeting = *parsed;
+}
+
+TestClient::~TestClient() {
+    try {
+        _socket.close();
+    } catch (...) {
+    }
+}
+
+void TestClient::send(std::string_view line) { sendRaw(std::string(line) + '\n'); }
+
+void TestClient::sendRaw(std::string_view bytes) {
+    std::size_t offset = 0;
+    while (offset < bytes.size()) {
+        int n = _socket.sendBytes(bytes.data() + offset, static_cast<int>(bytes.size() - offset));
+        if (n <= 0)
+            throw std::runtime_error("send failed");
+        offset += static_cast<std::size_t>(n);
+    }
+}
+
+std::optional<std::string> TestClient::readLine(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        auto newline = _buffer.find('\n');
+        if (newline != std::string::npos) {
+            std::string line = _buffer.substr(0, newline);
+            _buffer.erase(0, newline + 1);
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            return line;
+        }
+        if (_closed)
+            return std::nullopt;
+        auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            return std::nullopt;
+        if (!_socket.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
+            return std::nullopt;
+        char chunk[8192];
+        int n = 0;
+        try {
+            n = _socket.receiveBytes(chunk, sizeof chunk);
+        } catch (const Poco::Exception&) {
+            n = 0; // Reset by peer counts as closed.
+        }
+        if (n <= 0) {
+            _closed = true;
+            continue;
+        }
+        _buffer.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+Response TestClient::collect() {
+    Response response;
+    for (;;) {
+        auto line = readLine(_timeout);
+        if (!line)
+            throw std::runtime_error(_closed ? "connection closed before the reply" : "timed out waiting for a reply");
+        auto parsed = ServerLine::parse(*line);
+        if (!parsed)
+            throw std::runtime_error("malformed line from the server: " + *line);
+        switch (parsed->kind()) {
+        case LineKind::Event:
+            _events.push_back(*parsed);
+            break;
+        case LineKind::Data:
+            response.rows.push_back(*parsed);
+            break;
+        case LineKind::Ok:
+        case LineKind::Fail:
+            response.final = *parsed;
+            return response;
+        case LineKind::Hello:
+            throw std::runtime_error("unexpected HELLO: " + *line);
+        }
+    }
+}
+
+Response TestClient::request(std::string_view line) {
+    send(line);
+    return collect();
+}
+
+Response TestClient::readResponse() { return collect(); }
+
+Response TestClient::login(const std::string& user, const std::string& password, int udpPort) {
+    if (udpPort != 0) {
+        Response port = request("UDPPORT " + std::to_string(udpPort));
+        if (!port.ok())
+            return port;
+    }
+    Response name = request(user);
+    if (!name.ok())
+        return name;
+    return request(password);
+}
+
+void TestClient::loginAs(const std::string& user, int udpPort) {
+    Response reply = login(user, passwordOf(user), udpPort);
+    ASSERT_TRUE(reply.ok()) << user << " could not log in: " << reply.final.format();
+}
+
+std::optional<ServerLine> TestClient::nextEvent(std::chrono::milliseconds timeout) {
+    if (!_events.empty()) {
+        ServerLine e = _events.front();
+        _events.pop_front();
+        return e;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() < 0)
+            return std::nullopt;
+        auto line = readLine(left);
+        if (!line)
+            return std::nullopt;
+        auto parsed = ServerLine::parse(*line);
+        if (parsed && parsed->kind() == LineKind::Event)
+            return parsed;
+        throw std::runtime_error("expected an event, got: " + *line);
+    }
+}
+
+std::optional<ServerLine> TestClient::waitEvent(std::string_view type, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() < 0)
+            return std::nullopt;
+        auto event = nextEvent(left);
+        if (!event)
+            return std::nullopt;
+        if (event->verb() == type)
+            return event;
+    }
+}
+
+bool TestClient::waitClosed(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!_closed) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            return false;
+        auto line = readLine(left);
+        if (line) {
+            if (auto parsed = ServerLine::parse(*line); parsed && parsed->kind() == LineKind::Event)
+                _events.push_back(*parsed);
+        }
+    }
+    return true;
+}
+
+} // namespace toom::test

@@ -1,0 +1,80 @@
+#include "TestServer.h"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace toom::test {
+
+std::string passwordOf(const std::string& user) {
+    for (const auto& [name, password] : kSeedUsers) {
+        if (name == user)
+            return password;
+    }
+    throw std::invalid_argument("not a seed user: " + user);
+}
+
+TempDir::TempDir() {
+    Poco::Path path(Poco::Path::temp());
+    path.pushDirectory("toom-test-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
+    _path = path.toString();
+    Poco::File(_path).createDirectories();
+}
+
+TempDir::~TempDir() {
+    try {
+        Poco::File(_path).remove(true);
+    } catch (...) {
+        // Leave it for the OS to clean up.
+    }
+}
+
+std::string TempDir::file(const std::string& name) const {
+    return Poco::Path(Poco::Path(_path).makeDirectory(), name).toString();
+}
+
+TestServer::TestServer(Tweak tweak, std::shared_ptr<Clock> clock)
+    : _tweak(std::move(tweak))
+    , _clock(std::move(clock)) {
+    std::ofstream credentials(credentialsPath());
+    for (const auto& [name, password] : kSeedUsers)
+        credentials << name << ' ' << password << '\n';
+    credentials.close();
+    restart();
+}
+
+TestServer::~TestServer() {
+    if (_server)
+        _server->stop();
+}
+
+ServerOptions TestServer::defaultOptions() const {
+    ServerOptions o;
+    o.settings = Settings::fromProfile(defaultProfile());
+    o.bindAddress = "127.0.0.1";
+    o.port = 0;
+    o.dataDir = _dir.path();
+    o.logDir = _dir.path();
+    o.credentialsFile = credentialsPath();
+    o.pbkdf2Iterations = 1000;
+    o.housekeepingMillis = 20;
+    o.maxConnections = 2000;
+    o.threadStackBytes = 128 * 1024;
+    return o;
+}
+
+void TestServer::restart() {
+    if (_server)
+        _server->stop();
+    _server.reset();
+    ServerOptions options = defaultOptions();
+    if (_tweak)
+        _tweak(options);
+    _server = std::make_unique<ToomServer>(options, _clock);
+    _server->start();
+}
+
+} // namespace toom::test

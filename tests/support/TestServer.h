@@ -1,0 +1,73 @@
+#pragma once
+// A real Toom server on an ephemeral loopback port, in a temporary directory with the seeds'
+// sample users, for integration tests (Poco's own TCPServerTest pattern: bind port 0, ask the
+// socket which port it got).
+
+#include "server/ToomServer.h"
+#include "server/services/Clock.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace toom::test {
+
+/// The sample users every TestServer starts with (name, password).
+inline const std::vector<std::pair<std::string, std::string>> kSeedUsers = {
+    {"yoda", "wise@!man"},   {"obiwan", "(jedimaster)"}, {"gandalf", "youshallnotpass"},
+    {"hans", "falcon*solo"}, {"luke", "light==saber"},   {"leia", "princess@!"},
+    {"vader", "sithlord**"},
+};
+
+/// Returns the password of a seed user.
+std::string passwordOf(const std::string& user);
+
+/// A fresh temporary directory, removed with the object.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return _path; }
+    /// path() joined with `name`.
+    std::string file(const std::string& name) const;
+
+private:
+    std::string _path;
+};
+
+class TestServer {
+public:
+    using Tweak = std::function<void(ServerOptions&)>;
+
+    /// Starts at once. `tweak` adjusts the options (profile, limits...) before the start;
+    /// `clock` replaces the system clock (tests that drive time call housekeep() themselves).
+    explicit TestServer(Tweak tweak = {}, std::shared_ptr<Clock> clock = nullptr);
+    ~TestServer();
+
+    int port() const { return _server->port(); }
+    ToomServer& server() { return *_server; }
+    const ServerOptions& options() const { return _server->options(); }
+    const std::string& dir() const { return _dir.path(); }
+    std::string credentialsPath() const { return _dir.file("credentials.txt"); }
+    std::string file(const std::string& name) const { return _dir.file(name); }
+
+    /// Stops the server (clients get the shutdown notice).
+    void stop() { _server->stop(); }
+
+    /// Starts a new server on the same directory (the store and logs survive).
+    void restart();
+
+    /// Default options: port 0 on 127.0.0.1, data in the temp dir, cheap password hashing,
+    /// fast housekeeping.
+    ServerOptions defaultOptions() const;
+
+private:
+    TempDir _dir;
+    Tweak _tweak;
+    std::shared_ptr<Clock> _clock;
+    std::unique_ptr<ToomServer> _server;
+};
+
+} // namespace toom::test

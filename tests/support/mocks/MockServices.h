@@ -1,0 +1,221 @@
+#pragma once
+// GoogleMock mocks of the server services, a recording FakeOutbox, and CommandHarness: one place
+// that wires every service into a `Services` struct and a registry with the core commands, so
+// a command test is `CommandHarness h; Reply r = h.run("ATU");` plus expectations.
+//
+// Adding a service: give it a Mock* class here, a NiceMock member in CommandHarness and a line
+// in CommandHarness's `services` initialiser. Nothing else needs to change.
+
+#include "commands/CommandRegistry.h"
+#include "commands/CoreCommands.h"
+#include "commands/SessionControl.h"
+#include "common/ServerLine.h"
+#include "server/services/AccountService.h"
+#include "server/services/BlockPolicy.h"
+#include "server/services/Clock.h"
+#include "server/services/Messenger.h"
+#include "server/services/Outbox.h"
+#include "server/services/PresenceService.h"
+#include "server/services/Services.h"
+#include "server/services/Settings.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
+
+#include <gmock/gmock.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace toom {
+
+class MockAccountService : public AccountService {
+public:
+    MOCK_METHOD(bool, exists, (const std::string& username), (override));
+    MOCK_METHOD(bool, verify, (const std::string& username, const std::string& password),
+                (override));
+    MOCK_METHOD(bool, registerAccount, (const std::string& username, const std::string& password),
+                (override));
+};
+
+class MockPresenceService : public PresenceService {
+public:
+    MOCK_METHOD(bool, enter, (const OnlineUser& user, std::shared_ptr<Outbox> outbox),
+                (override));
+    MOCK_METHOD(void, leave, (const std::string& username, CloseReason reason), (override));
+    MOCK_METHOD(void, setUdpPort, (const std::string& username, int udpPort), (override));
+    MOCK_METHOD(std::vector<OnlineUser>, online, (), (const, override));
+    MOCK_METHOD(std::optional<OnlineUser>, find, (const std::string& username),
+                (const, override));
+    MOCK_METHOD(std::vector<std::string>, seenSince, (Poco::Timestamp since), (const, override));
+};
+
+class MockMessenger : public Messenger {
+public:
+    MOCK_METHOD(bool, sendTo, (const std::string& username, const ServerLine& event), (override));
+    MOCK_METHOD(std::size_t, broadcast,
+                (const ServerLine& event, const std::string& except,
+                 const std::function<bool(const std::string&)>& accept),
+                (override));
+};
+
+/// Mocks `isBlocking(blocker, target)`; the non-virtual maySee() goes through it.
+class MockBlockPolicy : public BlockPolicy {
+public:
+    MOCK_METHOD(bool, isBlocking, (const std::string& blocker, const std::string& target),
+                (const, override));
+};
+
+class MockOutbox : public Outbox {
+public:
+    MOCK_METHOD(bool, push, (std::string_view lines), (override));
+    MOCK_METHOD(void, requestClose, (CloseReason reason), (override));
+};
+
+/// A session whose getters default to the values in `state` (so a test sets `state.loggedIn`
+/// instead of writing ON_CALLs), and whose setUdpPort() stores into `state.udpPort`.
+/// Expectations can still be set on every method.
+class MockSessionControl : public SessionControl {
+public:
+    struct State {
+        bool loggedIn = false;
+        std::string username;
+        std::string address = "127.0.0.1";
+        int udpPort = 0;
+    };
+
+    MockSessionControl() {
+        using ::testing::ReturnRef;
+        ON_CALL(*this, loggedIn()).WillByDefault([this] { return state.loggedIn; });
+        ON_CALL(*this, username()).WillByDefault(ReturnRef(state.username));
+        ON_CALL(*this, address()).WillByDefault([this] { return state.address; });
+        ON_CALL(*this, udpPort()).WillByDefault([this] { return state.udpPort; });
+        ON_CALL(*this, setUdpPort(::testing::_)).WillByDefault([this](int port) {
+            state.udpPort = port;
+        });
+    }
+
+    State state;
+
+    MOCK_METHOD(bool, loggedIn, (), (const, override));
+    MOCK_METHOD(const std::string&, username, (), (const, override));
+    MOCK_METHOD(std::string, address, (), (const, override));
+    MOCK_METHOD(int, udpPort, (), (const, override));
+    MOCK_METHOD(void, setUdpPort, (int port), (override));
+    MOCK_METHOD(void, touch, (), (override));
+    MOCK_METHOD(void, closeAfterReply, (CloseReason reason), (override));
+};
+
+/// An Outbox that records what is pushed to it. Thread-safe. `refuse = true` makes push()
+/// return false (and record nothing), as a closing connection does.
+class FakeOutbox : public Outbox {
+public:
+    bool push(std::string_view lines) override {
+        std::lock_guard lock(_mutex);
+        if (refuse)
+            return false;
+        _pushed.append(lines);
+        return true;
+    }
+
+    void requestClose(CloseReason reason) override {
+        std::lock_guard lock(_mutex);
+        _closeReasons.push_back(reason);
+    }
+
+    /// Every pushed line, without its '\n', in push order.
+    std::vector<std::string> lines() const {
+        std::lock_guard lock(_mutex);
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        while (start < _pushed.size()) {
+            std::size_t end = _pushed.find('\n', start);
+            if (end == std::string::npos)
+                end = _pushed.size();
+            out.push_back(_pushed.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    }
+
+    /// lines(), parsed; a line that does not parse becomes a default ServerLine.
+    std::vector<ServerLine> events() const {
+        std::vector<ServerLine> out;
+        for (const auto& line : lines())
+            out.push_back(ServerLine::parse(line).value_or(ServerLine()));
+        return out;
+    }
+
+    /// The raw bytes pushed so far.
+    std::string bytes() const {
+        std::lock_guard lock(_mutex);
+        return _pushed;
+    }
+
+    std::vector<CloseReason> closeReasons() const {
+        std::lock_guard lock(_mutex);
+        return _closeReasons;
+    }
+
+    void clear() {
+        std::lock_guard lock(_mutex);
+        _pushed.clear();
+        _closeReasons.clear();
+    }
+
+    bool refuse = false;
+
+private:
+    mutable std::mutex _mutex;
+    std::string _pushed;
+    std::vector<CloseReason> _closeReasons;
+};
+
+/// A logger for Services::audit that prints nothing.
+inline Poco::Logger& quietLogger(const std::string& name = "test.audit") {
+    Poco::Logger& logger = Poco::Logger::get(name);
+    logger.setLevel(0); // 0 turns the logger off.
+    return logger;
+}
+
+/// A fixed start time for ManualClocks: 2023-06-01T05:00:01Z.
+inline Poco::Timestamp testEpoch() { return Poco::Timestamp::fromEpochTime(1685595601); }
+
+/// Runs command lines through a real CommandRegistry (with the core commands) against NiceMock
+/// services, as the logged-in user "yoda" from 127.0.0.1 (UDP port 8001).
+///
+/// Every member is public: set ON_CALL/EXPECT_CALL on the mocks, change `settings` (the
+/// services see it by reference), move `clock`, register extra commands on `registry`, or
+/// change `session.state` (see logOut()).
+struct CommandHarness {
+    CommandHarness() {
+        session.state = {true, "yoda", "127.0.0.1", 8001};
+        registerCoreCommands(registry);
+    }
+
+    /// Dispatches one request line as the session and returns the reply.
+    Reply run(std::string_view line) { return registry.dispatch(line, services, session); }
+
+    /// Makes the session a connection that has not logged in.
+    void logOut() {
+        session.state.loggedIn = false;
+        session.state.username.clear();
+    }
+
+    Settings settings;
+    ManualClock clock{testEpoch()};
+    ::testing::NiceMock<MockAccountService> accounts;
+    ::testing::NiceMock<MockPresenceService> presence;
+    ::testing::NiceMock<MockMessenger> messenger;
+    ::testing::NiceMock<MockBlockPolicy> blocks;
+    Poco::Logger& audit = quietLogger();
+    Services services{settings, clock, accounts, presence, messenger, blocks, audit};
+    ::testing::NiceMock<MockSessionControl> session;
+    CommandRegistry registry;
+};
+
+} // namespace toom
