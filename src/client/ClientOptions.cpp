@@ -38,8 +38,7 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
         }
     }
     if (positional.empty() || positional.size() > 3) {
-        result.error = positional.empty() ? "missing server port"
-                                          : "too many arguments";
+        result.error = positional.empty() ? "missing server port" : "too many arguments";
         return result;
     }
     std::size_t portIndex = 0;
@@ -70,8 +69,11 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
 }
 
 std::string usageText(const std::string& program) {
-    return "Usage: " + program + " [--echo] <server_ip> <server_port> [<udp_port>]\n"
-           "       " + program + " [--echo] <server_port>\n"
+    return "Usage: " + program +
+           " [--echo] <server_ip> <server_port> [<udp_port>]\n"
+           "       " +
+           program +
+           " [--echo] <server_port>\n"
            "\n"
            "Connects to a Toom server (127.0.0.1 when only the port is given) and logs in.\n"
            "<udp_port> is the local UDP port for peer-to-peer transfers (0 or omitted: any\n"

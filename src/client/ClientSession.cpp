@@ -16,7 +16,9 @@ ClientSession::ClientSession(LineTransport& transport, InputSource& input, Conso
     _connection.onClosed([this] { _input.interrupt(); });
 }
 
-ClientSession::~ClientSession() { _connection.stop(); }
+ClientSession::~ClientSession() {
+    _connection.stop();
+}
 
 void ClientSession::registerEventHandlers() {
     auto show = [this](const ServerLine& event) {

@@ -10,7 +10,7 @@
 #include "ExitCodes.h"
 #include "InputSource.h"
 #include "LineTransport.h"
-#include "LoginFlow.h"
+#include "LoginExchange.h"
 #include "ServerConnection.h"
 
 #include <atomic>
@@ -72,7 +72,7 @@ private:
     ServerConnection _connection;
     InputSource& _input;
     Console& _console;
-    LoginFlow _login;
+    LoginExchange _login;
     std::atomic<CloseCause> _cause{CloseCause::None};
 };
 

@@ -4,7 +4,9 @@
 
 namespace toom::client {
 
-void CommandHooks::on(std::string_view word, Hook hook) { _hooks[toLower(word)] = std::move(hook); }
+void CommandHooks::on(std::string_view word, Hook hook) {
+    _hooks[toLower(word)] = std::move(hook);
+}
 
 bool CommandHooks::has(std::string_view word) const {
     return _hooks.find(toLower(word)) != _hooks.end();

@@ -69,12 +69,14 @@ void Console::beginEdit(std::string prompt, bool secret) {
 
 void Console::updateEdit(std::string_view text, std::size_t cursor) {
     std::lock_guard lock(_mutex);
-    if (!_editing)
-        return;
+    if (!_editing || (text == _text && cursor == _cursor))
+        return; // Nothing changed: skip the redraw (and the flicker).
     // The buffer comes from the keyboard decoder, which drops control characters, so it is
     // drawn as typed; cursor positions stay valid byte offsets into it.
     _text = std::string(text);
     _cursor = cursor;
+    if (_secret)
+        return; // A password shows nothing of itself: there is nothing to redraw.
     redrawLocked();
     _out.flush();
 }

@@ -6,7 +6,9 @@ namespace toom::client {
 
 namespace {
 // Words are separated by white space only, as in a shell: "@yoda," is one word.
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
 } // namespace
 
 void EditBuffer::insert(std::string_view bytes) {
@@ -48,7 +50,9 @@ std::size_t EditBuffer::wordStartBefore(std::size_t pos) const {
     return pos;
 }
 
-void EditBuffer::moveWordLeft() { _cursor = wordStartBefore(_cursor); }
+void EditBuffer::moveWordLeft() {
+    _cursor = wordStartBefore(_cursor);
+}
 
 void EditBuffer::moveWordRight() {
     std::size_t pos = _cursor;

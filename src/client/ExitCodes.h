@@ -9,9 +9,9 @@ namespace toom::client {
 
 /// Exit statuses of toom-client.
 namespace exitcode {
-inline constexpr int kOk = 0;           ///< Logout, end of input, timeout, server shutdown.
-inline constexpr int kLoginRefused = 1; ///< Account locked or too many wrong passwords.
-inline constexpr int kSetup = 2;        ///< Usage error, cannot connect or bind, server full.
+inline constexpr int kOk = 0;             ///< Logout, end of input, timeout, server shutdown.
+inline constexpr int kLoginRefused = 1;   ///< Account locked or too many wrong passwords.
+inline constexpr int kSetup = 2;          ///< Usage error, cannot connect or bind, server full.
 inline constexpr int kConnectionLost = 3; ///< The server closed the connection unexpectedly.
 } // namespace exitcode
 

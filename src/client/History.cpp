@@ -4,7 +4,10 @@
 
 namespace toom::client {
 
-History::History(std::size_t capacity) : _capacity(capacity == 0 ? 1 : capacity) { beginBrowse(); }
+History::History(std::size_t capacity)
+    : _capacity(capacity == 0 ? 1 : capacity) {
+    beginBrowse();
+}
 
 void History::add(std::string_view line) {
     if (trim(line).empty())

@@ -3,7 +3,9 @@
 namespace toom::client {
 
 namespace {
-void emit(std::vector<Key>& out, KeyCode code) { out.push_back(Key{code, {}}); }
+void emit(std::vector<Key>& out, KeyCode code) {
+    out.push_back(Key{code, {}});
+}
 } // namespace
 
 void KeyDecoder::reset() {

@@ -57,8 +57,8 @@ private:
     void finishSs3(char final, std::vector<Key>& out);
 
     State _state = State::Ground;
-    std::string _params;      ///< Parameter bytes of a CSI sequence.
-    std::string _utf8;        ///< Bytes of an incomplete UTF-8 character.
+    std::string _params;       ///< Parameter bytes of a CSI sequence.
+    std::string _utf8;         ///< Bytes of an incomplete UTF-8 character.
     std::size_t _utf8Need = 0; ///< Total length of that character.
     bool _afterCr = false;     ///< A CRLF pair is one Enter.
 };

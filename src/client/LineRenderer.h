@@ -14,8 +14,7 @@ class LineRenderer {
 public:
     /// Sequences that erase whatever was drawn last and draw `prompt` + `text` with the cursor
     /// after `cursor` bytes of `text`, for a terminal `width` columns wide (<= 0 means 80).
-    std::string draw(std::string_view prompt, std::string_view text, std::size_t cursor,
-                     int width);
+    std::string draw(std::string_view prompt, std::string_view text, std::size_t cursor, int width);
 
     /// Sequences that erase the drawn edit area, leaving the cursor at column 0 of its first
     /// row, where other output can be written.

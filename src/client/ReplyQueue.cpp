@@ -2,7 +2,8 @@
 
 namespace toom::client {
 
-ReplyQueue::ReplyQueue(std::size_t capacity) : _capacity(capacity == 0 ? 1 : capacity) {}
+ReplyQueue::ReplyQueue(std::size_t capacity)
+    : _capacity(capacity == 0 ? 1 : capacity) {}
 
 bool ReplyQueue::push(ServerReply reply) {
     std::unique_lock lock(_mutex);

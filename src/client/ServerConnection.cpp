@@ -8,16 +8,22 @@ ServerConnection::ServerConnection(LineTransport& transport, EventRouter& events
     , _events(events)
     , _replies(queueCapacity) {}
 
-ServerConnection::~ServerConnection() { stop(); }
+ServerConnection::~ServerConnection() {
+    stop();
+}
 
 void ServerConnection::start() {
     if (!_reader.joinable())
         _reader = std::thread([this] { readLoop(); });
 }
 
-bool ServerConnection::send(std::string_view line) { return _transport.sendLine(line); }
+bool ServerConnection::send(std::string_view line) {
+    return _transport.sendLine(line);
+}
 
-std::optional<ServerReply> ServerConnection::nextReply() { return _replies.pop(); }
+std::optional<ServerReply> ServerConnection::nextReply() {
+    return _replies.pop();
+}
 
 void ServerConnection::stop() {
     _transport.close();

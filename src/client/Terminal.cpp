@@ -55,9 +55,12 @@ void apply(const termios& mode) {
 }
 } // namespace
 
-bool Terminal::isTerminal(int fd) { return ::isatty(fd) == 1; }
+bool Terminal::isTerminal(int fd) {
+    return ::isatty(fd) == 1;
+}
 
-Terminal::Terminal(int fd) : _fd(fd) {
+Terminal::Terminal(int fd)
+    : _fd(fd) {
     if (::tcgetattr(fd, &gOriginal) != 0)
         throw std::system_error(errno, std::generic_category(), "tcgetattr");
     gFd = fd;
@@ -96,7 +99,9 @@ void Terminal::waitMode() {
     apply(quiet);
 }
 
-void Terminal::restore() { ::tcsetattr(_fd, TCSANOW, &gOriginal); }
+void Terminal::restore() {
+    ::tcsetattr(_fd, TCSANOW, &gOriginal);
+}
 
 int Terminal::columns() const {
     winsize size{};

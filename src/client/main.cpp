@@ -84,8 +84,7 @@ int main(int argc, char** argv) {
                   << ": connection refused (is the server running?)\n";
         return exitcode::kSetup;
     } catch (const Poco::Exception& e) {
-        std::cerr << program << ": cannot connect to " << where << ": " << e.displayText()
-                  << "\n";
+        std::cerr << program << ": cannot connect to " << where << ": " << e.displayText() << "\n";
         return exitcode::kSetup;
     }
 

@@ -6,11 +6,15 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include <unordered_set>
+
 namespace toom {
 
 void CommandRegistry::add(CommandSpec spec, Factory factory) {
+    std::unordered_set<std::string> seen;
     for (const auto& n : spec.names) {
-        if (_byLowerName.count(toLower(n.name)))
+        const std::string key = toLower(n.name);
+        if (_byLowerName.count(key) || !seen.insert(key).second)
             throw Poco::ExistsException("command name registered twice", n.name);
     }
     auto entry = std::make_unique<Entry>();

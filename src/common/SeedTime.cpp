@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <regex>
 
 namespace toom {
 
@@ -64,7 +65,8 @@ std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {
         !parseUnsigned(clock[2], second) || clock[0].size() > 2 || clock[1].size() != 2 ||
         clock[2].size() != 2)
         return std::nullopt;
-    if (!Poco::DateTime::isValid(year, month, day, hour, minute, second))
+    // Poco accepts a leap second (60); a typed timestamp never means one.
+    if (second > 59 || !Poco::DateTime::isValid(year, month, day, hour, minute, second))
         return std::nullopt;
     Poco::LocalDateTime local(year, month, day, hour, minute, second);
     return local.timestamp();
@@ -75,6 +77,12 @@ std::string isoTime(const Poco::Timestamp& time) {
 }
 
 std::optional<Poco::Timestamp> parseIsoTime(std::string_view text) {
+    // Poco's parser skips what it cannot read, so check the shape first:
+    // yyyy-mm-ddThh:mm:ss, optional fraction, then Z or +hh:mm / -hh:mm.
+    static const std::regex shape(
+        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$)");
+    if (!std::regex_match(text.begin(), text.end(), shape))
+        return std::nullopt;
     Poco::DateTime parsed;
     int tzd = 0;
     if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, std::string(text),

@@ -148,6 +148,9 @@ std::string escapeValue(std::string_view value) {
         case '\n':
             out += "\\n";
             break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             out += c;
         }
@@ -174,6 +177,9 @@ std::string unescapeValue(std::string_view value) {
             break;
         case 'n':
             out += '\n';
+            break;
+        case 't':
+            out += '\t';
             break;
         default:
             out += e;

@@ -4,8 +4,8 @@
 //
 //   line  = kind SP verb [SP code] *(SP key "=" value) [SP ":" text]
 //
-// Values escape space, backslash, CR and LF as \s \\ \r \n so that a field never contains a
-// space; the free text after " :" runs to the end of the line and is for people, not programs.
+// Values escape space, tab, backslash, CR and LF as \s \t \\ \r \n so that a field never
+// contains white space; the free text after " :" runs to the end of the line and is for people, not programs.
 
 #include <cstdint>
 #include <optional>
@@ -82,7 +82,7 @@ private:
     std::string _text;
 };
 
-/// Escapes a field value (\s \\ \r \n) so that it contains no space or line break.
+/// Escapes a field value (\s \t \\ \r \n) so that it contains no white space or line break.
 std::string escapeValue(std::string_view value);
 
 /// Reverses escapeValue. Unknown escapes keep the escaped character.

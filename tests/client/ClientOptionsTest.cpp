@@ -5,7 +5,9 @@
 using namespace toom::client;
 
 namespace {
-ParsedArguments parse(std::vector<std::string> args) { return parseArguments(args); }
+ParsedArguments parse(std::vector<std::string> args) {
+    return parseArguments(args);
+}
 } // namespace
 
 TEST(ClientOptionsTest, PortOnlyConnectsToLocalhost) {
@@ -39,8 +41,9 @@ TEST(ClientOptionsTest, UdpPortZeroLetsTheSystemPick) {
 }
 
 TEST(ClientOptionsTest, EchoMayAppearAnywhere) {
-    for (auto args : std::vector<std::vector<std::string>>{
-             {"--echo", "127.0.0.1", "4000"}, {"127.0.0.1", "--echo", "4000"}, {"4000", "--echo"}}) {
+    for (auto args : std::vector<std::vector<std::string>>{{"--echo", "127.0.0.1", "4000"},
+                                                           {"127.0.0.1", "--echo", "4000"},
+                                                           {"4000", "--echo"}}) {
         auto parsed = parse(args);
         ASSERT_EQ(parsed.status, ParsedArguments::Status::Run);
         EXPECT_TRUE(parsed.options.echo);

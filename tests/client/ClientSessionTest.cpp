@@ -1,10 +1,11 @@
 // The whole client session (login state machine, command loop, events, exit statuses) against
 // a scripted server and scripted input: no sockets, no terminal.
 
+#include "client/ClientSession.h"
+
+#include "client/Console.h"
 #include "client/FakeInput.h"
 #include "client/FakeTransport.h"
-#include "client/ClientSession.h"
-#include "client/Console.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,11 +13,11 @@
 #include <sstream>
 
 using namespace toom::client;
-using toom::client::testing::FakeInput;
-using toom::client::testing::FakeTransport;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using toom::client::testing::FakeInput;
+using toom::client::testing::FakeTransport;
 
 namespace {
 
@@ -61,8 +62,9 @@ protected:
 
 TEST_F(ClientSessionTest, ScriptedLoginCommandsAndLogout) {
     loginYoda();
-    server.on("ATU", {"DATA ATU user=luke :luke, 127.0.0.1, 8002, active since 01 Jun 2023 15:00:00.",
-                      "OK ATU"});
+    server.on("ATU",
+              {"DATA ATU user=luke :luke, 127.0.0.1, 8002, active since 01 Jun 2023 15:00:00.",
+               "OK ATU"});
     server.on("OUT", {"OK LOGOUT :Bye, yoda!"}, true);
     FakeInput input({"yoda", "wise@!man", "ATU", "OUT"});
 
@@ -109,35 +111,37 @@ TEST_F(ClientSessionTest, UnknownProfileUsesTheDefaultPrompt) {
 
 TEST_F(ClientSessionTest, NewUserIsAskedForAPasswordWithTheServerText) {
     greet(kHelloMessaging);
-    server.on("hans", {"OK USER user=hans next=new_password :This is a new user. Enter a password:"});
+    server.on("hans",
+              {"OK USER user=hans next=new_password :This is a new user. Enter a password:"});
     server.on("falcon", {"OK PASS user=hans :Welcome to the greatest messaging application ever!"});
     FakeInput input({"hans", "falcon"}, true);
 
     EXPECT_EQ(run(input), 0);
-    EXPECT_THAT(input.prompts(), ElementsAre("Username: ", "This is a new user. Enter a password: ",
-                                             "> "));
+    EXPECT_THAT(input.prompts(),
+                ElementsAre("Username: ", "This is a new user. Enter a password: ", "> "));
     EXPECT_TRUE(input.requests()[1].secret);
     EXPECT_EQ(output(), "Welcome to the greatest messaging application ever!\n");
 }
 
 TEST_F(ClientSessionTest, UnusableNewPasswordAsksAgainWithTheSamePrompt) {
     greet(kHelloMessaging);
-    server.on("hans", {"OK USER user=hans next=new_password :This is a new user. Enter a password:"});
+    server.on("hans",
+              {"OK USER user=hans next=new_password :This is a new user. Enter a password:"});
     server.on("a b", {"FAIL PASS UNUSABLE_PASSWORD :A password cannot contain spaces"});
     server.on("falcon", {"OK PASS user=hans :Welcome!"});
     FakeInput input({"hans", "a b", "falcon"}, true);
 
     EXPECT_EQ(run(input), 0);
-    EXPECT_THAT(input.prompts(),
-                ElementsAre("Username: ", "This is a new user. Enter a password: ",
-                            "This is a new user. Enter a password: ", "> "));
+    EXPECT_THAT(input.prompts(), ElementsAre("Username: ", "This is a new user. Enter a password: ",
+                                             "This is a new user. Enter a password: ", "> "));
     EXPECT_EQ(output(), "A password cannot contain spaces\nWelcome!\n");
 }
 
 TEST_F(ClientSessionTest, WrongPasswordIsRetried) {
     greet();
     server.on("yoda", {"OK USER user=yoda next=password"});
-    server.on("bad", {"FAIL PASS INVALID_PASSWORD attempts_left=2 :Invalid Password. Please try again"});
+    server.on("bad",
+              {"FAIL PASS INVALID_PASSWORD attempts_left=2 :Invalid Password. Please try again"});
     server.on("wise@!man", {"OK PASS user=yoda :Welcome to TOOM!"});
     FakeInput input({"yoda", "bad", "wise@!man"}, true);
 
@@ -150,22 +154,26 @@ TEST_F(ClientSessionTest, WrongPasswordIsRetried) {
 TEST_F(ClientSessionTest, TooManyWrongPasswordsExitsWithOne) {
     greet();
     server.on("yoda", {"OK USER user=yoda next=password"});
-    server.on("bad1", {"FAIL PASS INVALID_PASSWORD attempts_left=1 :Invalid Password. Please try again"});
-    server.on("bad2", {"FAIL PASS TOO_MANY_ATTEMPTS :Invalid Password. Your account has been "
-                       "blocked. Please try again later"},
+    server.on("bad1",
+              {"FAIL PASS INVALID_PASSWORD attempts_left=1 :Invalid Password. Please try again"});
+    server.on("bad2",
+              {"FAIL PASS TOO_MANY_ATTEMPTS :Invalid Password. Your account has been "
+               "blocked. Please try again later"},
               true);
     FakeInput input({"yoda", "bad1", "bad2", "never-sent"});
 
     EXPECT_EQ(run(input), 1);
-    EXPECT_EQ(output(), "Invalid Password. Please try again\n"
-                        "Invalid Password. Your account has been blocked. Please try again later\n");
+    EXPECT_EQ(output(),
+              "Invalid Password. Please try again\n"
+              "Invalid Password. Your account has been blocked. Please try again later\n");
     EXPECT_THAT(server.sent(), Not(::testing::Contains("never-sent")));
 }
 
 TEST_F(ClientSessionTest, LockedAccountAtUsernameExitsWithOne) {
     greet();
-    server.on("yoda", {"FAIL USER ACCOUNT_LOCKED :Your account is blocked due to multiple login "
-                       "failures. Please try again later"},
+    server.on("yoda",
+              {"FAIL USER ACCOUNT_LOCKED :Your account is blocked due to multiple login "
+               "failures. Please try again later"},
               true);
     FakeInput input({"yoda", "wise@!man"});
 
@@ -205,8 +213,8 @@ TEST_F(ClientSessionTest, AlreadyOnlineAtPasswordAsksForTheUsernameAgain) {
     FakeInput input({"yoda", "pw", "luke", "pw2"}, true);
 
     EXPECT_EQ(run(input), 0);
-    EXPECT_THAT(input.prompts(), ElementsAre("Username: ", "Password: ", "Username: ",
-                                             "Password: ", kToomPrompt));
+    EXPECT_THAT(input.prompts(),
+                ElementsAre("Username: ", "Password: ", "Username: ", "Password: ", kToomPrompt));
 }
 
 TEST_F(ClientSessionTest, InvalidUsernameAsksAgain) {
@@ -230,7 +238,8 @@ TEST_F(ClientSessionTest, LoginBannerIsShownBeforeTheFirstUsernamePromptOnly) {
     FakeInput input({"nobody", "yoda", "pw"}, true);
 
     EXPECT_EQ(run(input), 0);
-    EXPECT_EQ(output(), "Please login\nInvalid Password. Please try again\nWelcome to TESSENGER!\n");
+    EXPECT_EQ(output(),
+              "Please login\nInvalid Password. Please try again\nWelcome to TESSENGER!\n");
 }
 
 TEST_F(ClientSessionTest, LoginBannerIsNotPrintedInQuietScriptedMode) {

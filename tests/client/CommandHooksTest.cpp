@@ -1,4 +1,5 @@
 #include "client/CommandHooks.h"
+
 #include "client/Console.h"
 
 #include <gtest/gtest.h>
@@ -46,9 +47,8 @@ TEST(CommandHooksTest, FirstWordSelectsTheHookIgnoringCase) {
 TEST(CommandHooksTest, HooksMayRewriteTheLine) {
     CommandHooks hooks;
     NullContext context;
-    hooks.on("/p2pvideo", [](CommandContext&, const std::string&) {
-        return HookResult::pass("/activeuser");
-    });
+    hooks.on("/p2pvideo",
+             [](CommandContext&, const std::string&) { return HookResult::pass("/activeuser"); });
     auto result = hooks.apply(context, "/p2pvideo luke a.mp4");
     EXPECT_EQ(result.action, HookResult::Action::Send);
     EXPECT_EQ(result.line, "/activeuser");

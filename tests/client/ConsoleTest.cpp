@@ -22,7 +22,10 @@ TEST(ConsoleTest, SanitizeNeutralisesControlCharacters) {
     EXPECT_EQ(Console::sanitize("tab\tok"), "tab\tok");
     EXPECT_EQ(Console::sanitize("bell\x07"), "bell\xEF\xBF\xBD");
     EXPECT_EQ(Console::sanitize("del\x7F"), "del\xEF\xBF\xBD");
-    EXPECT_EQ(Console::sanitize("csi\xC2\x9B" "2J"), "csi\xEF\xBF\xBD" "2J");
+    EXPECT_EQ(Console::sanitize("csi\xC2\x9B"
+                                "2J"),
+              "csi\xEF\xBF\xBD"
+              "2J");
     EXPECT_EQ(Console::sanitize("caf\xC3\xA9 \xC2\xA9"), "caf\xC3\xA9 \xC2\xA9");
 }
 

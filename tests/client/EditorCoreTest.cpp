@@ -5,8 +5,12 @@
 using namespace toom::client;
 
 namespace {
-Key k(KeyCode code) { return Key{code, {}}; }
-Key text(std::string t) { return Key{KeyCode::Text, std::move(t)}; }
+Key k(KeyCode code) {
+    return Key{code, {}};
+}
+Key text(std::string t) {
+    return Key{KeyCode::Text, std::move(t)};
+}
 
 void type(EditorCore& core, std::string_view s) {
     for (char c : s)

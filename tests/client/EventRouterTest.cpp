@@ -36,7 +36,8 @@ TEST(EventRouterTest, HandlersCanBeReplacedAndRemoved) {
 TEST(EventRouterTest, AHandlerMayRegisterAnother) {
     EventRouter router;
     bool second = false;
-    router.on("A", [&](const ServerLine&) { router.on("B", [&](const ServerLine&) { second = true; }); });
+    router.on(
+        "A", [&](const ServerLine&) { router.on("B", [&](const ServerLine&) { second = true; }); });
     router.dispatch(ServerLine::event("A"));
     router.dispatch(ServerLine::event("B"));
     EXPECT_TRUE(second);

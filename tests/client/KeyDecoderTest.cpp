@@ -16,8 +16,12 @@ std::vector<Key> decode(std::string_view bytes) {
     KeyDecoder decoder;
     return decode(decoder, bytes);
 }
-Key k(KeyCode code) { return Key{code, {}}; }
-Key text(std::string t) { return Key{KeyCode::Text, std::move(t)}; }
+Key k(KeyCode code) {
+    return Key{code, {}};
+}
+Key text(std::string t) {
+    return Key{KeyCode::Text, std::move(t)};
+}
 } // namespace
 
 TEST(KeyDecoderTest, PrintableText) {
@@ -38,16 +42,19 @@ TEST(KeyDecoderTest, Utf8SplitAcrossReads) {
 }
 
 TEST(KeyDecoderTest, MalformedUtf8IsDropped) {
-    EXPECT_THAT(decode("\x80" "a" "\xC3" "b"), ElementsAre(text("a"), text("b")));
+    EXPECT_THAT(decode("\x80"
+                       "a"
+                       "\xC3"
+                       "b"),
+                ElementsAre(text("a"), text("b")));
 }
 
 TEST(KeyDecoderTest, ControlKeys) {
     EXPECT_THAT(decode("\x01\x05\x02\x06\x03\x04\x15\x0B\x17\x19\x0C\x10\x0E"),
-                ElementsAre(k(KeyCode::Home), k(KeyCode::End), k(KeyCode::Left),
-                            k(KeyCode::Right), k(KeyCode::Interrupt), k(KeyCode::EndOfInput),
-                            k(KeyCode::KillToStart), k(KeyCode::KillToEnd), k(KeyCode::KillWord),
-                            k(KeyCode::Yank), k(KeyCode::ClearScreen), k(KeyCode::Up),
-                            k(KeyCode::Down)));
+                ElementsAre(k(KeyCode::Home), k(KeyCode::End), k(KeyCode::Left), k(KeyCode::Right),
+                            k(KeyCode::Interrupt), k(KeyCode::EndOfInput), k(KeyCode::KillToStart),
+                            k(KeyCode::KillToEnd), k(KeyCode::KillWord), k(KeyCode::Yank),
+                            k(KeyCode::ClearScreen), k(KeyCode::Up), k(KeyCode::Down)));
 }
 
 TEST(KeyDecoderTest, BackspaceAndEnter) {
@@ -59,16 +66,17 @@ TEST(KeyDecoderTest, BackspaceAndEnter) {
 
 TEST(KeyDecoderTest, ArrowAndEditingSequences) {
     EXPECT_THAT(decode("\x1b[A\x1b[B\x1b[C\x1b[D\x1b[H\x1b[F\x1b[3~\x1b[1~\x1b[4~\x1b[7~\x1b[8~"),
-                ElementsAre(k(KeyCode::Up), k(KeyCode::Down), k(KeyCode::Right),
-                            k(KeyCode::Left), k(KeyCode::Home), k(KeyCode::End),
-                            k(KeyCode::Delete), k(KeyCode::Home), k(KeyCode::End),
-                            k(KeyCode::Home), k(KeyCode::End)));
+                ElementsAre(k(KeyCode::Up), k(KeyCode::Down), k(KeyCode::Right), k(KeyCode::Left),
+                            k(KeyCode::Home), k(KeyCode::End), k(KeyCode::Delete), k(KeyCode::Home),
+                            k(KeyCode::End), k(KeyCode::Home), k(KeyCode::End)));
     EXPECT_THAT(decode("\x1bOH\x1bOF\x1bOA\x1bOD"),
                 ElementsAre(k(KeyCode::Home), k(KeyCode::End), k(KeyCode::Up), k(KeyCode::Left)));
 }
 
 TEST(KeyDecoderTest, WordMovementSequences) {
-    EXPECT_THAT(decode("\x1b[1;5D\x1b[1;5C\x1b" "b\x1b" "f\x1b\x7F"),
+    EXPECT_THAT(decode("\x1b[1;5D\x1b[1;5C\x1b"
+                       "b\x1b"
+                       "f\x1b\x7F"),
                 ElementsAre(k(KeyCode::WordLeft), k(KeyCode::WordRight), k(KeyCode::WordLeft),
                             k(KeyCode::WordRight), k(KeyCode::KillWord)));
 }

@@ -29,8 +29,7 @@ TEST(LineRendererTest, WrappedLinesMoveUpToTheCursorRow) {
     EXPECT_EQ(renderer.draw("12345678", "abcdefgh", 0, 10),
               "\r\x1b[J12345678abcdefgh\x1b[1A\r\x1b[8C");
     EXPECT_EQ(renderer.cursorRow(), 0);
-    EXPECT_EQ(renderer.draw("12345678", "abcdefgh", 8, 10),
-              "\r\x1b[J12345678abcdefgh\r\x1b[6C");
+    EXPECT_EQ(renderer.draw("12345678", "abcdefgh", 8, 10), "\r\x1b[J12345678abcdefgh\r\x1b[6C");
     EXPECT_EQ(renderer.cursorRow(), 1);
     // The next redraw first climbs back to the first row of the edit area.
     EXPECT_EQ(renderer.erase(), "\x1b[1A\r\x1b[J");

@@ -6,7 +6,9 @@ using namespace toom;
 using namespace toom::client;
 
 namespace {
-ServerLine line(std::string_view text) { return *ServerLine::parse(text); }
+ServerLine line(std::string_view text) {
+    return *ServerLine::parse(text);
+}
 } // namespace
 
 TEST(ReplyAssemblerTest, DataRowsAreCollectedUntilTheFinalLine) {

@@ -1,5 +1,6 @@
-#include "client/Console.h"
 #include "client/ScriptInput.h"
+
+#include "client/Console.h"
 
 #include <gtest/gtest.h>
 
@@ -19,8 +20,7 @@ public:
     }
     int readFd() const { return _fds[0]; }
     void write(std::string_view bytes) {
-        EXPECT_EQ(::write(_fds[1], bytes.data(), bytes.size()),
-                  static_cast<ssize_t>(bytes.size()));
+        EXPECT_EQ(::write(_fds[1], bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
     }
     void closeWrite() {
         if (_fds[1] >= 0)

@@ -1,7 +1,8 @@
 // The reader thread's routing: replies to the waiting thread, events to the router at once.
 
-#include "client/FakeTransport.h"
 #include "client/ServerConnection.h"
+
+#include "client/FakeTransport.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,8 +11,8 @@
 
 using namespace toom;
 using namespace toom::client;
-using toom::client::testing::FakeTransport;
 using ::testing::ElementsAre;
+using toom::client::testing::FakeTransport;
 
 TEST(ServerConnectionTest, GreetingIsTheFirstReply) {
     FakeTransport server;
@@ -28,8 +29,9 @@ TEST(ServerConnectionTest, RepliesAreAssembledAndEventsRoutedBetweenThem) {
     FakeTransport server;
     server.greet({"HELLO TOOM/1 :hi"});
     server.on("ATU", {"EVENT PRESENCE user=luke state=online :luke logged in", "DATA ATU :luke",
-                      "DATA ATU :leia", "OK ATU", "EVENT PRESENCE user=leia state=offline :leia "
-                                                  "logged out"});
+                      "DATA ATU :leia", "OK ATU",
+                      "EVENT PRESENCE user=leia state=offline :leia "
+                      "logged out"});
     EventRouter events;
     std::mutex mutex;
     std::vector<std::string> seen;

@@ -1,6 +1,7 @@
 // The dispatcher's generic rules: lookup, login, arity, activity, errors, registration.
 
 #include "commands/CommandRegistry.h"
+
 #include "common/Protocol.h"
 #include "common/Text.h"
 #include "support/mocks/MockServices.h"
@@ -16,11 +17,11 @@
 namespace toom {
 namespace {
 
-
 /// A command whose body is a lambda, for registering ad-hoc test commands.
 class LambdaCommand final : public Command {
 public:
-    explicit LambdaCommand(std::function<void(CommandContext&)> body) : _body(std::move(body)) {}
+    explicit LambdaCommand(std::function<void(CommandContext&)> body)
+        : _body(std::move(body)) {}
     void execute(CommandContext& ctx) override { _body(ctx); }
 
 private:
@@ -98,8 +99,8 @@ TEST_F(CommandRegistryTest, UnknownCommandIsCheckedBeforeLogin) {
 // --- names --------------------------------------------------------------------------------------
 
 TEST_F(CommandRegistryTest, NamesAreCaseInsensitive) {
-    for (const char* line : {"atu", "Atu", "ATU", "aTu", "/ACTIVEUSER", "/activeuser", "WhoElse",
-                             "who"}) {
+    for (const char* line :
+         {"atu", "Atu", "ATU", "aTu", "/ACTIVEUSER", "/activeuser", "WhoElse", "who"}) {
         Reply reply = h.run(line);
         EXPECT_FALSE(reply.failed()) << line << ": " << reply.final().format();
         EXPECT_EQ(reply.verb(), "WHO") << line;
@@ -349,13 +350,10 @@ TEST_F(CommandRegistryTest, RegisteringTheCoreCommandsTwiceThrows) {
 
 // A spec that lists one name twice (in two spellings) is a configuration mistake the registry
 // should catch like any other duplicate.
-// BUG: CommandRegistry::add only checks the names against those already registered, not against
-// each other, so the second spelling silently overwrites the first (with its dialect).
-TEST_F(CommandRegistryTest, DISABLED_DuplicateNamesWithinOneSpecThrow) {
+TEST_F(CommandRegistryTest, DuplicateNamesWithinOneSpecThrow) {
     Seen seen;
     EXPECT_THROW(
-        addRecording(spec("TWICE", {{"TWICE", Dialect::Toom}, {"twice", Dialect::A}}, 0, 0),
-                     seen),
+        addRecording(spec("TWICE", {{"TWICE", Dialect::Toom}, {"twice", Dialect::A}}, 0, 0), seen),
         Poco::ExistsException);
 }
 

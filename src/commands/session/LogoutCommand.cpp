@@ -5,8 +5,9 @@ namespace toom {
 CommandSpec LogoutCommand::spec() {
     CommandSpec s;
     s.canonical = "LOGOUT";
-    s.names = {{"LOGOUT", Dialect::Toom}, {"QUIT", Dialect::Toom}, {"OUT", Dialect::B},
-               {"logout", Dialect::A}, {"/logout", Dialect::D}};
+    // Names are matched case-insensitively, so "logout" also answers to LOGOUT.
+    s.names = {{"logout", Dialect::A}, {"QUIT", Dialect::Toom}, {"OUT", Dialect::B},
+               {"/logout", Dialect::D}};
     s.summary = "log out and leave";
     return s;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// OUT (B, C), logout (A), /logout (D), LOGOUT and QUIT (Toom): says goodbye and ends the
+// OUT (B, C), logout (A, and LOGOUT), /logout (D), QUIT (Toom): says goodbye and ends the
 // session. The user goes offline once the reply is sent (presence notices, userlog.txt).
 //
 // Reply: OK user=<name> :Bye, <name>!

@@ -14,7 +14,9 @@ namespace toom {
 UserLogFile::UserLogFile(std::string path, bool padDay) : _path(std::move(path)), _padDay(padDay) {
     if (_path.empty())
         return;
-    Poco::File(Poco::Path(_path).parent()).createDirectories();
+    const Poco::Path parent = Poco::Path(_path).parent();
+    if (!parent.toString().empty())
+        Poco::File(parent).createDirectories();
     std::lock_guard lock(_mutex);
     rewrite();
 }

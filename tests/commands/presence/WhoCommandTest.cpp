@@ -1,6 +1,7 @@
 // WHO / ATU / whoelse / /activeuser: the other online users.
 
 #include "commands/presence/WhoCommand.h"
+
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "support/mocks/MockServices.h"
@@ -92,7 +93,7 @@ TEST_F(WhoCommandTest, WhoelseTextIsJustTheName) {
 }
 
 TEST_F(WhoCommandTest, ExcludesUsersWhoHaveBlockedTheCaller) {
-    EXPECT_CALL(h.blocks, isBlocking("obiwan", "yoda")).WillRepeatedly(Return(true));
+    ON_CALL(h.blocks, isBlocking("obiwan", "yoda")).WillByDefault(Return(true));
     Reply reply = h.run("ATU");
     ASSERT_EQ(reply.rows().size(), 1u);
     EXPECT_EQ(reply.rows()[0].field("user"), "luke");

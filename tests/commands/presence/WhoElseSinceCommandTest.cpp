@@ -1,6 +1,7 @@
 // WHOSINCE / whoelsesince <seconds>: users seen online in a recent window.
 
 #include "commands/presence/WhoElseSinceCommand.h"
+
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "support/mocks/MockServices.h"
@@ -65,7 +66,7 @@ TEST_F(WhoElseSinceCommandTest, ExcludesTheCaller) {
 }
 
 TEST_F(WhoElseSinceCommandTest, ExcludesUsersWhoHaveBlockedTheCaller) {
-    EXPECT_CALL(h.blocks, isBlocking("luke", "yoda")).WillRepeatedly(Return(true));
+    ON_CALL(h.blocks, isBlocking("luke", "yoda")).WillByDefault(Return(true));
     Reply reply = h.run("whoelsesince 10");
     ASSERT_EQ(reply.rows().size(), 2u);
     EXPECT_EQ(reply.rows()[0].field("user"), "obiwan");
@@ -94,7 +95,8 @@ TEST_F(WhoElseSinceCommandTest, RejectsNonNumbers) {
 TEST_F(WhoElseSinceCommandTest, HugeWindowsAreClampedNotRejected) {
     // A century back from the test epoch, give or take leap days.
     EXPECT_CALL(h.presence, seenSince(_)).WillOnce([&](Poco::Timestamp since) {
-        EXPECT_LT(since, h.clock.now() - Poco::Timespan(99LL * 365 * 24 * 3600, 0).totalMicroseconds());
+        EXPECT_LT(since,
+                  h.clock.now() - Poco::Timespan(99LL * 365 * 24 * 3600, 0).totalMicroseconds());
         return std::vector<std::string>{"luke"};
     });
     Reply reply = h.run("whoelsesince 999999999999");

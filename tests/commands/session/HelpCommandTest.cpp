@@ -1,6 +1,7 @@
 // HELP [command]: generated from the registry's metadata.
 
 #include "commands/session/HelpCommand.h"
+
 #include "common/Protocol.h"
 #include "support/mocks/MockServices.h"
 

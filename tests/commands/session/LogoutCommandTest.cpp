@@ -1,6 +1,7 @@
 // LOGOUT / QUIT / OUT / logout / /logout.
 
 #include "commands/session/LogoutCommand.h"
+
 #include "common/Protocol.h"
 #include "support/mocks/MockServices.h"
 

@@ -1,6 +1,7 @@
 // UDPPORT <port>: the client's P2P port.
 
 #include "commands/session/UdpPortCommand.h"
+
 #include "common/Protocol.h"
 #include "support/mocks/MockServices.h"
 

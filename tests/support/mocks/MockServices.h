@@ -44,13 +44,11 @@ public:
 
 class MockPresenceService : public PresenceService {
 public:
-    MOCK_METHOD(bool, enter, (const OnlineUser& user, std::shared_ptr<Outbox> outbox),
-                (override));
+    MOCK_METHOD(bool, enter, (const OnlineUser& user, std::shared_ptr<Outbox> outbox), (override));
     MOCK_METHOD(void, leave, (const std::string& username, CloseReason reason), (override));
     MOCK_METHOD(void, setUdpPort, (const std::string& username, int udpPort), (override));
     MOCK_METHOD(std::vector<OnlineUser>, online, (), (const, override));
-    MOCK_METHOD(std::optional<OnlineUser>, find, (const std::string& username),
-                (const, override));
+    MOCK_METHOD(std::optional<OnlineUser>, find, (const std::string& username), (const, override));
     MOCK_METHOD(std::vector<std::string>, seenSince, (Poco::Timestamp since), (const, override));
 };
 
@@ -183,7 +181,9 @@ inline Poco::Logger& quietLogger(const std::string& name = "test.audit") {
 }
 
 /// A fixed start time for ManualClocks: 2023-06-01T05:00:01Z.
-inline Poco::Timestamp testEpoch() { return Poco::Timestamp::fromEpochTime(1685595601); }
+inline Poco::Timestamp testEpoch() {
+    return Poco::Timestamp::fromEpochTime(1685595601);
+}
 
 /// Runs command lines through a real CommandRegistry (with the core commands) against NiceMock
 /// services, as the logged-in user "yoda" from 127.0.0.1 (UDP port 8001).

@@ -29,7 +29,7 @@ struct LoginStep {
 };
 
 /// Drives one login.
-class LoginFlow {
+class LoginExchange {
 public:
     enum class State {
         AwaitGreeting, ///< Waiting for HELLO (or FAIL SERVER_FULL).
@@ -47,7 +47,7 @@ public:
 
     /// `udpPort` is announced with UDPPORT; `showBanner` prints the profile's login banner
     /// (only when prompts are shown).
-    LoginFlow(int udpPort, bool showBanner);
+    LoginExchange(int udpPort, bool showBanner);
 
     /// Handles the reply to the last Send (or the greeting, first).
     LoginStep onReply(const ServerReply& reply);

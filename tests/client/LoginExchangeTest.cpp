@@ -1,6 +1,6 @@
 // The login state machine on its own: each server answer and the step it leads to.
 
-#include "client/LoginFlow.h"
+#include "client/LoginExchange.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ ServerReply reply(std::string_view line) {
 
 using Action = LoginStep::Action;
 
-class LoginFlowTest : public ::testing::Test {
+class LoginExchangeTest : public ::testing::Test {
 protected:
     /// Greeting and UDPPORT done; the flow is asking for the username.
     LoginStep start(std::string_view hello = "HELLO TOOM/1 profile=toom max_line=4096 :hi") {
@@ -26,28 +26,28 @@ protected:
         return flow.onReply(reply("OK UDPPORT udp_port=9000"));
     }
 
-    LoginFlow flow{9000, true};
+    LoginExchange flow{9000, true};
 };
 } // namespace
 
-TEST_F(LoginFlowTest, GreetingSelectsTheProfile) {
+TEST_F(LoginExchangeTest, GreetingSelectsTheProfile) {
     auto step = start();
     EXPECT_EQ(flow.profile().name, "toom");
     EXPECT_EQ(flow.maxLine(), 4096u);
     EXPECT_EQ(step.action, Action::Prompt);
     EXPECT_EQ(step.prompt.prompt, "Username: ");
     EXPECT_TRUE(step.print.empty());
-    EXPECT_EQ(flow.state(), LoginFlow::State::AskUsername);
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskUsername);
 }
 
-TEST_F(LoginFlowTest, UnknownProfileKeepsTheDefaultPrompt) {
+TEST_F(LoginExchangeTest, UnknownProfileKeepsTheDefaultPrompt) {
     start("HELLO TOOM/1 profile=zzz max_line=100 :hi");
     EXPECT_EQ(flow.profile().name, "zzz");
     EXPECT_EQ(flow.profile().prompt, "> ");
     EXPECT_EQ(flow.maxLine(), 100u);
 }
 
-TEST_F(LoginFlowTest, BannerComesBeforeTheFirstUsernamePrompt) {
+TEST_F(LoginExchangeTest, BannerComesBeforeTheFirstUsernamePrompt) {
     auto step = start("HELLO TOOM/1 profile=tessenger :hi");
     EXPECT_EQ(step.print, std::vector<std::string>{"Please login"});
     flow.onInput("yoda");
@@ -55,20 +55,20 @@ TEST_F(LoginFlowTest, BannerComesBeforeTheFirstUsernamePrompt) {
     EXPECT_EQ(step.print, std::vector<std::string>{"bad"});
 }
 
-TEST_F(LoginFlowTest, ServerFullExitsWithTwo) {
+TEST_F(LoginExchangeTest, ServerFullExitsWithTwo) {
     auto step = flow.onReply(reply("FAIL * SERVER_FULL :The server is full"));
     EXPECT_EQ(step.action, Action::Exit);
     EXPECT_EQ(step.exitCode, 2);
     EXPECT_EQ(step.print, std::vector<std::string>{"The server is full"});
 }
 
-TEST_F(LoginFlowTest, UnexpectedGreetingExitsWithThree) {
+TEST_F(LoginExchangeTest, UnexpectedGreetingExitsWithThree) {
     auto step = flow.onReply(reply("OK USER"));
     EXPECT_EQ(step.action, Action::Exit);
     EXPECT_EQ(step.exitCode, 3);
 }
 
-TEST_F(LoginFlowTest, KnownUserThenPassword) {
+TEST_F(LoginExchangeTest, KnownUserThenPassword) {
     start();
     auto step = flow.onInput("yoda");
     EXPECT_EQ(step.action, Action::Send);
@@ -83,10 +83,10 @@ TEST_F(LoginFlowTest, KnownUserThenPassword) {
     EXPECT_EQ(step.action, Action::LoggedIn);
     EXPECT_EQ(step.print, std::vector<std::string>{"Welcome to TOOM!"});
     EXPECT_EQ(flow.username(), "yoda");
-    EXPECT_EQ(flow.state(), LoginFlow::State::LoggedIn);
+    EXPECT_EQ(flow.state(), LoginExchange::State::LoggedIn);
 }
 
-TEST_F(LoginFlowTest, WelcomeFallsBackToTheProfileText) {
+TEST_F(LoginExchangeTest, WelcomeFallsBackToTheProfileText) {
     start();
     flow.onInput("yoda");
     flow.onReply(reply("OK USER user=yoda next=password"));
@@ -95,7 +95,7 @@ TEST_F(LoginFlowTest, WelcomeFallsBackToTheProfileText) {
     EXPECT_EQ(step.print, std::vector<std::string>{"Welcome to TOOM!"});
 }
 
-TEST_F(LoginFlowTest, NewUserPromptComesFromTheServer) {
+TEST_F(LoginExchangeTest, NewUserPromptComesFromTheServer) {
     start();
     flow.onInput("hans");
     auto step = flow.onReply(reply("OK USER user=hans next=new_password :This is a new user. "
@@ -108,7 +108,7 @@ TEST_F(LoginFlowTest, NewUserPromptComesFromTheServer) {
     EXPECT_EQ(step.print, std::vector<std::string>{"Too short"});
 }
 
-TEST_F(LoginFlowTest, WrongPasswordAsksForThePasswordAgain) {
+TEST_F(LoginExchangeTest, WrongPasswordAsksForThePasswordAgain) {
     start();
     flow.onInput("yoda");
     flow.onReply(reply("OK USER user=yoda next=password"));
@@ -117,10 +117,10 @@ TEST_F(LoginFlowTest, WrongPasswordAsksForThePasswordAgain) {
         reply("FAIL PASS INVALID_PASSWORD attempts_left=2 :Invalid Password. Please try again"));
     EXPECT_EQ(step.action, Action::Prompt);
     EXPECT_EQ(step.prompt.prompt, "Password: ");
-    EXPECT_EQ(flow.state(), LoginFlow::State::AskPassword);
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskPassword);
 }
 
-TEST_F(LoginFlowTest, BlockedAfterTooManyAttemptsExitsWithOne) {
+TEST_F(LoginExchangeTest, BlockedAfterTooManyAttemptsExitsWithOne) {
     start();
     flow.onInput("yoda");
     flow.onReply(reply("OK USER user=yoda next=password"));
@@ -129,10 +129,10 @@ TEST_F(LoginFlowTest, BlockedAfterTooManyAttemptsExitsWithOne) {
                                    "has been blocked. Please try again later"));
     EXPECT_EQ(step.action, Action::Exit);
     EXPECT_EQ(step.exitCode, 1);
-    EXPECT_EQ(flow.state(), LoginFlow::State::Finished);
+    EXPECT_EQ(flow.state(), LoginExchange::State::Finished);
 }
 
-TEST_F(LoginFlowTest, LockedUsernameExitsWithOne) {
+TEST_F(LoginExchangeTest, LockedUsernameExitsWithOne) {
     start();
     flow.onInput("yoda");
     auto step = flow.onReply(reply("FAIL USER ACCOUNT_LOCKED :blocked"));
@@ -140,7 +140,7 @@ TEST_F(LoginFlowTest, LockedUsernameExitsWithOne) {
     EXPECT_EQ(step.exitCode, 1);
 }
 
-TEST_F(LoginFlowTest, AlreadyOnlineReturnsToTheUsername) {
+TEST_F(LoginExchangeTest, AlreadyOnlineReturnsToTheUsername) {
     start();
     flow.onInput("yoda");
     auto step = flow.onReply(reply("FAIL USER ALREADY_ONLINE :online"));

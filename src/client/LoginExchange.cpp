@@ -1,4 +1,4 @@
-#include "LoginFlow.h"
+#include "LoginExchange.h"
 
 #include "ExitCodes.h"
 #include "common/Protocol.h"
@@ -6,17 +6,19 @@
 namespace toom::client {
 
 namespace {
-std::vector<std::string> textOf(const ServerReply& reply) { return reply.texts(); }
+std::vector<std::string> textOf(const ServerReply& reply) {
+    return reply.texts();
+}
 } // namespace
 
-LoginFlow::LoginFlow(int udpPort, bool showBanner)
+LoginExchange::LoginExchange(int udpPort, bool showBanner)
     : _udpPort(udpPort)
     , _showBanner(showBanner) {
     _profile.name = "unknown";
     _profile.prompt = "> ";
 }
 
-LoginStep LoginFlow::onReply(const ServerReply& reply) {
+LoginStep LoginExchange::onReply(const ServerReply& reply) {
     switch (_state) {
     case State::AwaitGreeting:
         return onGreeting(reply);
@@ -42,7 +44,7 @@ LoginStep LoginFlow::onReply(const ServerReply& reply) {
     return exitWith(exitcode::kConnectionLost, {});
 }
 
-LoginStep LoginFlow::onInput(const std::string& line) {
+LoginStep LoginExchange::onInput(const std::string& line) {
     LoginStep step;
     step.action = LoginStep::Action::Send;
     step.line = line;
@@ -55,7 +57,7 @@ LoginStep LoginFlow::onInput(const std::string& line) {
     return step;
 }
 
-LoginStep LoginFlow::onGreeting(const ServerReply& reply) {
+LoginStep LoginExchange::onGreeting(const ServerReply& reply) {
     if (reply.final.kind() == LineKind::Fail) {
         // SERVER_FULL (or any refusal before HELLO): the server closes after this line.
         auto print = textOf(reply);
@@ -81,7 +83,7 @@ LoginStep LoginFlow::onGreeting(const ServerReply& reply) {
     return step;
 }
 
-LoginStep LoginFlow::onUserReply(const ServerReply& reply) {
+LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
     if (reply.failed()) {
         auto print = textOf(reply);
         if (auto code = loginFailureExit(reply.code()))
@@ -99,8 +101,8 @@ LoginStep LoginFlow::onUserReply(const ServerReply& reply) {
     }
     _passwordPrompt = kPasswordPrompt;
     if (reply.final.field("next") == "new_password") {
-        std::string prompt = reply.final.text().empty() ? std::string("Enter a new password:")
-                                                        : reply.final.text();
+        std::string prompt =
+            reply.final.text().empty() ? std::string("Enter a new password:") : reply.final.text();
         if (prompt.back() != ' ')
             prompt += ' ';
         _passwordPrompt = prompt;
@@ -108,7 +110,7 @@ LoginStep LoginFlow::onUserReply(const ServerReply& reply) {
     return askPassword(std::move(rows));
 }
 
-LoginStep LoginFlow::onPassReply(const ServerReply& reply) {
+LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
     auto print = textOf(reply);
     if (reply.ok()) {
         _state = State::LoggedIn;
@@ -123,14 +125,13 @@ LoginStep LoginFlow::onPassReply(const ServerReply& reply) {
     if (auto code = loginFailureExit(reply.code()))
         return exitWith(*code, std::move(print));
     const std::string& code = reply.code();
-    if (code == err::kAlreadyOnline || code == err::kInvalidUsername ||
-        code == err::kLoginRequired)
+    if (code == err::kAlreadyOnline || code == err::kInvalidUsername || code == err::kLoginRequired)
         return askUsername(std::move(print));
     // INVALID_PASSWORD, UNUSABLE_PASSWORD, or a framing error: ask for the password again.
     return askPassword(std::move(print));
 }
 
-LoginStep LoginFlow::askUsername(std::vector<std::string> print) {
+LoginStep LoginExchange::askUsername(std::vector<std::string> print) {
     if (_showBanner && !_bannerShown && !_profile.loginBanner.empty())
         print.push_back(_profile.loginBanner);
     _bannerShown = true;
@@ -143,7 +144,7 @@ LoginStep LoginFlow::askUsername(std::vector<std::string> print) {
     return step;
 }
 
-LoginStep LoginFlow::askPassword(std::vector<std::string> print) {
+LoginStep LoginExchange::askPassword(std::vector<std::string> print) {
     _state = State::AskPassword;
     LoginStep step;
     step.action = LoginStep::Action::Prompt;
@@ -152,7 +153,7 @@ LoginStep LoginFlow::askPassword(std::vector<std::string> print) {
     return step;
 }
 
-LoginStep LoginFlow::exitWith(int code, std::vector<std::string> print) {
+LoginStep LoginExchange::exitWith(int code, std::vector<std::string> print) {
     _state = State::Finished;
     LoginStep step;
     step.action = LoginStep::Action::Exit;

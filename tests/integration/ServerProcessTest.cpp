@@ -1,0 +1,142 @@
+// toom-server as a process: the seeds' positional arguments and their errors, --help, SIGTERM
+// with a shutdown notice and exit code 0, and acknowledged data surviving kill -9.
+
+#include "support/ServerProcess.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <Poco/File.h>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+
+namespace toom::test {
+namespace {
+
+void writeSeedCredentials(const TempDir& dir) {
+    std::ofstream out(dir.file("credentials.txt"));
+    for (const auto& [name, password] : kSeedUsers)
+        out << name << ' ' << password << '\n';
+}
+
+std::vector<std::string> configuredArgs(const TempDir& dir) {
+    return {"--port=0",
+            "--data-dir=" + dir.path(),
+            "--credentials=" + dir.file("credentials.txt"),
+            "-Dtoom.bind=127.0.0.1",
+            "-Dauth.pbkdf2_iterations=1000"};
+}
+
+TEST(ServerProcess, AttemptsOutsideOneToFiveIsRefusedWithTheSeedMessage) {
+    TempDir dir;
+    for (const std::string bad : {"0", "6", "2.5", "abc"}) {
+        auto [code, output] = ServerProcess::run({"4000", bad}, dir.path());
+        EXPECT_EQ(code, 1) << bad;
+        EXPECT_NE(output.find("Invalid number of allowed failed consecutive attempt: " + bad +
+                              ". The valid value of argument number is an integer between 1 and 5"),
+                  std::string::npos)
+            << output;
+    }
+}
+
+TEST(ServerProcess, WrongArgumentCountAndBadPortAreUsageErrors) {
+    TempDir dir;
+    EXPECT_EQ(ServerProcess::run({"4000"}, dir.path()).first, 1);
+    EXPECT_EQ(ServerProcess::run({"4000", "3", "4", "5"}, dir.path()).first, 1);
+    EXPECT_EQ(ServerProcess::run({"99999", "3"}, dir.path()).first, 1);
+    EXPECT_EQ(ServerProcess::run({"--profile=nope"}, dir.path()).first, 1);
+}
+
+TEST(ServerProcess, HelpDescribesOptionsAndExitsZero) {
+    TempDir dir;
+    auto [code, output] = ServerProcess::run({"--help"}, dir.path());
+    EXPECT_EQ(code, 0);
+    EXPECT_NE(output.find("--profile"), std::string::npos) << output;
+    EXPECT_NE(output.find("<port> <attempts>"), std::string::npos);
+}
+
+TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    const int port = freePort();
+    ServerProcess server({std::to_string(port), "3"}, dir.path());
+    ASSERT_EQ(server.waitListening(), port) << server.output();
+    TestClient yoda(port);
+    EXPECT_EQ(yoda.greeting().field("profile"), "toom");
+    Response login = yoda.login("yoda", "wise@!man", 8001);
+    ASSERT_TRUE(login.ok()) << login.final.format();
+    EXPECT_EQ(login.final.text(), "Welcome to TOOM!");
+    yoda.request("ATU");
+    std::ifstream userlog(dir.file("userlog.txt"));
+    std::string line;
+    ASSERT_TRUE(std::getline(userlog, line));
+    EXPECT_NE(line.find("; yoda; 127.0.0.1; 8001"), std::string::npos) << line;
+    EXPECT_TRUE(Poco::File(dir.file("toom.db")).exists());
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
+}
+
+TEST(ServerProcess, ThreeArgumentFormIsTheMessagingProfile) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    const int port = freePort();
+    ServerProcess server({std::to_string(port), "20", "60"}, dir.path());
+    ASSERT_EQ(server.waitListening(), port) << server.output();
+    TestClient client(port);
+    EXPECT_EQ(client.greeting().field("profile"), "messaging");
+    EXPECT_EQ(client.greeting().field("registration"), "1");
+    Response login = client.login("yoda", "wise@!man");
+    EXPECT_EQ(login.final.text(), "Welcome to the greatest messaging application ever!");
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
+}
+
+TEST(ServerProcess, SigtermTellsClientsAndExitsZero) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    ServerProcess server(configuredArgs(dir), dir.path());
+    const int port = server.waitListening();
+    ASSERT_NE(port, 0) << server.output();
+    TestClient yoda(port);
+    yoda.loginAs("yoda");
+    TestClient anonymous(port);
+    server.signal(SIGTERM);
+    auto notice = yoda.waitEvent("SHUTDOWN", std::chrono::seconds(10));
+    ASSERT_TRUE(notice);
+    EXPECT_TRUE(yoda.waitClosed());
+    EXPECT_TRUE(anonymous.waitEvent("SHUTDOWN", std::chrono::seconds(10)).has_value());
+    EXPECT_EQ(server.wait(), 0);
+}
+
+TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    auto args = configuredArgs(dir);
+    args.push_back("--profile=toom-default");
+    {
+        ServerProcess server(args, dir.path());
+        const int port = server.waitListening();
+        ASSERT_NE(port, 0) << server.output();
+        TestClient client(port);
+        Response created = client.login("survivor", "tough1");
+        ASSERT_TRUE(created.ok()) << created.final.format(); // Acknowledged...
+        server.signal(SIGKILL);                                 // ...then the process dies.
+        server.wait();
+    }
+    // Drop the line registration appended, so only the store can remember the account.
+    std::ofstream(dir.file("credentials.txt"), std::ios::trunc) << "yoda wise@!man\n";
+    ServerProcess again(args, dir.path());
+    const int port = again.waitListening();
+    ASSERT_NE(port, 0) << again.output();
+    TestClient client(port);
+    Response user = client.request("survivor");
+    EXPECT_EQ(user.final.field("next"), "password"); // Known, not "new_password".
+    EXPECT_TRUE(client.request("tough1").ok());
+    again.signal(SIGTERM);
+    EXPECT_EQ(again.wait(), 0);
+}
+
+} // namespace
+} // namespace toom::test

@@ -1,0 +1,57 @@
+// The rules for usernames and passwords.
+
+#include "models/User.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace toom {
+namespace {
+
+TEST(UserTest, ValidUsernames) {
+    for (const std::string& name :
+         {std::string("yoda"), std::string("Obi-Wan_Kenobi.2"), std::string("a"),
+          std::string(32, 'x'), std::string("caf\xc3\xa9"), std::string("r2/d2"),
+          std::string("yoda#1")}) {
+        EXPECT_TRUE(isValidUsername(name)) << name;
+    }
+}
+
+TEST(UserTest, InvalidUsernames) {
+    for (const std::string& name :
+         {std::string(), std::string(33, 'x'), std::string("han solo"), std::string(" yoda"),
+          std::string("yoda "), std::string("tab\tbed"), std::string("new\nline"),
+          std::string("/yoda"), std::string("#1"), std::string("bell\a"), std::string("del\x7f"),
+          std::string("nul\0x", 5), std::string("\xff"), std::string("\xc0\x80")}) {
+        EXPECT_FALSE(isValidUsername(name)) << "'" << name << "'";
+    }
+}
+
+TEST(UserTest, UsernameLengthIsInBytes) {
+    // 16 two-byte characters fill the 32 allowed bytes; one more is too many.
+    std::string name;
+    for (int i = 0; i < 16; ++i)
+        name += "\xc3\xa9";
+    EXPECT_TRUE(isValidUsername(name));
+    EXPECT_FALSE(isValidUsername(name + "x"));
+}
+
+TEST(UserTest, UsablePasswords) {
+    for (const std::string& pw :
+         {std::string("force"), std::string("p@ss/w#rd!"), std::string(128, 'p'),
+          std::string("/slash-first"), std::string("\xe2\x82\xac")}) {
+        EXPECT_TRUE(isUsablePassword(pw)) << pw;
+    }
+}
+
+TEST(UserTest, UnusablePasswords) {
+    for (const std::string& pw :
+         {std::string(), std::string(129, 'p'), std::string("two words"), std::string("tab\tbed"),
+          std::string("cr\r"), std::string("esc\x1b"), std::string("\xed\xa0\x80")}) {
+        EXPECT_FALSE(isUsablePassword(pw)) << "'" << pw << "'";
+    }
+}
+
+} // namespace
+} // namespace toom
