@@ -1,7 +1,7 @@
 // toom-server as a process: the seeds' positional arguments and their errors, --help, SIGTERM
 // with a shutdown notice and exit code 0, and acknowledged data surviving kill -9.
 
-#include "support/ServerProcess.h"
+#include "support/ChildProcess.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -21,6 +21,10 @@ void writeSeedCredentials(const TempDir& dir) {
         out << name << ' ' << password << '\n';
 }
 
+std::pair<int, std::string> runServer(const std::vector<std::string>& args, const std::string& dir) {
+    return ChildProcess::run(TOOM_SERVER_BINARY, args, dir);
+}
+
 std::vector<std::string> configuredArgs(const TempDir& dir) {
     return {"--port=0",
             "--data-dir=" + dir.path(),
@@ -32,7 +36,7 @@ std::vector<std::string> configuredArgs(const TempDir& dir) {
 TEST(ServerProcess, AttemptsOutsideOneToFiveIsRefusedWithTheSeedMessage) {
     TempDir dir;
     for (const std::string bad : {"0", "6", "2.5", "abc"}) {
-        auto [code, output] = ServerProcess::run({"4000", bad}, dir.path());
+        auto [code, output] = runServer({"4000", bad}, dir.path());
         EXPECT_EQ(code, 1) << bad;
         EXPECT_NE(output.find("Invalid number of allowed failed consecutive attempt: " + bad +
                               ". The valid value of argument number is an integer between 1 and 5"),
@@ -43,15 +47,15 @@ TEST(ServerProcess, AttemptsOutsideOneToFiveIsRefusedWithTheSeedMessage) {
 
 TEST(ServerProcess, WrongArgumentCountAndBadPortAreUsageErrors) {
     TempDir dir;
-    EXPECT_EQ(ServerProcess::run({"4000"}, dir.path()).first, 1);
-    EXPECT_EQ(ServerProcess::run({"4000", "3", "4", "5"}, dir.path()).first, 1);
-    EXPECT_EQ(ServerProcess::run({"99999", "3"}, dir.path()).first, 1);
-    EXPECT_EQ(ServerProcess::run({"--profile=nope"}, dir.path()).first, 1);
+    EXPECT_EQ(runServer({"4000"}, dir.path()).first, 1);
+    EXPECT_EQ(runServer({"4000", "3", "4", "5"}, dir.path()).first, 1);
+    EXPECT_EQ(runServer({"99999", "3"}, dir.path()).first, 1);
+    EXPECT_EQ(runServer({"--profile=nope"}, dir.path()).first, 1);
 }
 
 TEST(ServerProcess, HelpDescribesOptionsAndExitsZero) {
     TempDir dir;
-    auto [code, output] = ServerProcess::run({"--help"}, dir.path());
+    auto [code, output] = runServer({"--help"}, dir.path());
     EXPECT_EQ(code, 0);
     EXPECT_NE(output.find("--profile"), std::string::npos) << output;
     EXPECT_NE(output.find("<port> <attempts>"), std::string::npos);
@@ -61,8 +65,8 @@ TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory)
     TempDir dir;
     writeSeedCredentials(dir);
     const int port = freePort();
-    ServerProcess server({std::to_string(port), "3"}, dir.path());
-    ASSERT_EQ(server.waitListening(), port) << server.output();
+    ChildProcess server(TOOM_SERVER_BINARY, {std::to_string(port), "3"}, dir.path());
+    ASSERT_EQ(waitListening(server), port) << server.output();
     TestClient yoda(port);
     EXPECT_EQ(yoda.greeting().field("profile"), "toom");
     Response login = yoda.login("yoda", "wise@!man", 8001);
@@ -82,8 +86,8 @@ TEST(ServerProcess, ThreeArgumentFormIsTheMessagingProfile) {
     TempDir dir;
     writeSeedCredentials(dir);
     const int port = freePort();
-    ServerProcess server({std::to_string(port), "20", "60"}, dir.path());
-    ASSERT_EQ(server.waitListening(), port) << server.output();
+    ChildProcess server(TOOM_SERVER_BINARY, {std::to_string(port), "20", "60"}, dir.path());
+    ASSERT_EQ(waitListening(server), port) << server.output();
     TestClient client(port);
     EXPECT_EQ(client.greeting().field("profile"), "messaging");
     EXPECT_EQ(client.greeting().field("registration"), "1");
@@ -96,8 +100,8 @@ TEST(ServerProcess, ThreeArgumentFormIsTheMessagingProfile) {
 TEST(ServerProcess, SigtermTellsClientsAndExitsZero) {
     TempDir dir;
     writeSeedCredentials(dir);
-    ServerProcess server(configuredArgs(dir), dir.path());
-    const int port = server.waitListening();
+    ChildProcess server(TOOM_SERVER_BINARY, configuredArgs(dir), dir.path());
+    const int port = waitListening(server);
     ASSERT_NE(port, 0) << server.output();
     TestClient yoda(port);
     yoda.loginAs("yoda");
@@ -116,8 +120,8 @@ TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
     auto args = configuredArgs(dir);
     args.push_back("--profile=toom-default");
     {
-        ServerProcess server(args, dir.path());
-        const int port = server.waitListening();
+        ChildProcess server(TOOM_SERVER_BINARY, args, dir.path());
+        const int port = waitListening(server);
         ASSERT_NE(port, 0) << server.output();
         TestClient client(port);
         Response created = client.login("survivor", "tough1");
@@ -127,8 +131,8 @@ TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
     }
     // Drop the line registration appended, so only the store can remember the account.
     std::ofstream(dir.file("credentials.txt"), std::ios::trunc) << "yoda wise@!man\n";
-    ServerProcess again(args, dir.path());
-    const int port = again.waitListening();
+    ChildProcess again(TOOM_SERVER_BINARY, args, dir.path());
+    const int port = waitListening(again);
     ASSERT_NE(port, 0) << again.output();
     TestClient client(port);
     Response user = client.request("survivor");
