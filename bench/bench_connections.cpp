@@ -32,7 +32,9 @@ long residentKiB() {
     return -1;
 }
 
-double ms(SteadyClock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(SteadyClock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 } // namespace
 
 int main(int argc, char** argv) {
@@ -51,8 +53,8 @@ int main(int argc, char** argv) {
     const auto loginStart = SteadyClock::now();
     for (int i = 0; i < clients; ++i) {
         connected.push_back(std::make_unique<TestClient>(server.port()));
-        connected.back()->sendRaw("UDPPORT " + std::to_string(10000 + i) + "\nbench" + std::to_string(i) +
-                                  "\npw" + std::to_string(i) + "\n");
+        connected.back()->sendRaw("UDPPORT " + std::to_string(10000 + i) + "\nbench" +
+                                  std::to_string(i) + "\npw" + std::to_string(i) + "\n");
     }
     int failures = 0;
     for (auto& c : connected) {
@@ -72,16 +74,21 @@ int main(int argc, char** argv) {
         failures += r.ok() ? 0 : 1;
     }
     std::sort(samples.begin(), samples.end());
-    auto pct = [&](double p) { return samples[static_cast<std::size_t>(p * (samples.size() - 1))]; };
+    auto pct = [&](double p) {
+        return samples[static_cast<std::size_t>(p * (samples.size() - 1))];
+    };
 
     std::printf("clients connected and logged in: %d (failures: %d)\n", clients, failures);
-    std::printf("first-time logins (account created, PBKDF2 %d iterations): %.0f ms total, %.0f logins/s\n",
-                server.options().pbkdf2Iterations, ms(loginTime), clients / (ms(loginTime) / 1000.0));
-    std::printf("whoelse round trip listing %d users, %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                clients - 1, requests, pct(0.50), pct(0.99), samples.back());
-    std::printf("resident memory: %ld KiB before, %ld KiB with all connected (%.1f KiB per connection, "
-                "client sockets in this process included)\n",
-                baseKiB, loadedKiB, static_cast<double>(loadedKiB - baseKiB) / clients);
+    std::printf(
+        "first-time logins (account created, PBKDF2 %d iterations): %.0f ms total, %.0f logins/s\n",
+        server.options().pbkdf2Iterations, ms(loginTime), clients / (ms(loginTime) / 1000.0));
+    std::printf(
+        "whoelse round trip listing %d users, %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+        clients - 1, requests, pct(0.50), pct(0.99), samples.back());
+    std::printf(
+        "resident memory: %ld KiB before, %ld KiB with all connected (%.1f KiB per connection, "
+        "client sockets in this process included)\n",
+        baseKiB, loadedKiB, static_cast<double>(loadedKiB - baseKiB) / clients);
     std::printf("server-side open connections: %zu\n", server.server().connectionCount());
     return failures == 0 ? 0 : 1;
 }

@@ -1,12 +1,10 @@
 #include "TextWidth.h"
 
+#include "common/Utf8.h"
+
 namespace toom::client {
 
 namespace {
-bool isContinuation(unsigned char byte) {
-    return (byte & 0xC0) == 0x80;
-}
-
 struct Range {
     char32_t first;
     char32_t last;
@@ -39,7 +37,7 @@ std::size_t nextCodePoint(std::string_view text, std::size_t pos) {
     ++pos;
     // At most three continuation bytes belong to one code point; stray ones beyond that are
     // stepped over one at a time like any other malformed byte.
-    for (int i = 0; i < 3 && pos < text.size() && isContinuation(text[pos]); ++i)
+    for (int i = 0; i < 3 && pos < text.size() && isUtf8Continuation(text[pos]); ++i)
         ++pos;
     return pos;
 }
@@ -50,41 +48,15 @@ std::size_t previousCodePoint(std::string_view text, std::size_t pos) {
     if (pos > text.size())
         return text.size();
     --pos;
-    for (int i = 0; i < 3 && pos > 0 && isContinuation(text[pos]); ++i)
+    for (int i = 0; i < 3 && pos > 0 && isUtf8Continuation(text[pos]); ++i)
         --pos;
     return pos;
 }
 
 char32_t codePointAt(std::string_view text, std::size_t pos) {
     constexpr char32_t kReplacement = 0xFFFD;
-    if (pos >= text.size())
-        return kReplacement;
-    auto lead = static_cast<unsigned char>(text[pos]);
-    int length = 0;
-    char32_t cp = 0;
-    if (lead < 0x80)
-        return lead;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        cp = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        cp = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        cp = lead & 0x07;
-    } else {
-        return kReplacement;
-    }
-    if (pos + length > text.size())
-        return kReplacement;
-    for (int i = 1; i < length; ++i) {
-        auto byte = static_cast<unsigned char>(text[pos + i]);
-        if (!isContinuation(byte))
-            return kReplacement;
-        cp = (cp << 6) | (byte & 0x3F);
-    }
-    return cp;
+    auto decoded = decodeUtf8At(text, pos);
+    return decoded ? decoded->codePoint : kReplacement;
 }
 
 int codePointWidth(char32_t cp) {

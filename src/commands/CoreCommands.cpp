@@ -1,5 +1,13 @@
 #include "CoreCommands.h"
 
+#include "blocks/BlockCommand.h"
+#include "blocks/BlockListCommand.h"
+#include "blocks/UnblockCommand.h"
+#include "board/DeletePostCommand.h"
+#include "board/EditPostCommand.h"
+#include "board/PostCommand.h"
+#include "board/ReadBoardCommand.h"
+#include "messages/PrivateMessageCommand.h"
 #include "presence/WhoCommand.h"
 #include "presence/WhoElseSinceCommand.h"
 #include "session/HelpCommand.h"
@@ -16,6 +24,16 @@ void registerCoreCommands(CommandRegistry& registry) {
     // Presence.
     registry.add<WhoCommand>();
     registry.add<WhoElseSinceCommand>();
+    // Public board.
+    registry.add<PostCommand>();
+    registry.add<EditPostCommand>();
+    registry.add<DeletePostCommand>();
+    registry.add<ReadBoardCommand>();
+    // Private messages and blocks.
+    registry.add<PrivateMessageCommand>();
+    registry.add<BlockCommand>();
+    registry.add<UnblockCommand>();
+    registry.add<BlockListCommand>();
 }
 
 } // namespace toom

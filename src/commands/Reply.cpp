@@ -2,7 +2,9 @@
 
 namespace toom {
 
-Reply::Reply(std::string verb) : _verb(std::move(verb)), _final(ServerLine::ok(_verb)) {}
+Reply::Reply(std::string verb)
+    : _verb(std::move(verb))
+    , _final(ServerLine::ok(_verb)) {}
 
 ServerLine& Reply::row() {
     _rows.push_back(ServerLine::data(_verb));

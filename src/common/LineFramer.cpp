@@ -2,7 +2,8 @@
 
 namespace toom {
 
-LineFramer::LineFramer(std::size_t maxLineBytes) : _maxLineBytes(maxLineBytes) {}
+LineFramer::LineFramer(std::size_t maxLineBytes)
+    : _maxLineBytes(maxLineBytes) {}
 
 void LineFramer::feed(std::string_view bytes, std::vector<FramedLine>& out) {
     while (!bytes.empty()) {

@@ -22,11 +22,15 @@ std::vector<Profile> makeProfiles() {
     all.padDay = true;
     all.consoleAudit = true;
     all.boardLog = BoardLogFormat::WithEdited;
+    all.messageStyle = MessageStyle::Timestamped;
+    all.boardLogFile = "messagelog.txt";
+    all.privateLogFile = ""; // Private messages stay out of plain-text logs unless asked for.
     profiles.push_back(all);
 
     Profile a;
     a.name = "messaging";
-    a.description = "variant A: message/broadcast/whoelse, registration, idle timeout, private chat";
+    a.description =
+        "variant A: message/broadcast/whoelse, registration, idle timeout, private chat";
     a.welcome = "Welcome to the greatest messaging application ever!";
     a.prompt = "> ";
     a.invalidCommand = "Error. Invalid command";
@@ -38,6 +42,8 @@ std::vector<Profile> makeProfiles() {
     a.padDay = true;
     a.consoleAudit = false; // A's server prints nothing unless asked to (-d).
     a.boardLog = BoardLogFormat::Plain;
+    a.messageStyle = MessageStyle::Plain;
+    a.boardLogFile = ""; // Variant A keeps no log files.
     profiles.push_back(a);
 
     Profile b;
@@ -63,11 +69,16 @@ std::vector<Profile> makeProfiles() {
     d.name = "tessenger";
     d.description = "variant D: /msgto, /activeuser, named groups, /p2pvideo";
     d.welcome = "Welcome to TESSENGER!";
-    d.prompt = "Enter one of the following commands (/msgto, /activeuser, /creategroup, /joingroup, "
-               "/groupmsg, /p2pvideo, /logout): ";
+    d.prompt =
+        "Enter one of the following commands (/msgto, /activeuser, /creategroup, /joingroup, "
+        "/groupmsg, /p2pvideo, /logout): ";
     d.loginBanner = "Please login";
     d.padDay = true;
     d.boardLog = BoardLogFormat::Plain;
+    // D's messagelog.txt records private messages ("n; ts; receiver; text"); the board, which
+    // D does not have, gets a file of its own.
+    d.boardLogFile = "boardlog.txt";
+    d.privateLogFile = "messagelog.txt";
     profiles.push_back(d);
 
     return profiles;
@@ -87,7 +98,9 @@ std::optional<Profile> findProfile(std::string_view name) {
     return std::nullopt;
 }
 
-const Profile& defaultProfile() { return builtinProfiles().front(); }
+const Profile& defaultProfile() {
+    return builtinProfiles().front();
+}
 
 std::string profileNames() {
     std::vector<std::string> names;

@@ -17,6 +17,12 @@ enum class BoardLogFormat {
     Plain       ///< "n; ts; user; text" (variants C, D)
 };
 
+/// How messages are shown to the people who receive them.
+enum class MessageStyle {
+    Plain,      ///< "yoda: hi" (variant A)
+    Timestamped ///< "01 Jun 2023 15:00:01, yoda: hi" (variant D)
+};
+
 struct Profile {
     std::string name;        ///< "messaging", "toom", "toom-rooms", "tessenger", "toom-default"
     std::string description; ///< One line for --help and the docs.
@@ -26,14 +32,17 @@ struct Profile {
     std::string invalidCommand = "Error. Invalid command!"; ///< Reply text for an unknown command.
 
     // Server defaults, each overridable in the config file.
-    int maxLoginAttempts = 3;       ///< Consecutive failures before the username is locked.
-    int lockSeconds = 10;           ///< How long a locked username stays locked.
-    int idleTimeoutSeconds = 0;     ///< Inactivity logout; 0 = off.
-    bool selfRegistration = false;  ///< Unknown usernames create an account.
-    bool presenceNotices = true;    ///< "X logged in/out" pushed to online users.
-    bool padDay = true;             ///< "01 Jun 2023" rather than "1 Jun 2023".
-    bool consoleAudit = true;       ///< Per-command audit lines on the server console.
+    int maxLoginAttempts = 3;      ///< Consecutive failures before the username is locked.
+    int lockSeconds = 10;          ///< How long a locked username stays locked.
+    int idleTimeoutSeconds = 0;    ///< Inactivity logout; 0 = off.
+    bool selfRegistration = false; ///< Unknown usernames create an account.
+    bool presenceNotices = true;   ///< "X logged in/out" pushed to online users.
+    bool padDay = true;            ///< "01 Jun 2023" rather than "1 Jun 2023".
+    bool consoleAudit = true;      ///< Per-command audit lines on the server console.
     BoardLogFormat boardLog = BoardLogFormat::Plain;
+    MessageStyle messageStyle = MessageStyle::Timestamped;
+    std::string boardLogFile = "messagelog.txt"; ///< Seed log of the board; empty = none.
+    std::string privateLogFile;                  ///< Seed log of private messages; empty = none.
 };
 
 /// Every built-in profile, the default one first.

@@ -45,6 +45,7 @@ inline constexpr std::string_view kBadTimestamp = "BAD_TIMESTAMP";
 inline constexpr std::string_view kUnknownMessage = "UNKNOWN_MESSAGE";
 inline constexpr std::string_view kTimestampMismatch = "TIMESTAMP_MISMATCH";
 inline constexpr std::string_view kForbidden = "FORBIDDEN";
+inline constexpr std::string_view kLimitReached = "LIMIT_REACHED";
 } // namespace toom::err
 
 /// Event types carried by EVENT lines.
@@ -53,4 +54,7 @@ inline constexpr std::string_view kPresence = "PRESENCE"; ///< user=, state=onli
 inline constexpr std::string_view kTimeout = "TIMEOUT";   ///< you were logged out for inactivity
 inline constexpr std::string_view kShutdown = "SHUTDOWN"; ///< the server is going down
 inline constexpr std::string_view kClosing = "CLOSING";   ///< the server closes this connection
+inline constexpr std::string_view kMessage =
+    "MESSAGE"; ///< a private message: from=, ts=, text=, offline=
+inline constexpr std::string_view kBoard = "BOARD"; ///< a board post was posted, edited or deleted
 } // namespace toom::ev

@@ -35,7 +35,8 @@ bool parseUnsigned(std::string_view text, int& out) {
 
 std::string formatSeedTime(const Poco::Timestamp& time, bool padDay) {
     Poco::LocalDateTime local(time);
-    return Poco::DateTimeFormatter::format(local, padDay ? "%d %b %Y %H:%M:%S" : "%e %b %Y %H:%M:%S");
+    return Poco::DateTimeFormatter::format(local,
+                                           padDay ? "%d %b %Y %H:%M:%S" : "%e %b %Y %H:%M:%S");
 }
 
 std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {
@@ -85,8 +86,8 @@ std::optional<Poco::Timestamp> parseIsoTime(std::string_view text) {
         return std::nullopt;
     Poco::DateTime parsed;
     int tzd = 0;
-    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, std::string(text),
-                                        parsed, tzd))
+    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT,
+                                        std::string(text), parsed, tzd))
         return std::nullopt;
     parsed.makeUTC(tzd);
     return parsed.timestamp();

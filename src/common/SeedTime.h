@@ -29,6 +29,8 @@ std::optional<Poco::Timestamp> parseIsoTime(std::string_view text);
 
 /// Seconds since the epoch, truncated: seed timestamps have one-second resolution, so
 /// comparisons against them ("strictly later than") are made at that resolution.
-inline std::int64_t epochSeconds(const Poco::Timestamp& time) { return time.epochTime(); }
+inline std::int64_t epochSeconds(const Poco::Timestamp& time) {
+    return time.epochTime();
+}
 
 } // namespace toom

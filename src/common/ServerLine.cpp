@@ -123,8 +123,8 @@ std::optional<ServerLine> ServerLine::parse(std::string_view line) {
         auto eq = words[next].find('=');
         if (eq == std::string::npos || eq == 0)
             return std::nullopt;
-        out._fields.push_back(
-            {words[next].substr(0, eq), unescapeValue(std::string_view(words[next]).substr(eq + 1))});
+        out._fields.push_back({words[next].substr(0, eq),
+                               unescapeValue(std::string_view(words[next]).substr(eq + 1))});
     }
     if (hasText)
         out._text = std::string(text);

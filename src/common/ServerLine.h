@@ -5,7 +5,8 @@
 //   line  = kind SP verb [SP code] *(SP key "=" value) [SP ":" text]
 //
 // Values escape space, tab, backslash, CR and LF as \s \t \\ \r \n so that a field never
-// contains white space; the free text after " :" runs to the end of the line and is for people, not programs.
+// contains white space; the free text after " :" runs to the end of the line and is for people, not
+// programs.
 
 #include <cstdint>
 #include <optional>
@@ -47,8 +48,12 @@ public:
     /// Adds a field; keys are lower-case [a-z0-9_]. Returns *this for chaining.
     ServerLine& with(std::string key, std::string value);
     ServerLine& with(std::string key, std::int64_t value);
-    ServerLine& with(std::string key, int value) { return with(std::move(key), std::int64_t{value}); }
-    ServerLine& with(std::string key, const char* value) { return with(std::move(key), std::string(value)); }
+    ServerLine& with(std::string key, int value) {
+        return with(std::move(key), std::int64_t{value});
+    }
+    ServerLine& with(std::string key, const char* value) {
+        return with(std::move(key), std::string(value));
+    }
     ServerLine& with(std::string key, bool value) = delete; // ambiguous on the wire; say 0/1.
 
     /// Sets the human-readable text.

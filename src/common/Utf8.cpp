@@ -2,44 +2,49 @@
 
 namespace toom {
 
+std::optional<DecodedCodePoint> decodeUtf8At(std::string_view text, std::size_t pos) {
+    if (pos >= text.size())
+        return std::nullopt;
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80)
+        return DecodedCodePoint{lead, 1};
+    std::size_t length;
+    char32_t codePoint;
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        codePoint = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        codePoint = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        codePoint = lead & 0x07;
+    } else {
+        return std::nullopt; // A continuation byte, or 0xF8..0xFF.
+    }
+    if (text.size() - pos < length)
+        return std::nullopt;
+    for (std::size_t i = 1; i < length; ++i) {
+        auto byte = static_cast<unsigned char>(text[pos + i]);
+        if (!isUtf8Continuation(byte))
+            return std::nullopt;
+        codePoint = (codePoint << 6) | (byte & 0x3F);
+    }
+    // Reject overlong encodings, UTF-16 surrogates and values beyond Unicode.
+    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (codePoint < kMinimum[length] || codePoint > 0x10FFFF ||
+        (codePoint >= 0xD800 && codePoint <= 0xDFFF))
+        return std::nullopt;
+    return DecodedCodePoint{codePoint, length};
+}
+
 bool isValidUtf8(std::string_view bytes) {
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const auto* end = p + bytes.size();
-    while (p < end) {
-        unsigned char c = *p;
-        if (c == 0)
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        auto decoded = decodeUtf8At(bytes, pos);
+        if (!decoded || decoded->codePoint == 0)
             return false;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra;
-        unsigned int codePoint;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            codePoint = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            codePoint = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            codePoint = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= extra)
-            return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            codePoint = (codePoint << 6) | (p[i] & 0x3F);
-        }
-        // Reject overlong encodings, UTF-16 surrogates and values beyond Unicode.
-        static const unsigned int minimum[] = {0, 0x80, 0x800, 0x10000};
-        if (codePoint < minimum[extra] || codePoint > 0x10FFFF ||
-            (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            return false;
-        p += extra + 1;
+        pos += decoded->length;
     }
     return true;
 }

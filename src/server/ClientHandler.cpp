@@ -31,7 +31,8 @@ ServerLine closingNotice(CloseReason reason) {
             .with("reason", "login_timeout")
             .say("Closing: no login within the time allowed");
     case CloseReason::Shutdown:
-        return ServerLine::event(std::string(ev::kShutdown)).say("The server is shutting down. Goodbye!");
+        return ServerLine::event(std::string(ev::kShutdown))
+            .say("The server is shutting down. Goodbye!");
     default:
         return {};
     }
@@ -42,7 +43,9 @@ ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContex
     : Poco::Net::TCPServerConnection(socket)
     , _context(context) {}
 
-ClientHandler::~ClientHandler() { _context.admitted.fetch_sub(1); }
+ClientHandler::~ClientHandler() {
+    _context.admitted.fetch_sub(1);
+}
 
 void ClientHandler::run() {
     try {
@@ -55,9 +58,9 @@ void ClientHandler::run() {
     // Whatever happened, the user is no longer online and the connection is forgotten.
     if (_session) {
         if (_session->loggedIn()) {
-            _context.services.presence.leave(_session->username(),
-                                             _closeReason == CloseReason::None ? CloseReason::PeerClosed
-                                                                               : _closeReason);
+            _context.services.presence.leave(_session->username(), _closeReason == CloseReason::None
+                                                                       ? CloseReason::PeerClosed
+                                                                       : _closeReason);
             _session->markLoggedOut();
         }
         _context.connections.remove(_session);
@@ -78,8 +81,8 @@ void ClientHandler::serve() {
     const int fd = sock.impl()->sockfd();
     const Settings& settings = _context.services.settings;
 
-    _session = std::make_shared<Session>(sock.peerAddress().host().toString(), settings.maxOutboundBytes,
-                                         _context.services.clock);
+    _session = std::make_shared<Session>(sock.peerAddress().host().toString(),
+                                         settings.maxOutboundBytes, _context.services.clock);
     _context.connections.add(_session);
     _login = std::make_unique<LoginFlow>(_context.services, _context.limiter, _session,
                                          _session->address());
@@ -114,7 +117,8 @@ void ClientHandler::serve() {
         // pile up (the InspIRCd "soft sendq" rule).
         const bool wantRead = !_closing && _session->queuedBytes() < settings.maxOutboundBytes / 2;
         pollfd fds[2];
-        fds[0] = {fd, static_cast<short>((wantRead ? POLLIN : 0) | (_writing.empty() ? 0 : POLLOUT)), 0};
+        fds[0] = {
+            fd, static_cast<short>((wantRead ? POLLIN : 0) | (_writing.empty() ? 0 : POLLOUT)), 0};
         fds[1] = {_session->wakeFd(), POLLIN, 0};
         const int timeoutMs = _closing ? 100 : 30000;
         const int ready = ::poll(fds, 2, timeoutMs);
@@ -169,8 +173,12 @@ void ClientHandler::handleLine(const FramedLine& line) {
     std::string_view text = trim(line.text);
     if (text.empty())
         return; // Blank lines are not requests.
+    const bool wasLoggedIn = _session->loggedIn();
     Reply reply = handleRequest(text);
     _session->push(reply.wire());
+    // Messages that waited for this user follow the welcome, oldest first.
+    if (!wasLoggedIn && _session->loggedIn())
+        _context.services.privateMessages.deliverStored(_session->username());
 }
 
 Reply ClientHandler::handleRequest(std::string_view text) {

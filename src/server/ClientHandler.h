@@ -8,9 +8,9 @@
 // nobody but itself, and is disconnected when its queue overflows.
 
 #include "LoginFlow.h"
-#include "common/LineFramer.h"
 #include "ServerContext.h"
 #include "Session.h"
+#include "common/LineFramer.h"
 
 #include <Poco/Net/TCPServerConnection.h>
 
@@ -39,7 +39,7 @@ private:
     ServerContext& _context;
     std::shared_ptr<Session> _session;
     std::unique_ptr<LoginFlow> _login;
-    std::string _writing;       ///< Bytes taken from the session, not yet fully written.
+    std::string _writing; ///< Bytes taken from the session, not yet fully written.
     std::size_t _writeOffset = 0;
     bool _closing = false;
     CloseReason _closeReason = CloseReason::None;

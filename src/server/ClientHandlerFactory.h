@@ -10,9 +10,11 @@ namespace toom {
 
 class ClientHandlerFactory final : public Poco::Net::TCPServerConnectionFactory {
 public:
-    explicit ClientHandlerFactory(ServerContext& context) : _context(context) {}
+    explicit ClientHandlerFactory(ServerContext& context)
+        : _context(context) {}
 
-    Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+    Poco::Net::TCPServerConnection*
+    createConnection(const Poco::Net::StreamSocket& socket) override {
         return new ClientHandler(socket, _context);
     }
 

@@ -53,7 +53,10 @@ Reply LoginFlow::onUsername(std::string_view line) {
         return reply;
     }
     if (auto until = _limiter.lockedUntil(name)) {
-        reply.fail(err::kAccountLocked).with("user", name).with("until", isoTime(*until)).say(kStillBlocked);
+        reply.fail(err::kAccountLocked)
+            .with("user", name)
+            .with("until", isoTime(*until))
+            .say(kStillBlocked);
         return reply;
     }
     if (_services.presence.find(name)) {
@@ -65,7 +68,10 @@ Reply LoginFlow::onUsername(std::string_view line) {
     _username = name;
     if (!_services.accounts.exists(name) && _services.settings.selfRegistration) {
         _step = Step::NewPassword;
-        reply.ok().with("user", name).with("next", "new_password").say("This is a new user. Enter a password:");
+        reply.ok()
+            .with("user", name)
+            .with("next", "new_password")
+            .say("This is a new user. Enter a password:");
         return reply;
     }
     // Unknown names without registration go on to the password step and fail there, counted like
@@ -78,7 +84,10 @@ Reply LoginFlow::onUsername(std::string_view line) {
 Reply LoginFlow::onPassword(std::string_view password, int udpPort) {
     Reply reply("PASS");
     if (auto until = _limiter.lockedUntil(_username)) {
-        reply.fail(err::kAccountLocked).with("user", _username).with("until", isoTime(*until)).say(kStillBlocked);
+        reply.fail(err::kAccountLocked)
+            .with("user", _username)
+            .with("until", isoTime(*until))
+            .say(kStillBlocked);
         restart();
         return reply;
     }

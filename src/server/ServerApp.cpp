@@ -28,7 +28,9 @@ bool parsePort(const std::string& text, int& port) {
 }
 } // namespace
 
-ServerApp::ServerApp() { setUnixOptions(true); }
+ServerApp::ServerApp() {
+    setUnixOptions(true);
+}
 
 void ServerApp::initialize(Application& self) {
     if (!_configLoaded)
@@ -38,24 +40,32 @@ void ServerApp::initialize(Application& self) {
 
 void ServerApp::defineOptions(OptionSet& options) {
     ServerApplication::defineOptions(options);
-    options.addOption(Option("help", "h", "show this help and exit").required(false).repeatable(false));
+    options.addOption(
+        Option("help", "h", "show this help and exit").required(false).repeatable(false));
     options.addOption(Option("config-file", "c", "load configuration from FILE (properties format)")
                           .required(false)
                           .repeatable(true)
                           .argument("FILE"));
-    options.addOption(Option("port", "p", "listen on PORT (default 4000)").required(false).argument("PORT"));
-    options.addOption(Option("profile", "P",
-                             "behave like a seed: toom-default, messaging, toom, toom-rooms, tessenger")
-                          .required(false)
-                          .argument("NAME"));
-    options.addOption(Option("data-dir", "", "keep the store and logs in DIR").required(false).argument("DIR"));
     options.addOption(
-        Option("credentials", "", "import accounts from FILE (username password per line)").required(false).argument("FILE"));
-    options.addOption(Option("define", "D", "set a configuration property, e.g. -D auth.max_attempts=5")
-                          .required(false)
-                          .repeatable(true)
-                          .argument("KEY=VALUE"));
-    options.addOption(Option("debug", "d", "print per-command audit lines and debug output").required(false));
+        Option("port", "p", "listen on PORT (default 4000)").required(false).argument("PORT"));
+    options.addOption(
+        Option("profile", "P",
+               "behave like a seed: toom-default, messaging, toom, toom-rooms, tessenger")
+            .required(false)
+            .argument("NAME"));
+    options.addOption(
+        Option("data-dir", "", "keep the store and logs in DIR").required(false).argument("DIR"));
+    options.addOption(
+        Option("credentials", "", "import accounts from FILE (username password per line)")
+            .required(false)
+            .argument("FILE"));
+    options.addOption(
+        Option("define", "D", "set a configuration property, e.g. -D auth.max_attempts=5")
+            .required(false)
+            .repeatable(true)
+            .argument("KEY=VALUE"));
+    options.addOption(
+        Option("debug", "d", "print per-command audit lines and debug output").required(false));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value) {
@@ -88,10 +98,11 @@ void ServerApp::printHelp() {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
     help.setUsage("[options]  |  <port> <attempts>  |  <port> <block_duration> <timeout>");
-    help.setHeader("Toom chat server. With positional arguments it behaves like the seed designs: "
-                   "<port> <attempts> (1 to 5 failed logins before a 10 s lock; profile toom) or "
-                   "<port> <block_duration> <timeout> (profile messaging); credentials.txt, data and "
-                   "logs are then in the working directory.");
+    help.setHeader(
+        "Toom chat server. With positional arguments it behaves like the seed designs: "
+        "<port> <attempts> (1 to 5 failed logins before a 10 s lock; profile toom) or "
+        "<port> <block_duration> <timeout> (profile messaging); credentials.txt, data and "
+        "logs are then in the working directory.");
     help.setFooter("Configuration keys are documented in config/toom-server.properties.");
     help.format(std::cout);
 }
@@ -106,7 +117,8 @@ int ServerApp::applyPositional(const std::vector<std::string>& args) {
     }
     int port = 0;
     if (!parsePort(args[0], port)) {
-        std::cerr << "Invalid port: " << args[0] << ". The port is an integer between 1 and 65535\n";
+        std::cerr << "Invalid port: " << args[0]
+                  << ". The port is an integer between 1 and 65535\n";
         return 1;
     }
     auto setDefault = [this](const std::string& key, const std::string& value) {
@@ -131,7 +143,8 @@ int ServerApp::applyPositional(const std::vector<std::string>& args) {
         int blockDuration = 0;
         int timeout = 0;
         if (!Poco::NumberParser::tryParse(args[1], blockDuration) || blockDuration < 0) {
-            std::cout << "Invalid block duration: " << args[1] << ". It is a whole number of seconds\n";
+            std::cout << "Invalid block duration: " << args[1]
+                      << ". It is a whole number of seconds\n";
             return 1;
         }
         if (!Poco::NumberParser::tryParse(args[2], timeout) || timeout < 0) {

@@ -12,8 +12,8 @@ std::string absolute(const std::string& path) {
     return Poco::Path(path).makeAbsolute().toString();
 }
 
-int boundedInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback,
-               int minimum, int maximum) {
+int boundedInt(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+               int fallback, int minimum, int maximum) {
     const int value = config.getInt(key, fallback);
     if (value < minimum || value > maximum)
         throw Poco::InvalidArgumentException(key + " must be between " + std::to_string(minimum) +
@@ -26,8 +26,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     const std::string profileName = config.getString("toom.profile", defaultProfile().name);
     auto profile = findProfile(profileName);
     if (!profile)
-        throw Poco::InvalidArgumentException("unknown profile '" + profileName + "'; profiles: " +
-                                             profileNames());
+        throw Poco::InvalidArgumentException("unknown profile '" + profileName +
+                                             "'; profiles: " + profileNames());
     ServerOptions o;
     Settings& s = o.settings;
     s = Settings::fromProfile(*profile);
@@ -38,27 +38,41 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.logDir = absolute(config.getString("toom.log_dir", o.dataDir));
     o.credentialsFile = absolute(config.getString("toom.credentials_file", "credentials.txt"));
     o.maxConnections = boundedInt(config, "toom.max_connections", o.maxConnections, 1, 100000);
-    o.housekeepingMillis = boundedInt(config, "toom.housekeeping_ms", o.housekeepingMillis, 10, 60000);
-    o.historyRetentionDays = boundedInt(config, "toom.history_retention_days", o.historyRetentionDays, 1, 36500);
+    o.housekeepingMillis =
+        boundedInt(config, "toom.housekeeping_ms", o.housekeepingMillis, 10, 60000);
+    o.historyRetentionDays =
+        boundedInt(config, "toom.history_retention_days", o.historyRetentionDays, 1, 36500);
     o.threadStackBytes =
         static_cast<std::size_t>(boundedInt(config, "toom.thread_stack_kb", 256, 64, 65536)) * 1024;
     o.helloText = config.getString("toom.hello_text", o.helloText);
 
-    s.maxLineBytes = static_cast<std::size_t>(boundedInt(config, "toom.max_line_bytes", 4096, 64, 1 << 20));
-    s.maxOutboundBytes =
-        static_cast<std::size_t>(boundedInt(config, "toom.max_outbound_bytes", 1 << 20, 4096, 1 << 30));
+    s.maxLineBytes =
+        static_cast<std::size_t>(boundedInt(config, "toom.max_line_bytes", 4096, 64, 1 << 20));
+    s.maxOutboundBytes = static_cast<std::size_t>(
+        boundedInt(config, "toom.max_outbound_bytes", 1 << 20, 4096, 1 << 30));
 
     s.socketSendBufferBytes = boundedInt(config, "toom.socket_send_buffer_bytes", 0, 0, 64 << 20);
     s.maxLoginAttempts = boundedInt(config, "auth.max_attempts", s.maxLoginAttempts, 1, 1000);
     s.lockSeconds = boundedInt(config, "auth.lock_seconds", s.lockSeconds, 0, 86400 * 365);
     s.selfRegistration = config.getBool("auth.self_registration", s.selfRegistration);
-    s.loginTimeoutSeconds = boundedInt(config, "auth.login_timeout_seconds", s.loginTimeoutSeconds, 0, 86400);
+    s.loginTimeoutSeconds =
+        boundedInt(config, "auth.login_timeout_seconds", s.loginTimeoutSeconds, 0, 86400);
     o.pbkdf2Iterations = boundedInt(config, "auth.pbkdf2_iterations", 0, 0, 10000000);
 
-    s.idleTimeoutSeconds = boundedInt(config, "session.idle_timeout_seconds", s.idleTimeoutSeconds, 0, 86400 * 365);
+    s.idleTimeoutSeconds =
+        boundedInt(config, "session.idle_timeout_seconds", s.idleTimeoutSeconds, 0, 86400 * 365);
     s.presenceNotices = config.getBool("presence.notices", s.presenceNotices);
     s.padDay = config.getBool("time.pad_day", s.padDay);
     s.consoleAudit = config.getBool("audit.console", s.consoleAudit);
+
+    s.maxReadRows =
+        static_cast<std::size_t>(boundedInt(config, "board.max_read_rows", 100, 1, 100000));
+    s.maxOfflineMessages =
+        static_cast<std::size_t>(boundedInt(config, "messages.offline_queue_max", 100, 0, 1000000));
+    s.maxBlocksPerUser =
+        static_cast<std::size_t>(boundedInt(config, "blocks.max_per_user", 1000, 1, 1000000));
+    s.boardLogFile = config.getString("logs.board_file", s.boardLogFile);
+    s.privateLogFile = config.getString("logs.private_file", s.privateLogFile);
     return o;
 }
 

@@ -59,9 +59,13 @@ void Session::requestClose(CloseReason reason) {
     wake();
 }
 
-void Session::touch() { _lastActivity.store(_clock.now().epochMicroseconds()); }
+void Session::touch() {
+    _lastActivity.store(_clock.now().epochMicroseconds());
+}
 
-Poco::Timestamp Session::lastActivity() const { return Poco::Timestamp(_lastActivity.load()); }
+Poco::Timestamp Session::lastActivity() const {
+    return Poco::Timestamp(_lastActivity.load());
+}
 
 void Session::markLoggedIn(const std::string& username) {
     _username = username;
@@ -69,7 +73,9 @@ void Session::markLoggedIn(const std::string& username) {
     _loggedIn.store(true);
 }
 
-void Session::markLoggedOut() { _loggedIn.store(false); }
+void Session::markLoggedOut() {
+    _loggedIn.store(false);
+}
 
 void Session::seal(std::string_view finalLines) {
     std::lock_guard lock(_mutex);
@@ -87,7 +93,9 @@ bool Session::takePending(std::string& out) {
     return true;
 }
 
-void Session::sent(std::size_t bytes) { _queuedBytes -= bytes; }
+void Session::sent(std::size_t bytes) {
+    _queuedBytes -= bytes;
+}
 
 void Session::wake() {
     const std::uint64_t one = 1;

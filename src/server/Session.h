@@ -83,8 +83,8 @@ private:
     std::atomic<CloseReason> _closeReason{CloseReason::None};
 
     mutable std::mutex _mutex;
-    std::string _pending;              ///< Guarded by _mutex.
-    bool _sealed = false;              ///< Guarded by _mutex.
+    std::string _pending; ///< Guarded by _mutex.
+    bool _sealed = false; ///< Guarded by _mutex.
     std::atomic<std::size_t> _queuedBytes{0};
 };
 

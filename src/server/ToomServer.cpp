@@ -3,16 +3,20 @@
 #include "ClientHandlerFactory.h"
 #include "ConnectionLimitFilter.h"
 #include "commands/CoreCommands.h"
-#include "server/services/BlockPolicy.h"
+#include "server/services/Board.h"
+#include "server/services/BoardLogFile.h"
 #include "server/services/Clock.h"
 #include "server/services/CredentialsFile.h"
 #include "server/services/DirectMessenger.h"
 #include "server/services/LoginLimiter.h"
 #include "server/services/OnlinePresence.h"
 #include "server/services/PasswordHasher.h"
+#include "server/services/PrivateLogFile.h"
+#include "server/services/PrivateMessenger.h"
 #include "server/services/SessionDirectory.h"
 #include "server/services/SqliteStore.h"
 #include "server/services/StoredAccounts.h"
+#include "server/services/StoredBlockList.h"
 #include "server/services/UserLogFile.h"
 
 #include <Poco/File.h>
@@ -60,7 +64,9 @@ ToomServer::~ToomServer() {
     }
 }
 
-Services& ToomServer::services() { return *_services; }
+Services& ToomServer::services() {
+    return *_services;
+}
 
 void ToomServer::start() {
     if (_started)
@@ -75,38 +81,53 @@ void ToomServer::start() {
     if (closed > 0)
         _log.information("closed %z logins left open by the previous run", closed);
 
-    _hasher = std::make_unique<PasswordHasher>(
-        _options.pbkdf2Iterations > 0 ? _options.pbkdf2Iterations : PasswordHasher::kDefaultIterations);
+    _hasher = std::make_unique<PasswordHasher>(_options.pbkdf2Iterations > 0
+                                                   ? _options.pbkdf2Iterations
+                                                   : PasswordHasher::kDefaultIterations);
     _accounts = std::make_unique<StoredAccounts>(*_store, *_hasher);
     if (!_options.credentialsFile.empty()) {
         auto result = _accounts->importCredentials(_options.credentialsFile);
-        _log.information("credentials %s: %z added, %z updated, %z unchanged", _options.credentialsFile,
-                         result.added, result.updated, result.unchanged);
+        _log.information("credentials %s: %z added, %z updated, %z unchanged",
+                         _options.credentialsFile, result.added, result.updated, result.unchanged);
         for (const auto& problem : result.problems)
             _log.warning("credentials %s: %s", _options.credentialsFile, problem);
         _credentials = std::make_unique<CredentialsFile>(_options.credentialsFile);
-        _accounts->setRegistrationHook([this](const std::string& user, const std::string& password) {
-            _credentials->append(user, password);
-        });
+        _accounts->setRegistrationHook(
+            [this](const std::string& user, const std::string& password) {
+                _credentials->append(user, password);
+            });
     }
 
     _directory = std::make_unique<SessionDirectory>();
     _messenger = std::make_unique<DirectMessenger>(*_directory);
-    _blocks = std::make_unique<NoBlocks>();
-    _userLog = std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
-    _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger, *_blocks,
-                                                 _options.settings, *_clock);
-    _limiter = std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
-    _services = std::make_unique<Services>(Services{_options.settings, *_clock, *_accounts, *_presence,
-                                                    *_messenger, *_blocks,
-                                                    Poco::Logger::get("toom.audit")});
+    _blocks = std::make_unique<StoredBlockList>(*_store, settings.maxBlocksPerUser);
+    auto logFile = [&](const std::string& name) {
+        return name.empty() ? name : joinPath(_options.logDir, name);
+    };
+    _boardLog = std::make_unique<BoardLogFile>(logFile(settings.boardLogFile),
+                                               settings.boardLogFormat, settings.padDay);
+    _board = std::make_unique<Board>(*_store, *_clock, *_boardLog);
+    _privateLog =
+        std::make_unique<PrivateLogFile>(logFile(settings.privateLogFile), settings.padDay);
+    _privateMessages =
+        std::make_unique<PrivateMessenger>(*_messenger, *_store, *_privateLog, _options.settings);
+    _userLog =
+        std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
+    _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger,
+                                                 *_blocks, _options.settings, *_clock);
+    _limiter =
+        std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
+    _services = std::make_unique<Services>(
+        Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
+                 *_privateMessages, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
     _context = std::make_unique<ServerContext>(ServerContext{
         *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});
 
     Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
-                true);
+    socket.bind(
+        Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
+        true);
     socket.listen(kListenBacklog);
 
     // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.
@@ -117,8 +138,8 @@ void ToomServer::start() {
     params->setMaxThreads(maxConnections);
     params->setMaxQueued(maxConnections);
     params->setThreadIdleTime(Poco::Timespan(60, 0));
-    _tcpServer = std::make_unique<Poco::Net::TCPServer>(new ClientHandlerFactory(*_context), *_pool, socket,
-                                                        params);
+    _tcpServer = std::make_unique<Poco::Net::TCPServer>(new ClientHandlerFactory(*_context), *_pool,
+                                                        socket, params);
     _tcpServer->setConnectionFilter(new ConnectionLimitFilter(_admitted, maxConnections));
     _tcpServer->start();
 
@@ -133,7 +154,9 @@ int ToomServer::port() const {
     return _tcpServer ? static_cast<int>(_tcpServer->socket().address().port()) : _options.port;
 }
 
-std::size_t ToomServer::connectionCount() const { return _connections.size(); }
+std::size_t ToomServer::connectionCount() const {
+    return _connections.size();
+}
 
 void ToomServer::stop() {
     if (!_started)
@@ -169,7 +192,8 @@ void ToomServer::housekeep() {
     for (const auto& session : _connections.snapshot()) {
         if (session->loggedIn()) {
             if (settings.idleTimeoutSeconds > 0 &&
-                now - session->lastActivity() >= Poco::Timespan(settings.idleTimeoutSeconds, 0).totalMicroseconds())
+                now - session->lastActivity() >=
+                    Poco::Timespan(settings.idleTimeoutSeconds, 0).totalMicroseconds())
                 session->requestClose(CloseReason::IdleTimeout);
         } else if (settings.loginTimeoutSeconds > 0 &&
                    now - session->connectedAt() >=

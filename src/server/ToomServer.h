@@ -34,21 +34,25 @@ class DirectMessenger;
 class OnlinePresence;
 class UserLogFile;
 class LoginLimiter;
-class BlockPolicy;
+class StoredBlockList;
+class Board;
+class BoardLogFile;
+class PrivateLogFile;
+class PrivateMessenger;
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
 struct ServerOptions {
     Settings settings;
     std::string bindAddress = "0.0.0.0";
-    int port = 4000;                ///< 0 = an ephemeral port (see ToomServer::port()).
-    std::string dataDir = "data";   ///< Holds toom.db, the SQLite store.
-    std::string logDir;             ///< Seed text logs (userlog.txt, ...); empty = dataDir.
-    std::string credentialsFile;    ///< Imported at start, appended on registration; may be empty.
-    int maxConnections = 4096;      ///< Beyond it connections are refused with SERVER_FULL.
-    int pbkdf2Iterations = 0;       ///< 0 = PasswordHasher's default.
-    int housekeepingMillis = 250;   ///< How often timeouts are checked.
-    int historyRetentionDays = 30;  ///< Login history kept for whoelsesince.
+    int port = 4000;               ///< 0 = an ephemeral port (see ToomServer::port()).
+    std::string dataDir = "data";  ///< Holds toom.db, the SQLite store.
+    std::string logDir;            ///< Seed text logs (userlog.txt, ...); empty = dataDir.
+    std::string credentialsFile;   ///< Imported at start, appended on registration; may be empty.
+    int maxConnections = 4096;     ///< Beyond it connections are refused with SERVER_FULL.
+    int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
+    int housekeepingMillis = 250;  ///< How often timeouts are checked.
+    int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
     std::size_t threadStackBytes = 256 * 1024;
     std::string helloText = "Toom chat server";
 };
@@ -95,7 +99,11 @@ private:
     std::unique_ptr<StoredAccounts> _accounts;
     std::unique_ptr<SessionDirectory> _directory;
     std::unique_ptr<DirectMessenger> _messenger;
-    std::unique_ptr<BlockPolicy> _blocks;
+    std::unique_ptr<StoredBlockList> _blocks;
+    std::unique_ptr<BoardLogFile> _boardLog;
+    std::unique_ptr<Board> _board;
+    std::unique_ptr<PrivateLogFile> _privateLog;
+    std::unique_ptr<PrivateMessenger> _privateMessages;
     std::unique_ptr<UserLogFile> _userLog;
     std::unique_ptr<OnlinePresence> _presence;
     std::unique_ptr<LoginLimiter> _limiter;

@@ -153,8 +153,9 @@ TEST_F(CommandRegistryTest, CoreCommandsAreListedInRegistrationOrder) {
     std::vector<std::string> canonical;
     for (const CommandSpec* s : h.registry.specs())
         canonical.push_back(s->canonical);
-    EXPECT_EQ(canonical,
-              (std::vector<std::string>{"UDPPORT", "LOGOUT", "HELP", "WHO", "WHOSINCE"}));
+    EXPECT_EQ(canonical, (std::vector<std::string>{"UDPPORT", "LOGOUT", "HELP", "WHO", "WHOSINCE",
+                                                   "POST", "EDIT", "DELETE", "READ", "PM", "BLOCK",
+                                                   "UNBLOCK", "BLOCKS"}));
 }
 
 // --- login --------------------------------------------------------------------------------------

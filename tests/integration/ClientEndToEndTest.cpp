@@ -36,8 +36,8 @@ TEST(ClientEndToEnd, ReadmeScriptLogsInListsAndLogsOut) {
     TestClient obiwan(server.port());
     obiwan.loginAs("obiwan", 8002);
     TempDir dir;
-    auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server, 8001), dir.path(),
-                                            "yoda\nwise@!man\nATU\nOUT\n");
+    auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server, 8001),
+                                            dir.path(), "yoda\nwise@!man\nATU\nOUT\n");
     EXPECT_EQ(code, 0) << output;
     EXPECT_THAT(output, HasSubstr("Welcome to Toom!"));
     EXPECT_THAT(output, HasSubstr("obiwan, 127.0.0.1, 8002, active since "));
@@ -63,14 +63,16 @@ TEST(ClientEndToEnd, AnnouncesItsUdpPortToTheServer) {
 TEST(ClientEndToEnd, PortOnlyFormConnectsToLocalhost) {
     TestServer server;
     TempDir dir;
-    auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, {std::to_string(server.port())}, dir.path(),
-                                            "gandalf\nyoushallnotpass\nwhoelse\nlogout\n");
+    auto [code, output] =
+        ChildProcess::run(TOOM_CLIENT_BINARY, {std::to_string(server.port())}, dir.path(),
+                          "gandalf\nyoushallnotpass\nwhoelse\nlogout\n");
     EXPECT_EQ(code, 0) << output;
     EXPECT_THAT(output, HasSubstr("Bye, gandalf!"));
 }
 
 TEST(ClientEndToEnd, WrongPasswordIsRetriedWithTheSeedMessage) {
-    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
     TempDir dir;
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nwrong\nwise@!man\nOUT\n");
@@ -85,15 +87,21 @@ TEST(ClientEndToEnd, LockoutEndsTheClientWithExitCodeOne) {
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nbad1\nbad2\nbad3\nwise@!man\n");
     EXPECT_EQ(code, 1) << output;
-    EXPECT_THAT(output, HasSubstr("Invalid Password. Your account has been blocked. Please try again later"));
+    EXPECT_THAT(
+        output,
+        HasSubstr("Invalid Password. Your account has been blocked. Please try again later"));
     auto [again, output2] =
         ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(), "yoda\nwise@!man\n");
     EXPECT_EQ(again, 1) << output2;
-    EXPECT_THAT(output2, HasSubstr("Your account is blocked due to multiple login failures. Please try again later"));
+    EXPECT_THAT(
+        output2,
+        HasSubstr(
+            "Your account is blocked due to multiple login failures. Please try again later"));
 }
 
 TEST(ClientEndToEnd, InvalidCommandShowsTheProfileWording) {
-    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
     TempDir dir;
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nwise@!man\n/dance\n/logout\n");
@@ -148,8 +156,12 @@ TEST(ClientEndToEnd, InactivityTimeoutEndsTheClientCleanly) {
 TEST(ClientEndToEnd, UsageAndConnectionErrorsExitWithTwo) {
     TempDir dir;
     EXPECT_EQ(ChildProcess::run(TOOM_CLIENT_BINARY, {}, dir.path()).first, 2);
-    EXPECT_EQ(ChildProcess::run(TOOM_CLIENT_BINARY, {"127.0.0.1", "notaport"}, dir.path()).first, 2);
-    EXPECT_EQ(ChildProcess::run(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(freePort())}, dir.path()).first, 2);
+    EXPECT_EQ(ChildProcess::run(TOOM_CLIENT_BINARY, {"127.0.0.1", "notaport"}, dir.path()).first,
+              2);
+    EXPECT_EQ(
+        ChildProcess::run(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(freePort())}, dir.path())
+            .first,
+        2);
 }
 
 } // namespace

@@ -13,7 +13,8 @@ namespace toom::test {
 namespace {
 
 TEST(Login, GreetingNamesProtocolAndProfile) {
-    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
     TestClient client(server.port());
     EXPECT_EQ(client.greeting().kind(), LineKind::Hello);
     EXPECT_EQ(client.greeting().verb(), "TOOM/1");
@@ -22,7 +23,8 @@ TEST(Login, GreetingNamesProtocolAndProfile) {
 }
 
 TEST(Login, CorrectPasswordWelcomesWithProfileText) {
-    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
     TestClient client(server.port());
     Response user = client.request("yoda");
     ASSERT_TRUE(user.ok());
@@ -46,8 +48,12 @@ TEST(Login, WrongPasswordRepromptsThenSucceeds) {
 
 TEST(Login, LockoutAfterNFailuresAcrossConnectionsAndExpiry) {
     auto clock = std::make_shared<ManualClock>();
-    TestServer server([](ServerOptions& o) { o.settings.maxLoginAttempts = 3; o.settings.lockSeconds = 10; },
-                      clock);
+    TestServer server(
+        [](ServerOptions& o) {
+            o.settings.maxLoginAttempts = 3;
+            o.settings.lockSeconds = 10;
+        },
+        clock);
     {
         // Two failures on one connection, the third on another: counted per username.
         TestClient first(server.port());
@@ -59,13 +65,15 @@ TEST(Login, LockoutAfterNFailuresAcrossConnectionsAndExpiry) {
     ASSERT_TRUE(second.request("yoda").ok());
     Response locked = second.request("bad3");
     EXPECT_EQ(locked.code(), "TOO_MANY_ATTEMPTS");
-    EXPECT_EQ(locked.final.text(), "Invalid Password. Your account has been blocked. Please try again later");
+    EXPECT_EQ(locked.final.text(),
+              "Invalid Password. Your account has been blocked. Please try again later");
 
     // While locked, even the right password from a new connection is refused at the username.
     TestClient third(server.port());
     Response refused = third.request("yoda");
     EXPECT_EQ(refused.code(), "ACCOUNT_LOCKED");
-    EXPECT_EQ(refused.final.text(), "Your account is blocked due to multiple login failures. Please try again later");
+    EXPECT_EQ(refused.final.text(),
+              "Your account is blocked due to multiple login failures. Please try again later");
 
     // Other users are not affected.
     TestClient other(server.port());

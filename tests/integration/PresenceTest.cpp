@@ -89,7 +89,8 @@ TEST(Presence, DisconnectWithoutLogoutStillLogsOut) {
 }
 
 TEST(Presence, NoNoticesWhenTheProfileHasNone) {
-    TestServer server([](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
     TestClient luke(server.port());

@@ -21,16 +21,14 @@ void writeSeedCredentials(const TempDir& dir) {
         out << name << ' ' << password << '\n';
 }
 
-std::pair<int, std::string> runServer(const std::vector<std::string>& args, const std::string& dir) {
+std::pair<int, std::string> runServer(const std::vector<std::string>& args,
+                                      const std::string& dir) {
     return ChildProcess::run(TOOM_SERVER_BINARY, args, dir);
 }
 
 std::vector<std::string> configuredArgs(const TempDir& dir) {
-    return {"--port=0",
-            "--data-dir=" + dir.path(),
-            "--credentials=" + dir.file("credentials.txt"),
-            "-Dtoom.bind=127.0.0.1",
-            "-Dauth.pbkdf2_iterations=1000"};
+    return {"--port=0", "--data-dir=" + dir.path(), "--credentials=" + dir.file("credentials.txt"),
+            "-Dtoom.bind=127.0.0.1", "-Dauth.pbkdf2_iterations=1000"};
 }
 
 TEST(ServerProcess, AttemptsOutsideOneToFiveIsRefusedWithTheSeedMessage) {
@@ -126,7 +124,7 @@ TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
         TestClient client(port);
         Response created = client.login("survivor", "tough1");
         ASSERT_TRUE(created.ok()) << created.final.format(); // Acknowledged...
-        server.signal(SIGKILL);                                 // ...then the process dies.
+        server.signal(SIGKILL);                              // ...then the process dies.
         server.wait();
     }
     // Drop the line registration appended, so only the store can remember the account.

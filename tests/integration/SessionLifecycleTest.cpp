@@ -37,7 +37,7 @@ TEST(SessionLifecycle, IdleTimeoutLogsOutAndNotifiesOthers) {
     ASSERT_TRUE(yoda.waitEvent("PRESENCE"));
 
     clock->advanceSeconds(40);
-    EXPECT_TRUE(obiwan.request("ATU").ok()); // obiwan is active; yoda is not.
+    EXPECT_TRUE(obiwan.request("ATU").ok());                    // obiwan is active; yoda is not.
     EXPECT_EQ(yoda.request("bogus").code(), "UNKNOWN_COMMAND"); // Invalid: does not count.
     clock->advanceSeconds(25);
     server.server().housekeep();

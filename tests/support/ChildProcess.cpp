@@ -4,8 +4,8 @@
 #include <Poco/Net/SocketAddress.h>
 
 #include <csignal>
-#include <sys/wait.h>
 #include <regex>
+#include <sys/wait.h>
 
 namespace toom::test {
 
@@ -68,7 +68,8 @@ void ChildProcess::closeInput() {
     }
 }
 
-std::optional<std::string> ChildProcess::waitFor(const std::string& pattern, std::chrono::milliseconds timeout) {
+std::optional<std::string> ChildProcess::waitFor(const std::string& pattern,
+                                                 std::chrono::milliseconds timeout) {
     const std::regex re(pattern);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
@@ -129,15 +130,19 @@ bool ChildProcess::hasEnded() {
     return _outClosed && _errClosed;
 }
 
-void ChildProcess::signal(int signalNumber) { ::kill(static_cast<pid_t>(_handle->id()), signalNumber); }
+void ChildProcess::signal(int signalNumber) {
+    ::kill(static_cast<pid_t>(_handle->id()), signalNumber);
+}
 
 std::string ChildProcess::output() const {
     std::lock_guard lock(_mutex);
     return _output;
 }
 
-std::pair<int, std::string> ChildProcess::run(const std::string& binary, const std::vector<std::string>& args,
-                                              const std::string& workingDir, const std::string& input) {
+std::pair<int, std::string> ChildProcess::run(const std::string& binary,
+                                              const std::vector<std::string>& args,
+                                              const std::string& workingDir,
+                                              const std::string& input) {
     ChildProcess process(binary, args, workingDir);
     process.write(input);
     process.closeInput();

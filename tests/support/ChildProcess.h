@@ -31,8 +31,9 @@ public:
 
     /// Waits until the output matches `pattern` (ECMAScript regex) and returns the first
     /// capture group (or the whole match); nothing if the process ended or `timeout` passed.
-    std::optional<std::string> waitFor(const std::string& pattern,
-                                       std::chrono::milliseconds timeout = std::chrono::seconds(20));
+    std::optional<std::string>
+    waitFor(const std::string& pattern,
+            std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
     /// Waits for the process to end and returns its exit code.
     int wait();
@@ -46,8 +47,10 @@ public:
     std::string output() const;
 
     /// Runs to completion with `input` on standard input; returns {exit code, output}.
-    static std::pair<int, std::string> run(const std::string& binary, const std::vector<std::string>& args,
-                                           const std::string& workingDir, const std::string& input = {});
+    static std::pair<int, std::string> run(const std::string& binary,
+                                           const std::vector<std::string>& args,
+                                           const std::string& workingDir,
+                                           const std::string& input = {});
 
 private:
     void drain(Poco::Pipe& pipe);
@@ -71,7 +74,8 @@ private:
 
 /// toom-server on a port it picks, as a process: waits for its "listening on" line.
 /// Returns the port, or 0 when it did not start.
-int waitListening(ChildProcess& server, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+int waitListening(ChildProcess& server,
+                  std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
 /// A TCP port that was free a moment ago (bind port 0, read it, close).
 int freePort();

@@ -18,18 +18,23 @@ std::vector<std::string> Response::column(std::string_view key) const {
     return out;
 }
 
-TestClient::TestClient(int port, std::chrono::milliseconds timeout) : _timeout(timeout) {
+TestClient::TestClient(int port, std::chrono::milliseconds timeout)
+    : _timeout(timeout) {
     connect(port, 0);
 }
 
-TestClient::TestClient(int port, int receiveBufferBytes) : _timeout(10s) { connect(port, receiveBufferBytes); }
+TestClient::TestClient(int port, int receiveBufferBytes)
+    : _timeout(10s) {
+    connect(port, receiveBufferBytes);
+}
 
 void TestClient::connect(int port, int receiveBufferBytes) {
     _socket = Poco::Net::StreamSocket(Poco::Net::SocketAddress::IPv4);
     if (receiveBufferBytes > 0)
         _socket.setReceiveBufferSize(receiveBufferBytes);
-    _socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)),
-                    Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));
+    _socket.connect(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)),
+        Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));
     _socket.setNoDelay(true);
     auto first = readLine(_timeout);
     if (!first)
@@ -47,7 +52,9 @@ TestClient::~TestClient() {
     }
 }
 
-void TestClient::send(std::string_view line) { sendRaw(std::string(line) + '\n'); }
+void TestClient::send(std::string_view line) {
+    sendRaw(std::string(line) + '\n');
+}
 
 void TestClient::sendRaw(std::string_view bytes) {
     std::size_t offset = 0;
@@ -72,7 +79,8 @@ std::optional<std::string> TestClient::readLine(std::chrono::milliseconds timeou
         }
         if (_closed)
             return std::nullopt;
-        auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::microseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             return std::nullopt;
         if (!_socket.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
@@ -97,7 +105,8 @@ Response TestClient::collect() {
     for (;;) {
         auto line = readLine(_timeout);
         if (!line)
-            throw std::runtime_error(_closed ? "connection closed before the reply" : "timed out waiting for a reply");
+            throw std::runtime_error(_closed ? "connection closed before the reply"
+                                             : "timed out waiting for a reply");
         auto parsed = ServerLine::parse(*line);
         if (!parsed)
             throw std::runtime_error("malformed line from the server: " + *line);
@@ -123,7 +132,9 @@ Response TestClient::request(std::string_view line) {
     return collect();
 }
 
-Response TestClient::readResponse() { return collect(); }
+Response TestClient::readResponse() {
+    return collect();
+}
 
 Response TestClient::login(const std::string& user, const std::string& password, int udpPort) {
     if (udpPort != 0) {
@@ -150,7 +161,8 @@ std::optional<ServerLine> TestClient::nextEvent(std::chrono::milliseconds timeou
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() < 0)
             return std::nullopt;
         auto line = readLine(left);
@@ -163,10 +175,12 @@ std::optional<ServerLine> TestClient::nextEvent(std::chrono::milliseconds timeou
     }
 }
 
-std::optional<ServerLine> TestClient::waitEvent(std::string_view type, std::chrono::milliseconds timeout) {
+std::optional<ServerLine> TestClient::waitEvent(std::string_view type,
+                                                std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() < 0)
             return std::nullopt;
         auto event = nextEvent(left);
@@ -180,7 +194,8 @@ std::optional<ServerLine> TestClient::waitEvent(std::string_view type, std::chro
 bool TestClient::waitClosed(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (!_closed) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             return false;
         auto line = readLine(left);

@@ -59,7 +59,8 @@ public:
     /// The next event, waiting up to `timeout`.
     std::optional<ServerLine> nextEvent(std::chrono::milliseconds timeout = 5s);
     /// The next event of `type`, skipping others; nothing if none arrives within `timeout`.
-    std::optional<ServerLine> waitEvent(std::string_view type, std::chrono::milliseconds timeout = 5s);
+    std::optional<ServerLine> waitEvent(std::string_view type,
+                                        std::chrono::milliseconds timeout = 5s);
     /// Events received so far and not yet taken.
     std::size_t pendingEvents() const { return _events.size(); }
 

@@ -1,9 +1,5 @@
 #include "TestServer.h"
 
-#include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/UUIDGenerator.h>
-
 #include <fstream>
 #include <stdexcept>
 
@@ -15,25 +11,6 @@ std::string passwordOf(const std::string& user) {
             return password;
     }
     throw std::invalid_argument("not a seed user: " + user);
-}
-
-TempDir::TempDir() {
-    Poco::Path path(Poco::Path::temp());
-    path.pushDirectory("toom-test-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
-    _path = path.toString();
-    Poco::File(_path).createDirectories();
-}
-
-TempDir::~TempDir() {
-    try {
-        Poco::File(_path).remove(true);
-    } catch (...) {
-        // Leave it for the OS to clean up.
-    }
-}
-
-std::string TempDir::file(const std::string& name) const {
-    return Poco::Path(Poco::Path(_path).makeDirectory(), name).toString();
 }
 
 TestServer::TestServer(Tweak tweak, std::shared_ptr<Clock> clock)

@@ -5,6 +5,7 @@
 
 #include "server/ToomServer.h"
 #include "server/services/Clock.h"
+#include "support/TempDir.h"
 
 #include <functional>
 #include <memory>
@@ -21,21 +22,6 @@ inline const std::vector<std::pair<std::string, std::string>> kSeedUsers = {
 
 /// Returns the password of a seed user.
 std::string passwordOf(const std::string& user);
-
-/// A fresh temporary directory, removed with the object.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return _path; }
-    /// path() joined with `name`.
-    std::string file(const std::string& name) const;
-
-private:
-    std::string _path;
-};
 
 class TestServer {
 public:

@@ -7,7 +7,9 @@ namespace toom {
 CommandSpec WhoCommand::spec() {
     CommandSpec s;
     s.canonical = "WHO";
-    s.names = {{"WHO", Dialect::Toom}, {"ATU", Dialect::B}, {"whoelse", Dialect::A},
+    s.names = {{"WHO", Dialect::Toom},
+               {"ATU", Dialect::B},
+               {"whoelse", Dialect::A},
                {"/activeuser", Dialect::D}};
     s.summary = "list the other online users (address, P2P port, online since)";
     return s;

@@ -37,7 +37,9 @@ void HelpCommand::execute(CommandContext& ctx) {
     if (ctx.argCount() == 1) {
         const CommandSpec* spec = _registry->find(ctx.arg(0));
         if (!spec) {
-            ctx.reply.fail(err::kUnknownCommand).with("command", ctx.arg(0)).say("No such command: " + ctx.arg(0));
+            ctx.reply.fail(err::kUnknownCommand)
+                .with("command", ctx.arg(0))
+                .say("No such command: " + ctx.arg(0));
             return;
         }
         describe(ctx.reply, *spec);

@@ -12,7 +12,8 @@ class CommandRegistry;
 
 class HelpCommand final : public Command {
 public:
-    explicit HelpCommand(const CommandRegistry* registry) : _registry(registry) {}
+    explicit HelpCommand(const CommandRegistry* registry)
+        : _registry(registry) {}
 
     static CommandSpec spec();
     void execute(CommandContext& ctx) override;

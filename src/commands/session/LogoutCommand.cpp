@@ -6,7 +6,9 @@ CommandSpec LogoutCommand::spec() {
     CommandSpec s;
     s.canonical = "LOGOUT";
     // Names are matched case-insensitively, so "logout" also answers to LOGOUT.
-    s.names = {{"logout", Dialect::A}, {"QUIT", Dialect::Toom}, {"OUT", Dialect::B},
+    s.names = {{"logout", Dialect::A},
+               {"QUIT", Dialect::Toom},
+               {"OUT", Dialect::B},
                {"/logout", Dialect::D}};
     s.summary = "log out and leave";
     return s;

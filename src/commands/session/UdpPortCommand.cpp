@@ -24,7 +24,9 @@ void UdpPortCommand::execute(CommandContext& ctx) {
     int port = -1;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
     if (ec != std::errc() || end != text.data() + text.size() || port < 0 || port > 65535) {
-        ctx.reply.fail(err::kInvalidArgument).with("argument", "port").say("The port must be 0 to 65535");
+        ctx.reply.fail(err::kInvalidArgument)
+            .with("argument", "port")
+            .say("The port must be 0 to 65535");
         return;
     }
     ctx.session.setUdpPort(port);

@@ -25,7 +25,8 @@ public:
 /// A clock that moves only when told to; thread-safe.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(Poco::Timestamp start = Poco::Timestamp()) : _now(start) {}
+    explicit ManualClock(Poco::Timestamp start = Poco::Timestamp())
+        : _now(start) {}
 
     Poco::Timestamp now() const override {
         std::lock_guard lock(_mutex);

@@ -9,7 +9,8 @@ namespace toom {
 
 class DirectMessenger final : public Messenger {
 public:
-    explicit DirectMessenger(SessionDirectory& directory) : _directory(directory) {}
+    explicit DirectMessenger(SessionDirectory& directory)
+        : _directory(directory) {}
 
     bool sendTo(const std::string& username, const ServerLine& event) override;
     std::size_t broadcast(const ServerLine& event, const std::string& except,

@@ -70,7 +70,8 @@ void LoginLimiter::prune() {
     for (auto it = _entries.begin(); it != _entries.end();) {
         expire(it->second, now);
         const bool stale = !it->second.lockedUntil &&
-                           (it->second.failures == 0 || now - it->second.lastFailure > kStaleCount.totalMicroseconds());
+                           (it->second.failures == 0 ||
+                            now - it->second.lastFailure > kStaleCount.totalMicroseconds());
         it = stale ? _entries.erase(it) : std::next(it);
     }
 }

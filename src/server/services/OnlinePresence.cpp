@@ -90,8 +90,9 @@ void OnlinePresence::notify(const OnlineUser& subject, bool online) {
         .with("at", isoTime(_clock.now()))
         .say(subject.username + (online ? " logged in" : " logged out"));
     // A user blocked by the subject hears nothing about the subject.
-    _messenger.broadcast(event, subject.username,
-                         [&](const std::string& viewer) { return _blocks.maySee(viewer, subject.username); });
+    _messenger.broadcast(event, subject.username, [&](const std::string& viewer) {
+        return _blocks.maySee(viewer, subject.username);
+    });
 }
 
 } // namespace toom

@@ -3,10 +3,12 @@
 // which is what lets every command be unit-tested with GoogleMock.
 
 #include "AccountService.h"
-#include "BlockPolicy.h"
+#include "BlockService.h"
+#include "BoardService.h"
 #include "Clock.h"
 #include "Messenger.h"
 #include "PresenceService.h"
+#include "PrivateMessageService.h"
 #include "Settings.h"
 
 namespace Poco {
@@ -21,7 +23,9 @@ struct Services {
     AccountService& accounts;
     PresenceService& presence;
     Messenger& messenger;
-    BlockPolicy& blocks;
+    BlockService& blocks; ///< Block lists; also the BlockPolicy every delivery asks.
+    BoardService& board;
+    PrivateMessageService& privateMessages;
     Poco::Logger& audit; ///< Per-command audit lines (the seeds' server console output).
 };
 

@@ -48,7 +48,8 @@ std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
         for (const auto& [name, entry] : _entries)
             out.push_back(entry);
     }
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.order < b.order; });
+    std::sort(out.begin(), out.end(),
+              [](const Entry& a, const Entry& b) { return a.order < b.order; });
     return out;
 }
 

@@ -13,19 +13,28 @@ struct Settings {
     Profile profile = defaultProfile();
 
     // Protocol limits.
-    std::size_t maxLineBytes = 4096;          ///< Longer request lines get LINE_TOO_LONG.
-    std::size_t maxOutboundBytes = 1 << 20;   ///< Per-connection send queue; overflow disconnects.
-    int socketSendBufferBytes = 0;            ///< SO_SNDBUF of client sockets; 0 = kernel default.
+    std::size_t maxLineBytes = 4096;        ///< Longer request lines get LINE_TOO_LONG.
+    std::size_t maxOutboundBytes = 1 << 20; ///< Per-connection send queue; overflow disconnects.
+    int socketSendBufferBytes = 0;          ///< SO_SNDBUF of client sockets; 0 = kernel default.
 
     // Accounts and sessions (defaults come from the profile).
     int maxLoginAttempts = 3;
     int lockSeconds = 10;
-    int idleTimeoutSeconds = 0;               ///< 0 = off.
-    int loginTimeoutSeconds = 300;            ///< Close connections that never log in; 0 = off.
+    int idleTimeoutSeconds = 0;    ///< 0 = off.
+    int loginTimeoutSeconds = 300; ///< Close connections that never log in; 0 = off.
     bool selfRegistration = true;
     bool presenceNotices = true;
     bool padDay = true;
     bool consoleAudit = true;
+
+    // Messaging.
+    std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
+    std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
+    std::size_t maxBlocksPerUser = 1000;
+    MessageStyle messageStyle = MessageStyle::Timestamped;
+    BoardLogFormat boardLogFormat = BoardLogFormat::Plain;
+    std::string boardLogFile;   ///< File name in the log directory; empty = none.
+    std::string privateLogFile; ///< File name in the log directory; empty = none.
 
     bool operator==(const Settings&) const = default;
 
@@ -40,6 +49,10 @@ struct Settings {
         s.presenceNotices = profile.presenceNotices;
         s.padDay = profile.padDay;
         s.consoleAudit = profile.consoleAudit;
+        s.messageStyle = profile.messageStyle;
+        s.boardLogFormat = profile.boardLog;
+        s.boardLogFile = profile.boardLogFile;
+        s.privateLogFile = profile.privateLogFile;
         return s;
     }
 };

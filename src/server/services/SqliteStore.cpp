@@ -46,6 +46,27 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX logins_logout_at ON logins(logout_at)",
              "CREATE INDEX logins_login_at ON logins(login_at)",
          }},
+        {"public board, offline private messages, blocks",
+         {
+             // A post's number is its position by id; deleting renumbers the later ones.
+             "CREATE TABLE board_posts ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " author TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " time INTEGER NOT NULL,"
+             " edited INTEGER NOT NULL DEFAULT 0)",
+             "CREATE TABLE offline_messages ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " sender TEXT NOT NULL,"
+             " recipient TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " sent_at INTEGER NOT NULL)",
+             "CREATE INDEX offline_messages_recipient ON offline_messages(recipient, id)",
+             "CREATE TABLE blocks ("
+             " blocker TEXT NOT NULL,"
+             " blocked TEXT NOT NULL,"
+             " PRIMARY KEY (blocker, blocked))",
+         }},
     };
     return steps;
 }
@@ -318,6 +339,157 @@ std::size_t SqliteStore::pruneLoginsBefore(Poco::Timestamp before) {
         _session << "DELETE FROM logins WHERE logout_at < ?", use(beforeMicros), now;
         return changes();
     });
+}
+
+// --- public board ------------------------------------------------------------------------
+
+std::int64_t SqliteStore::insertBoardPost(const BoardPost& post) {
+    std::lock_guard lock(_mutex);
+    std::string author = post.author;
+    std::string text = post.text;
+    Poco::Int64 time = toMicros(post.time);
+    int edited = post.edited ? 1 : 0;
+    return inTransaction(_session, [&] {
+        _session << "INSERT INTO board_posts (author, text, time, edited) VALUES (?, ?, ?, ?)",
+            use(author), use(text), use(time), use(edited), now;
+        Poco::Int64 id = 0;
+        _session << "SELECT last_insert_rowid()", into(id), now;
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+bool SqliteStore::updateBoardPost(const BoardPost& post) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 id = post.id;
+    std::string text = post.text;
+    Poco::Int64 time = toMicros(post.time);
+    int edited = post.edited ? 1 : 0;
+    return inTransaction(_session, [&] {
+        _session << "UPDATE board_posts SET text = ?, time = ?, edited = ? WHERE id = ?", use(text),
+            use(time), use(edited), use(id), now;
+        return changes() == 1;
+    });
+}
+
+bool SqliteStore::deleteBoardPost(std::int64_t id) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 rowId = id;
+    return inTransaction(_session, [&] {
+        _session << "DELETE FROM board_posts WHERE id = ?", use(rowId), now;
+        return changes() == 1;
+    });
+}
+
+std::vector<BoardPost> SqliteStore::boardPosts() {
+    std::lock_guard lock(_mutex);
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> authors;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> times;
+    std::vector<int> edited;
+    _session << "SELECT id, author, text, time, edited FROM board_posts ORDER BY id", into(ids),
+        into(authors), into(texts), into(times), into(edited), now;
+    std::vector<BoardPost> posts;
+    posts.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        posts.push_back(BoardPost{ids[i], static_cast<int>(i + 1), authors[i], texts[i],
+                                  fromMicros(times[i]), edited[i] != 0});
+    }
+    return posts;
+}
+
+// --- offline private messages -------------------------------------------------------------
+
+std::int64_t SqliteStore::insertOfflineMessage(const PrivateMessage& message) {
+    std::lock_guard lock(_mutex);
+    std::string sender = message.sender;
+    std::string recipient = message.recipient;
+    std::string text = message.text;
+    Poco::Int64 sentAt = toMicros(message.sentAt);
+    return inTransaction(_session, [&] {
+        _session << "INSERT INTO offline_messages (sender, recipient, text, sent_at)"
+                    " VALUES (?, ?, ?, ?)",
+            use(sender), use(recipient), use(text), use(sentAt), now;
+        Poco::Int64 id = 0;
+        _session << "SELECT last_insert_rowid()", into(id), now;
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::vector<PrivateMessage> SqliteStore::offlineMessagesFor(const std::string& recipient) {
+    std::lock_guard lock(_mutex);
+    std::string name = recipient;
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> senders;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> sentAts;
+    _session << "SELECT id, sender, text, sent_at FROM offline_messages WHERE recipient = ?"
+                " ORDER BY id",
+        into(ids), into(senders), into(texts), into(sentAts), use(name), now;
+    std::vector<PrivateMessage> messages;
+    messages.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        messages.push_back(
+            PrivateMessage{ids[i], senders[i], recipient, texts[i], fromMicros(sentAts[i])});
+    return messages;
+}
+
+std::size_t SqliteStore::offlineMessageCount(const std::string& recipient) {
+    std::lock_guard lock(_mutex);
+    std::string name = recipient;
+    Poco::Int64 count = 0;
+    _session << "SELECT COUNT(*) FROM offline_messages WHERE recipient = ?", into(count), use(name),
+        now;
+    return static_cast<std::size_t>(count);
+}
+
+void SqliteStore::deleteOfflineMessages(const std::vector<std::int64_t>& ids) {
+    if (ids.empty())
+        return;
+    std::lock_guard lock(_mutex);
+    inTransaction(_session, [&] {
+        for (std::int64_t id : ids) {
+            Poco::Int64 rowId = id;
+            _session << "DELETE FROM offline_messages WHERE id = ?", use(rowId), now;
+        }
+    });
+}
+
+// --- blocks ---------------------------------------------------------------------------------
+
+bool SqliteStore::insertBlock(const std::string& blocker, const std::string& blocked) {
+    std::lock_guard lock(_mutex);
+    std::string a = blocker;
+    std::string b = blocked;
+    return inTransaction(_session, [&] {
+        _session << "INSERT INTO blocks (blocker, blocked) VALUES (?, ?)"
+                    " ON CONFLICT(blocker, blocked) DO NOTHING",
+            use(a), use(b), now;
+        return changes() == 1;
+    });
+}
+
+bool SqliteStore::deleteBlock(const std::string& blocker, const std::string& blocked) {
+    std::lock_guard lock(_mutex);
+    std::string a = blocker;
+    std::string b = blocked;
+    return inTransaction(_session, [&] {
+        _session << "DELETE FROM blocks WHERE blocker = ? AND blocked = ?", use(a), use(b), now;
+        return changes() == 1;
+    });
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteStore::blocks() {
+    std::lock_guard lock(_mutex);
+    std::vector<std::string> blockers;
+    std::vector<std::string> blocked;
+    _session << "SELECT blocker, blocked FROM blocks ORDER BY blocker, blocked", into(blockers),
+        into(blocked), now;
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(blockers.size());
+    for (std::size_t i = 0; i < blockers.size(); ++i)
+        out.emplace_back(blockers[i], blocked[i]);
+    return out;
 }
 
 } // namespace toom

@@ -65,6 +65,20 @@ public:
     /// See Store::pruneLoginsBefore.
     std::size_t pruneLoginsBefore(Poco::Timestamp before) override;
 
+    std::int64_t insertBoardPost(const BoardPost& post) override;
+    bool updateBoardPost(const BoardPost& post) override;
+    bool deleteBoardPost(std::int64_t id) override;
+    std::vector<BoardPost> boardPosts() override;
+
+    std::int64_t insertOfflineMessage(const PrivateMessage& message) override;
+    std::vector<PrivateMessage> offlineMessagesFor(const std::string& recipient) override;
+    std::size_t offlineMessageCount(const std::string& recipient) override;
+    void deleteOfflineMessages(const std::vector<std::int64_t>& ids) override;
+
+    bool insertBlock(const std::string& blocker, const std::string& blocked) override;
+    bool deleteBlock(const std::string& blocker, const std::string& blocked) override;
+    std::vector<std::pair<std::string, std::string>> blocks() override;
+
 private:
     void configure();
     void migrate();

@@ -3,7 +3,9 @@
 // implementation (one SQLite file, WAL, every write in a transaction); tests may use it on a
 // temporary file or mock this interface. Later features add their tables here.
 
+#include "models/BoardPost.h"
 #include "models/Presence.h"
+#include "models/PrivateMessage.h"
 #include "models/User.h"
 
 #include <Poco/Timestamp.h>
@@ -51,6 +53,45 @@ public:
 
     /// Deletes logins that ended before `before` (bounds the history). Returns how many.
     virtual std::size_t pruneLoginsBefore(Poco::Timestamp before) = 0;
+
+    // --- public board -----------------------------------------------------------------------
+
+    /// Adds a post (its id and number are ignored); returns the new post's id.
+    virtual std::int64_t insertBoardPost(const BoardPost& post) = 0;
+
+    /// Replaces the text, time and edited flag of post `id`. False when absent.
+    virtual bool updateBoardPost(const BoardPost& post) = 0;
+
+    /// Deletes post `id`. False when absent.
+    virtual bool deleteBoardPost(std::int64_t id) = 0;
+
+    /// Every post in posting order, numbered from 1.
+    virtual std::vector<BoardPost> boardPosts() = 0;
+
+    // --- offline private messages -------------------------------------------------------------
+
+    /// Queues a message for an offline recipient; returns its id.
+    virtual std::int64_t insertOfflineMessage(const PrivateMessage& message) = 0;
+
+    /// The messages waiting for `recipient`, oldest first.
+    virtual std::vector<PrivateMessage> offlineMessagesFor(const std::string& recipient) = 0;
+
+    /// How many messages wait for `recipient`.
+    virtual std::size_t offlineMessageCount(const std::string& recipient) = 0;
+
+    /// Removes delivered messages.
+    virtual void deleteOfflineMessages(const std::vector<std::int64_t>& ids) = 0;
+
+    // --- blocks ---------------------------------------------------------------------------
+
+    /// Records that `blocker` blocks `blocked`. False when it already did.
+    virtual bool insertBlock(const std::string& blocker, const std::string& blocked) = 0;
+
+    /// Removes that block. False when there was none.
+    virtual bool deleteBlock(const std::string& blocker, const std::string& blocked) = 0;
+
+    /// Every block as (blocker, blocked) pairs.
+    virtual std::vector<std::pair<std::string, std::string>> blocks() = 0;
 };
 
 } // namespace toom

@@ -11,7 +11,9 @@
 
 namespace toom {
 
-UserLogFile::UserLogFile(std::string path, bool padDay) : _path(std::move(path)), _padDay(padDay) {
+UserLogFile::UserLogFile(std::string path, bool padDay)
+    : _path(std::move(path))
+    , _padDay(padDay) {
     if (_path.empty())
         return;
     const Poco::Path parent = Poco::Path(_path).parent();

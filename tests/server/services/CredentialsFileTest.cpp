@@ -1,8 +1,8 @@
 #include "server/services/CredentialsFile.h"
 
+#include "support/TempDir.h"
+
 #include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <gtest/gtest.h>
 
@@ -17,19 +17,6 @@ namespace {
 
 class CredentialsFileTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        _dir = Poco::TemporaryFile::tempName() + "-credentials";
-        Poco::File(_dir).createDirectories();
-        _path = Poco::Path(_dir).append("credentials.txt").toString();
-    }
-
-    void TearDown() override {
-        Poco::File dir(_dir);
-        if (dir.exists()) {
-            dir.remove(true);
-        }
-    }
-
     void write(const std::string& content) {
         std::ofstream out(_path, std::ios::binary | std::ios::trunc);
         out << content;
@@ -42,8 +29,8 @@ protected:
         return content.str();
     }
 
-    std::string _dir;
-    std::string _path;
+    test::TempDir _dir;
+    std::string _path = _dir.file("credentials.txt");
 };
 
 TEST_F(CredentialsFileTest, CreatesAMissingFile) {
@@ -54,7 +41,7 @@ TEST_F(CredentialsFileTest, CreatesAMissingFile) {
 }
 
 TEST_F(CredentialsFileTest, CreatesMissingParentDirectories) {
-    std::string nested = Poco::Path(_dir).append("a/b/credentials.txt").toString();
+    std::string nested = _dir.file("a/b/credentials.txt");
     CredentialsFile file(nested);
     file.append("alice", "pw1");
     EXPECT_TRUE(Poco::File(nested).exists());

@@ -6,12 +6,9 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "server/services/DirectMessenger.h"
+#include "support/TempDir.h"
 #include "support/mocks/MockServices.h"
 #include "support/mocks/MockStore.h"
-
-#include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -22,29 +19,13 @@
 namespace toom {
 namespace {
 
+using test::TempDir;
+
 using ::testing::_;
 using ::testing::AllOf;
 using ::testing::Field;
 using ::testing::NiceMock;
 using ::testing::Return;
-
-/// A directory removed (with its contents) at the end of the test.
-struct TempDir {
-    TempDir()
-        : path(Poco::TemporaryFile::tempName()) {
-        Poco::File(path).createDirectories();
-    }
-    ~TempDir() {
-        try {
-            Poco::File(path).remove(true);
-        } catch (...) {
-        }
-    }
-    std::string file(const std::string& name) const {
-        return Poco::Path(Poco::Path(path).makeDirectory(), name).toString();
-    }
-    std::string path;
-};
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path);

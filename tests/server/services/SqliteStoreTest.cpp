@@ -1,11 +1,12 @@
 #include "server/services/SqliteStore.h"
 
+#include "support/TempDir.h"
+
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <gtest/gtest.h>
 
@@ -57,16 +58,6 @@ class SqliteStoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
         Poco::Data::SQLite::Connector::registerConnector(); // for the tests' own sessions
-        _dir = Poco::TemporaryFile::tempName() + "-store";
-        Poco::File(_dir).createDirectories();
-        _dbPath = Poco::Path(_dir).append("data/toom.db").toString();
-    }
-
-    void TearDown() override {
-        Poco::File dir(_dir);
-        if (dir.exists()) {
-            dir.remove(true);
-        }
     }
 
     /// Runs `sql` on a second, independent connection and returns the single integer result.
@@ -77,8 +68,8 @@ protected:
         return value;
     }
 
-    std::string _dir;
-    std::string _dbPath;
+    test::TempDir _dir;
+    std::string _dbPath = _dir.file("data/toom.db");
 };
 
 TEST_F(SqliteStoreTest, CreatesParentDirectoriesAndSchema) {

@@ -1,10 +1,7 @@
 #include "server/services/StoredAccounts.h"
 
 #include "server/services/SqliteStore.h"
-
-#include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
+#include "support/TempDir.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -24,8 +21,6 @@ using ::testing::IsEmpty;
 class StoredAccountsTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        _dir = Poco::TemporaryFile::tempName() + "-accounts";
-        Poco::File(_dir).createDirectories();
         _store = std::make_unique<SqliteStore>(file("toom.db"));
         _accounts = std::make_unique<StoredAccounts>(
             *_store, _hasher, [this](const std::string& user, const std::string& password) {
@@ -34,17 +29,12 @@ protected:
     }
 
     void TearDown() override {
+        // Close the store before _dir removes its database file.
         _accounts.reset();
         _store.reset();
-        Poco::File dir(_dir);
-        if (dir.exists()) {
-            dir.remove(true);
-        }
     }
 
-    std::string file(const std::string& name) const {
-        return Poco::Path(_dir).append(name).toString();
-    }
+    std::string file(const std::string& name) const { return _dir.file(name); }
 
     /// Writes `content` byte for byte to `name` in the test directory; returns its path.
     std::string writeFile(const std::string& name, const std::string& content) const {
@@ -54,7 +44,7 @@ protected:
         return path;
     }
 
-    std::string _dir;
+    test::TempDir _dir; // declared first: destroyed after the store that has files in it
     PasswordHasher _hasher{1000};
     std::unique_ptr<SqliteStore> _store;
     std::unique_ptr<StoredAccounts> _accounts;

@@ -3,10 +3,9 @@
 #include "server/services/UserLogFile.h"
 
 #include "common/SeedTime.h"
+#include "support/TempDir.h"
 
 #include <Poco/File.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <gtest/gtest.h>
 
@@ -17,23 +16,7 @@
 namespace toom {
 namespace {
 
-/// A directory removed (with its contents) at the end of the test.
-struct TempDir {
-    TempDir()
-        : path(Poco::TemporaryFile::tempName()) {
-        Poco::File(path).createDirectories();
-    }
-    ~TempDir() {
-        try {
-            Poco::File(path).remove(true);
-        } catch (...) {
-        }
-    }
-    std::string file(const std::string& name) const {
-        return Poco::Path(Poco::Path(path).makeDirectory(), name).toString();
-    }
-    std::string path;
-};
+using test::TempDir;
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path);
@@ -134,7 +117,7 @@ TEST_F(UserLogFileTest, EmptyPathKeepsLinesInMemoryOnly) {
 // The seeds write userlog.txt next to the server: a bare file name must work.
 TEST_F(UserLogFileTest, BareFileNameInTheWorkingDirectory) {
     char* old = ::getcwd(nullptr, 0);
-    ASSERT_EQ(::chdir(dir.path.c_str()), 0);
+    ASSERT_EQ(::chdir(dir.path().c_str()), 0);
     try {
         UserLogFile log("userlog.txt", true);
         log.add({"yoda", "127.0.0.1", 1, june(1)});

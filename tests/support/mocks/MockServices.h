@@ -12,10 +12,13 @@
 #include "common/ServerLine.h"
 #include "server/services/AccountService.h"
 #include "server/services/BlockPolicy.h"
+#include "server/services/BlockService.h"
+#include "server/services/BoardService.h"
 #include "server/services/Clock.h"
 #include "server/services/Messenger.h"
 #include "server/services/Outbox.h"
 #include "server/services/PresenceService.h"
+#include "server/services/PrivateMessageService.h"
 #include "server/services/Services.h"
 #include "server/services/Settings.h"
 
@@ -66,6 +69,36 @@ class MockBlockPolicy : public BlockPolicy {
 public:
     MOCK_METHOD(bool, isBlocking, (const std::string& blocker, const std::string& target),
                 (const, override));
+};
+
+/// Mocks the block lists; isBlocking is mocked like MockBlockPolicy's.
+class MockBlockService : public BlockService {
+public:
+    MOCK_METHOD(bool, isBlocking, (const std::string& blocker, const std::string& target),
+                (const, override));
+    MOCK_METHOD(BlockResult, block, (const std::string& blocker, const std::string& target),
+                (override));
+    MOCK_METHOD(bool, unblock, (const std::string& blocker, const std::string& target), (override));
+    MOCK_METHOD(std::vector<std::string>, blockedBy, (const std::string& blocker),
+                (const, override));
+};
+
+class MockBoardService : public BoardService {
+public:
+    MOCK_METHOD(BoardPost, post, (const std::string& author, const std::string& text), (override));
+    MOCK_METHOD(Change, edit,
+                (const std::string& user, int number, std::int64_t epochSeconds,
+                 const std::string& text),
+                (override));
+    MOCK_METHOD(Change, remove, (const std::string& user, int number, std::int64_t epochSeconds),
+                (override));
+    MOCK_METHOD(Page, since, (std::int64_t epochSeconds, std::size_t limit), (const, override));
+};
+
+class MockPrivateMessageService : public PrivateMessageService {
+public:
+    MOCK_METHOD(Outcome, send, (const PrivateMessage& message), (override));
+    MOCK_METHOD(std::size_t, deliverStored, (const std::string& recipient), (override));
 };
 
 class MockOutbox : public Outbox {
@@ -211,9 +244,12 @@ struct CommandHarness {
     ::testing::NiceMock<MockAccountService> accounts;
     ::testing::NiceMock<MockPresenceService> presence;
     ::testing::NiceMock<MockMessenger> messenger;
-    ::testing::NiceMock<MockBlockPolicy> blocks;
+    ::testing::NiceMock<MockBlockService> blocks;
+    ::testing::NiceMock<MockBoardService> board;
+    ::testing::NiceMock<MockPrivateMessageService> privateMessages;
     Poco::Logger& audit = quietLogger();
-    Services services{settings, clock, accounts, presence, messenger, blocks, audit};
+    Services services{settings, clock, accounts,        presence, messenger,
+                      blocks,   board, privateMessages, audit};
     ::testing::NiceMock<MockSessionControl> session;
     CommandRegistry registry;
 };

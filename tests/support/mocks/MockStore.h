@@ -22,6 +22,27 @@ public:
     MOCK_METHOD(std::vector<LoginRecord>, loginsSince, (Poco::Timestamp since), (override));
     MOCK_METHOD(std::size_t, closeOpenLogins, (Poco::Timestamp at), (override));
     MOCK_METHOD(std::size_t, pruneLoginsBefore, (Poco::Timestamp before), (override));
+
+    // Public board.
+    MOCK_METHOD(std::int64_t, insertBoardPost, (const BoardPost& post), (override));
+    MOCK_METHOD(bool, updateBoardPost, (const BoardPost& post), (override));
+    MOCK_METHOD(bool, deleteBoardPost, (std::int64_t id), (override));
+    MOCK_METHOD(std::vector<BoardPost>, boardPosts, (), (override));
+
+    // Offline private messages.
+    MOCK_METHOD(std::int64_t, insertOfflineMessage, (const PrivateMessage& message), (override));
+    MOCK_METHOD(std::vector<PrivateMessage>, offlineMessagesFor, (const std::string& recipient),
+                (override));
+    MOCK_METHOD(std::size_t, offlineMessageCount, (const std::string& recipient), (override));
+    MOCK_METHOD(void, deleteOfflineMessages, (const std::vector<std::int64_t>& ids), (override));
+
+    // Blocks.
+    using BlockPair = std::pair<std::string, std::string>;
+    MOCK_METHOD(bool, insertBlock, (const std::string& blocker, const std::string& blocked),
+                (override));
+    MOCK_METHOD(bool, deleteBlock, (const std::string& blocker, const std::string& blocked),
+                (override));
+    MOCK_METHOD(std::vector<BlockPair>, blocks, (), (override));
 };
 
 } // namespace toom

@@ -1,0 +1,20 @@
+#pragma once
+// Live push of board changes (posted, edited, deleted) to every online user except the author
+// and users whom the author has blocked.
+
+#include "commands/Command.h"
+#include "models/BoardPost.h"
+
+#include <string>
+
+namespace toom {
+
+/// Pushes `post` with `action` ("posted", "edited", "deleted"). Returns how many online users
+/// did not get it because the author has blocked them.
+std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
+                                 const std::string& action);
+
+/// The B-style line for a post: `#1; yoda: "Hello" posted at 23 Feb 2021 15:00:01.`
+std::string describePost(const BoardPost& post, bool padDay);
+
+} // namespace toom

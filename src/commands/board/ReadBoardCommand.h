@@ -1,0 +1,22 @@
+#pragma once
+// RDM (B and C), READ (Toom): posts later than a timestamp.
+//   RDM <timestamp>             board posts (B)
+//   RDM b <timestamp>           board posts (C)
+//   RDM s [<room>] <timestamp>  separate-room messages (C; rooms arrive with the rooms feature,
+//                               until then nobody belongs to a room and none are listed)
+// Timestamps are "d Mmm yyyy hh:mm:ss" (day padded or not); "later" is strictly later, to the
+// second. At most board.max_read_rows rows; the reply says how many more matched.
+//
+// Reply: DATA READ n= user= ts= edited= text= per post; OK count= more=; "no new message".
+
+#include "commands/Command.h"
+
+namespace toom {
+
+class ReadBoardCommand final : public Command {
+public:
+    static CommandSpec spec();
+    void execute(CommandContext& ctx) override;
+};
+
+} // namespace toom

@@ -1,0 +1,63 @@
+#include "PrivateMessageCommand.h"
+
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+
+#include <Poco/Logger.h>
+
+namespace toom {
+
+CommandSpec PrivateMessageCommand::spec() {
+    CommandSpec s;
+    s.canonical = "PM";
+    s.names = {{"PM", Dialect::Toom}, {"message", Dialect::A}, {"/msgto", Dialect::D}};
+    s.syntax = "<user> <message>";
+    s.summary = "send a private message (kept for later if the user is offline)";
+    s.minArgs = 2;
+    s.maxArgs = 2;
+    s.lastArgIsText = true;
+    return s;
+}
+
+void PrivateMessageCommand::execute(CommandContext& ctx) {
+    const std::string& recipient = ctx.arg(0);
+    if (!ctx.services.accounts.exists(recipient)) {
+        ctx.reply.fail(err::kUnknownUser).with("user", recipient).say("Error. Invalid user");
+        return;
+    }
+    if (recipient == ctx.user()) {
+        ctx.reply.fail(err::kSelf).say("Error. Cannot send a message to yourself");
+        return;
+    }
+    // The one case where a blocked user learns of the block (variant A's rule).
+    if (ctx.services.blocks.isBlocking(recipient, ctx.user())) {
+        ctx.reply.fail(err::kBlocked)
+            .with("user", recipient)
+            .say("Your message could not be delivered as the recipient has blocked you");
+        return;
+    }
+    PrivateMessage message{0, ctx.user(), recipient, ctx.arg(1), ctx.now()};
+    const auto outcome = ctx.services.privateMessages.send(message);
+    if (outcome == PrivateMessageService::Outcome::QueueFull) {
+        ctx.reply.fail(err::kQueueFull)
+            .with("user", recipient)
+            .say(recipient + " is offline and has too many messages waiting; yours was not kept");
+        return;
+    }
+    const bool delivered = outcome == PrivateMessageService::Outcome::Delivered;
+    const std::string when = formatSeedTime(message.sentAt, ctx.settings().padDay);
+    std::string text = ctx.dialect() == Dialect::A ? "" : "message sent at " + when + ".";
+    if (!delivered)
+        text += (text.empty() ? "" : " ") + recipient +
+                " is offline; it will be delivered at their next login";
+    ctx.reply.ok()
+        .with("to", recipient)
+        .with("ts", isoTime(message.sentAt))
+        .with("delivered", delivered ? 1 : 0)
+        .say(text);
+    if (ctx.settings().consoleAudit)
+        ctx.services.audit.information("%s message to %s \"%s\" at %s.", ctx.user(), recipient,
+                                       message.text, when);
+}
+
+} // namespace toom

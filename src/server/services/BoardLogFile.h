@@ -1,0 +1,35 @@
+#pragma once
+// messagelog.txt for the board, in the profile's seed format:
+//   WithEdited (B): "n; timestamp; user; text; no|yes"
+//   Plain      (C): "n; timestamp; user; text"
+// Appended on every post and rewritten (renumbered) on every edit or delete. The board itself
+// lives in the store; this file mirrors it for people and for the seeds' tests.
+
+#include "common/Profile.h"
+#include "models/BoardPost.h"
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class BoardLogFile {
+public:
+    /// An empty path disables the file.
+    BoardLogFile(std::string path, BoardLogFormat format, bool padDay);
+
+    void append(const BoardPost& post);
+    void rewrite(const std::vector<BoardPost>& posts);
+
+    std::string formatLine(const BoardPost& post) const;
+    const std::string& path() const { return _path; }
+
+private:
+    std::string _path;
+    BoardLogFormat _format;
+    bool _padDay;
+    std::mutex _mutex;
+};
+
+} // namespace toom

@@ -1,0 +1,49 @@
+#pragma once
+// The public board: numbered posts that authors may edit and delete, read back by time.
+
+#include "models/BoardPost.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class BoardService {
+public:
+    virtual ~BoardService() = default;
+
+    /// Why an edit or delete was refused.
+    enum class Refusal {
+        None,
+        UnknownNumber,    ///< No post has that number.
+        NotAuthor,        ///< The post is someone else's.
+        TimestampMismatch ///< The timestamp given is not the post's (compared to the second).
+    };
+
+    struct Change {
+        Refusal refusal = Refusal::None;
+        BoardPost post; ///< The post after the change (for a delete: as it was).
+    };
+
+    struct Page {
+        std::vector<BoardPost> posts; ///< In number order.
+        std::size_t more = 0;         ///< Matching posts left out by the limit.
+    };
+
+    /// Adds a post by `author`, timestamped now; returns it with its number.
+    virtual BoardPost post(const std::string& author, const std::string& text) = 0;
+
+    /// Replaces the text of post `number` (its time becomes now; it is marked edited).
+    /// `epochSeconds` must be the post's current time, to the second.
+    virtual Change edit(const std::string& user, int number, std::int64_t epochSeconds,
+                        const std::string& text) = 0;
+
+    /// Deletes post `number`; later posts move up by one.
+    virtual Change remove(const std::string& user, int number, std::int64_t epochSeconds) = 0;
+
+    /// Posts whose time is strictly later than `epochSeconds` (to the second), at most `limit`.
+    virtual Page since(std::int64_t epochSeconds, std::size_t limit) const = 0;
+};
+
+} // namespace toom

@@ -1,0 +1,53 @@
+#include "PrivateMessenger.h"
+
+#include "MessageText.h"
+#include "common/SeedTime.h"
+
+namespace toom {
+
+PrivateMessenger::PrivateMessenger(Messenger& messenger, Store& store, PrivateLogFile& log,
+                                   const Settings& settings)
+    : _messenger(messenger)
+    , _store(store)
+    , _log(log)
+    , _settings(settings) {}
+
+ServerLine PrivateMessenger::event(const PrivateMessage& message, bool wasStored) const {
+    ServerLine line = ServerLine::event("MESSAGE");
+    line.with("from", message.sender)
+        .with("ts", isoTime(message.sentAt))
+        .with("offline", wasStored ? 1 : 0)
+        .with("text", message.text)
+        .say(messageText(_settings.messageStyle, _settings.padDay, message.sentAt, message.sender,
+                         message.text));
+    return line;
+}
+
+PrivateMessageService::Outcome PrivateMessenger::send(const PrivateMessage& message) {
+    std::lock_guard lock(_mutex);
+    Outcome outcome;
+    if (_messenger.sendTo(message.recipient, event(message, false))) {
+        outcome = Outcome::Delivered;
+    } else if (_store.offlineMessageCount(message.recipient) >= _settings.maxOfflineMessages) {
+        return Outcome::QueueFull;
+    } else {
+        _store.insertOfflineMessage(message);
+        outcome = Outcome::Stored;
+    }
+    _log.append(message.sentAt, message.recipient, message.text);
+    return outcome;
+}
+
+std::size_t PrivateMessenger::deliverStored(const std::string& recipient) {
+    std::lock_guard lock(_mutex);
+    std::vector<std::int64_t> delivered;
+    for (const auto& message : _store.offlineMessagesFor(recipient)) {
+        if (!_messenger.sendTo(recipient, event(message, true)))
+            break; // Gone again: the rest stays queued, in order.
+        delivered.push_back(message.id);
+    }
+    _store.deleteOfflineMessages(delivered);
+    return delivered.size();
+}
+
+} // namespace toom
