@@ -9,8 +9,9 @@
 
 namespace toom {
 
-/// Pushes `post` with `action` ("posted", "edited", "deleted"). Returns how many online users
-/// did not get it because the author has blocked them.
+/// Pushes `post` with `action` ("posted", "edited", "deleted") to everyone online but the
+/// author, skipping users who blocked the author or whom the author blocked. Returns how many
+/// were skipped for a block.
 std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
                                  const std::string& action);
 

@@ -19,6 +19,13 @@ public:
     bool maySee(const std::string& viewer, const std::string& subject) const {
         return !isBlocking(subject, viewer);
     }
+
+    /// True when either user has blocked the other: nothing is pushed between them (board
+    /// posts: the blocker does not want the other's posts, and the blocked user gets none of
+    /// the blocker's).
+    bool eitherBlocks(const std::string& a, const std::string& b) const {
+        return isBlocking(a, b) || isBlocking(b, a);
+    }
 };
 
 /// Until blocking exists (or when it is switched off): nobody blocks anybody.

@@ -1,0 +1,185 @@
+// The public board over real sockets: posting with live push, edit and delete by the author
+// only, renumbering, reading since a time, blocks, durability and messagelog.txt.
+
+#include "common/SeedTime.h"
+#include "support/TestClient.h"
+#include "support/TestServer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace toom::test {
+namespace {
+
+/// The seed form of an ISO time field, as a user would type it back.
+std::string seedTime(const ServerLine& line, const char* key = "ts") {
+    return formatSeedTime(*parseIsoTime(*line.field(key)), true);
+}
+
+std::vector<std::string> readLines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+struct BoardFixture : ::testing::Test {
+    std::shared_ptr<ManualClock> clock =
+        std::make_shared<ManualClock>(Poco::Timestamp::fromEpochTime(1614092401));
+    TestServer server{
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); }, clock};
+};
+
+TEST_F(BoardFixture, PostIsNumberedConfirmedAndPushedToOthers) {
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    Response first = yoda.request("MSG Hello   there");
+    ASSERT_TRUE(first.ok()) << first.final.format();
+    EXPECT_EQ(first.final.field("n"), "1");
+    EXPECT_EQ(first.final.text(), "Message #1 posted at " + seedTime(first.final) + ".");
+    auto pushed = obiwan.waitEvent("BOARD");
+    ASSERT_TRUE(pushed);
+    EXPECT_EQ(pushed->field("action"), "posted");
+    EXPECT_EQ(pushed->field("user"), "yoda");
+    EXPECT_EQ(pushed->field("text"), "Hello   there");
+    EXPECT_FALSE(yoda.waitEvent("BOARD", 200ms)); // Not echoed to the author.
+
+    Response second = obiwan.request("BCM Second post");
+    EXPECT_EQ(second.final.field("n"), "2");
+    EXPECT_EQ(second.final.text().rfind("Broadcast message, #2 broadcast at ", 0), 0u);
+    EXPECT_EQ(yoda.request("MSG").code(), "EMPTY_MESSAGE");
+}
+
+TEST_F(BoardFixture, OnlyTheAuthorEditsWithTheRightTimestamp) {
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    Response posted = yoda.request("MSG Computer Network Rocks");
+    const std::string ts = seedTime(posted.final);
+    clock->advanceSeconds(5);
+
+    Response forbidden = obiwan.request("EDT #1 " + ts + " hijacked");
+    EXPECT_EQ(forbidden.code(), "FORBIDDEN");
+    EXPECT_EQ(forbidden.final.text(), "Unauthorised to edit Message #1.");
+    EXPECT_EQ(yoda.request("EDT 1 1 Jan 2020 10:00:00 wrong time").code(), "TIMESTAMP_MISMATCH");
+    EXPECT_EQ(yoda.request("EDT 9 " + ts + " no such").code(), "UNKNOWN_MESSAGE");
+    EXPECT_EQ(yoda.request("EDT 1 yesterday at noon new text").code(), "BAD_TIMESTAMP");
+    EXPECT_EQ(yoda.request("EDT 1 x").code(), "BAD_ARGUMENTS");
+
+    Response edited = yoda.request("EDT #1 " + ts + " Database Rocks");
+    ASSERT_TRUE(edited.ok()) << edited.final.format();
+    EXPECT_EQ(edited.final.text(), "Message #1 edited at " + seedTime(edited.final) + ".");
+    EXPECT_NE(seedTime(edited.final), ts);
+    ASSERT_EQ(obiwan.waitEvent("BOARD")->field("action"), "posted");
+    auto event = obiwan.waitEvent("BOARD");
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->field("action"), "edited");
+    EXPECT_EQ(event->field("text"), "Database Rocks");
+
+    Response read = obiwan.request("RDM 1 Jan 2000 00:00:00");
+    ASSERT_EQ(read.rows.size(), 1u);
+    EXPECT_EQ(read.rows[0].field("edited"), "1");
+    EXPECT_EQ(read.rows[0].text(),
+              "#1; yoda: \"Database Rocks\" edited at " + seedTime(edited.final) + ".");
+}
+
+TEST_F(BoardFixture, DeleteRenumbersLaterPostsAndTheLog) {
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    std::vector<std::string> times;
+    for (const char* text : {"one", "two", "three", "four"}) {
+        times.push_back(seedTime(yoda.request(std::string("MSG ") + text).final));
+        clock->advanceSeconds(1);
+    }
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    EXPECT_EQ(obiwan.request("DLT #2 " + times[1]).code(), "FORBIDDEN");
+    Response deleted = yoda.request("DLT #2 " + times[1]);
+    ASSERT_TRUE(deleted.ok()) << deleted.final.format();
+    EXPECT_EQ(deleted.final.text().rfind("Message #2 deleted at ", 0), 0u);
+
+    Response all = yoda.request("RDM 1 Jan 2000 00:00:00");
+    EXPECT_EQ(all.column("text"), (std::vector<std::string>{"one", "three", "four"}));
+    EXPECT_EQ(all.column("n"), (std::vector<std::string>{"1", "2", "3"}));
+    // "three" is now #2, and keeps its own time.
+    EXPECT_TRUE(yoda.request("DLT 2 " + times[2]).ok());
+
+    auto log = readLines(server.file("messagelog.txt"));
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0], "1; " + times[0] + "; yoda; one; no");
+    EXPECT_EQ(log[1], "2; " + times[3] + "; yoda; four; no");
+}
+
+TEST_F(BoardFixture, ReadSinceIsStrictlyLaterAndAcceptsBothSeedForms) {
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    Response a = yoda.request("MSG early");
+    clock->advanceSeconds(10);
+    yoda.request("MSG late");
+    const std::string firstTime = seedTime(a.final);
+
+    Response b = yoda.request("RDM " + firstTime);
+    EXPECT_EQ(b.column("text"), (std::vector<std::string>{"late"}));
+    Response c = yoda.request("RDM b " + firstTime);
+    EXPECT_EQ(c.column("text"), (std::vector<std::string>{"late"}));
+    Response unpadded = yoda.request("RDM 23 feb 2021 15:00:00");
+    EXPECT_EQ(unpadded.rows.size(), 2u);
+    Response none = yoda.request("RDM 1 Jan 2030 00:00:00");
+    EXPECT_TRUE(none.rows.empty());
+    EXPECT_EQ(none.final.text(), "no new message");
+    Response bad = yoda.request("RDM 31 Feb 2021 10:00:00");
+    EXPECT_EQ(bad.code(), "BAD_TIMESTAMP");
+    EXPECT_NE(bad.final.text().find("d Mmm yyyy hh:mm:ss"), std::string::npos);
+    EXPECT_TRUE(yoda.request("RDM s 1 Jan 2000 00:00:00").rows.empty());
+}
+
+TEST_F(BoardFixture, ReadsAreBoundedAndSayWhatRemains) {
+    TestServer small([](ServerOptions& o) { o.settings.maxReadRows = 3; });
+    TestClient yoda(small.port());
+    yoda.loginAs("yoda");
+    for (int i = 0; i < 5; ++i)
+        yoda.request("POST post " + std::to_string(i));
+    Response read = yoda.request("READ 1 Jan 2000 00:00:00");
+    EXPECT_EQ(read.rows.size(), 3u);
+    EXPECT_EQ(read.final.field("more"), "2");
+}
+
+TEST_F(BoardFixture, BoardSurvivesRestart) {
+    {
+        TestClient yoda(server.port());
+        yoda.loginAs("yoda");
+        yoda.request("MSG durable");
+    }
+    server.restart();
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    EXPECT_EQ(yoda.request("RDM 1 Jan 2000 00:00:00").column("text"),
+              (std::vector<std::string>{"durable"}));
+    EXPECT_EQ(yoda.request("MSG next").final.field("n"), "2");
+}
+
+TEST(Board, BlockedUsersGetNoPushAndTheAuthorIsTold) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient hans(server.port());
+    hans.loginAs("hans");
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+    ASSERT_TRUE(yoda.request("block hans").ok());
+    Response sent = yoda.request("broadcast Hello everyone");
+    EXPECT_EQ(sent.final.field("blocked"), "1");
+    EXPECT_EQ(sent.final.text(), "Your message could not be delivered to some recipients");
+    auto lukeGot = luke.waitEvent("BOARD");
+    ASSERT_TRUE(lukeGot);
+    EXPECT_EQ(lukeGot->text().find("yoda: Hello everyone") != std::string::npos, true);
+    EXPECT_FALSE(hans.waitEvent("BOARD", 300ms));
+}
+
+} // namespace
+} // namespace toom::test
