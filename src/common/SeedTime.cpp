@@ -69,8 +69,10 @@ std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {
     // Poco accepts a leap second (60); a typed timestamp never means one.
     if (second > 59 || !Poco::DateTime::isValid(year, month, day, hour, minute, second))
         return std::nullopt;
+    // LocalDateTime::timestamp() would read the wall-clock time as if it were UTC; the instant
+    // the user means is the UTC time of that local time.
     Poco::LocalDateTime local(year, month, day, hour, minute, second);
-    return local.timestamp();
+    return local.utc().timestamp();
 }
 
 std::string isoTime(const Poco::Timestamp& time) {

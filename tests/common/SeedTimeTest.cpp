@@ -10,7 +10,7 @@ namespace toom {
 namespace {
 
 Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).timestamp();
+    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
 }
 
 TEST(SeedTimeTest, ParsesUnpaddedAndPaddedDays) {

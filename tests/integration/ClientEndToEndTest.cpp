@@ -153,6 +153,30 @@ TEST(ClientEndToEnd, InactivityTimeoutEndsTheClientCleanly) {
     EXPECT_THAT(client.output(), HasSubstr("inactivity"));
 }
 
+TEST(ClientEndToEnd, MessagesAndBoardPostsBothWays) {
+    TestServer server(
+        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    TempDir dir;
+    ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server), dir.path());
+    client.write("yoda\nwise@!man\nMSG Hello board\nmessage obiwan Hello obiwan\n");
+    auto board = obiwan.waitEvent("BOARD", std::chrono::seconds(10));
+    ASSERT_TRUE(board) << client.output();
+    EXPECT_EQ(board->field("text"), "Hello board");
+    auto pm = obiwan.waitEvent("MESSAGE", std::chrono::seconds(10));
+    ASSERT_TRUE(pm) << client.output();
+    EXPECT_EQ(pm->field("text"), "Hello obiwan");
+    EXPECT_TRUE(client.waitFor("Message #1 posted at ")) << client.output();
+
+    ASSERT_TRUE(obiwan.request("message yoda Hello yoda").ok());
+    EXPECT_TRUE(client.waitFor(", obiwan: Hello yoda", std::chrono::seconds(10)))
+        << client.output();
+    client.write("OUT\n");
+    client.closeInput();
+    EXPECT_EQ(client.waitFor(std::chrono::seconds(20)), 0) << client.output();
+}
+
 TEST(ClientEndToEnd, UsageAndConnectionErrorsExitWithTwo) {
     TempDir dir;
     EXPECT_EQ(ChildProcess::run(TOOM_CLIENT_BINARY, {}, dir.path()).first, 2);

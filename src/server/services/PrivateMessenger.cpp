@@ -26,9 +26,12 @@ ServerLine PrivateMessenger::event(const PrivateMessage& message, bool wasStored
 PrivateMessageService::Outcome PrivateMessenger::send(const PrivateMessage& message) {
     std::lock_guard lock(_mutex);
     Outcome outcome;
-    if (_messenger.sendTo(message.recipient, event(message, false))) {
+    // While older messages still wait (the recipient is between logging in and receiving them),
+    // a new one joins the queue rather than overtaking them.
+    const std::size_t waiting = _store.offlineMessageCount(message.recipient);
+    if (waiting == 0 && _messenger.sendTo(message.recipient, event(message, false))) {
         outcome = Outcome::Delivered;
-    } else if (_store.offlineMessageCount(message.recipient) >= _settings.maxOfflineMessages) {
+    } else if (waiting >= _settings.maxOfflineMessages) {
         return Outcome::QueueFull;
     } else {
         _store.insertOfflineMessage(message);
