@@ -10,6 +10,14 @@
 #include "messages/PrivateMessageCommand.h"
 #include "presence/WhoCommand.h"
 #include "presence/WhoElseSinceCommand.h"
+#include "rooms/CreateGroupCommand.h"
+#include "rooms/CreateRoomCommand.h"
+#include "rooms/GroupMessageCommand.h"
+#include "rooms/JoinGroupCommand.h"
+#include "rooms/LeaveRoomCommand.h"
+#include "rooms/RoomHistoryCommand.h"
+#include "rooms/RoomMessageCommand.h"
+#include "rooms/RoomsCommand.h"
 #include "session/HelpCommand.h"
 #include "session/LogoutCommand.h"
 #include "session/UdpPortCommand.h"
@@ -34,6 +42,15 @@ void registerCoreCommands(CommandRegistry& registry) {
     registry.add<BlockCommand>();
     registry.add<UnblockCommand>();
     registry.add<BlockListCommand>();
+    // Separate rooms and named groups.
+    registry.add<CreateRoomCommand>();
+    registry.add<RoomMessageCommand>();
+    registry.add<CreateGroupCommand>();
+    registry.add<JoinGroupCommand>();
+    registry.add<GroupMessageCommand>();
+    registry.add<RoomsCommand>();
+    registry.add<LeaveRoomCommand>();
+    registry.add<RoomHistoryCommand>();
 }
 
 } // namespace toom

@@ -46,6 +46,13 @@ inline constexpr std::string_view kUnknownMessage = "UNKNOWN_MESSAGE";
 inline constexpr std::string_view kTimestampMismatch = "TIMESTAMP_MISMATCH";
 inline constexpr std::string_view kForbidden = "FORBIDDEN";
 inline constexpr std::string_view kLimitReached = "LIMIT_REACHED";
+// Rooms and groups.
+inline constexpr std::string_view kUnknownRoom = "UNKNOWN_ROOM";
+inline constexpr std::string_view kNotMember = "NOT_MEMBER";
+inline constexpr std::string_view kNotJoined = "NOT_JOINED";
+inline constexpr std::string_view kNotInvited = "NOT_INVITED";
+inline constexpr std::string_view kAlreadyJoined = "ALREADY_JOINED";
+inline constexpr std::string_view kNameTaken = "NAME_TAKEN";
 } // namespace toom::err
 
 /// Event types carried by EVENT lines.
@@ -54,7 +61,12 @@ inline constexpr std::string_view kPresence = "PRESENCE"; ///< user=, state=onli
 inline constexpr std::string_view kTimeout = "TIMEOUT";   ///< you were logged out for inactivity
 inline constexpr std::string_view kShutdown = "SHUTDOWN"; ///< the server is going down
 inline constexpr std::string_view kClosing = "CLOSING";   ///< the server closes this connection
-inline constexpr std::string_view kMessage =
-    "MESSAGE"; ///< a private message: from=, ts=, text=, offline=
-inline constexpr std::string_view kBoard = "BOARD"; ///< a board post was posted, edited or deleted
+/// A private message: from=, ts=, text=, offline=.
+inline constexpr std::string_view kMessage = "MESSAGE";
+/// A board post was posted, edited or deleted: action=, n=, user=, ts=, edited=, text=.
+inline constexpr std::string_view kBoard = "BOARD";
+/// A message in one of your rooms or groups: kind=, room=, n=, from=, ts=, text=.
+inline constexpr std::string_view kRoom = "ROOM";
+/// You were invited to a group: group=, from=, members=.
+inline constexpr std::string_view kInvite = "INVITE";
 } // namespace toom::ev

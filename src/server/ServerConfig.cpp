@@ -71,6 +71,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         static_cast<std::size_t>(boundedInt(config, "messages.offline_queue_max", 100, 0, 1000000));
     s.maxBlocksPerUser =
         static_cast<std::size_t>(boundedInt(config, "blocks.max_per_user", 1000, 1, 1000000));
+    s.maxRoomMembers =
+        static_cast<std::size_t>(boundedInt(config, "rooms.max_members", 100, 2, 10000));
     s.boardLogFile = config.getString("logs.board_file", s.boardLogFile);
     s.privateLogFile = config.getString("logs.private_file", s.privateLogFile);
     return o;

@@ -13,6 +13,7 @@
 #include "server/services/PasswordHasher.h"
 #include "server/services/PrivateLogFile.h"
 #include "server/services/PrivateMessenger.h"
+#include "server/services/RoomDirectory.h"
 #include "server/services/SessionDirectory.h"
 #include "server/services/SqliteStore.h"
 #include "server/services/StoredAccounts.h"
@@ -111,6 +112,7 @@ void ToomServer::start() {
         std::make_unique<PrivateLogFile>(logFile(settings.privateLogFile), settings.padDay);
     _privateMessages =
         std::make_unique<PrivateMessenger>(*_messenger, *_store, *_privateLog, _options.settings);
+    _rooms = std::make_unique<RoomDirectory>(*_store, *_clock, _options.logDir, settings.padDay);
     _userLog =
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
     _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger,
@@ -119,7 +121,7 @@ void ToomServer::start() {
         std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
     _services = std::make_unique<Services>(
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
-                 *_privateMessages, Poco::Logger::get("toom.audit")});
+                 *_privateMessages, *_rooms, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
     _context = std::make_unique<ServerContext>(ServerContext{
         *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});

@@ -39,6 +39,7 @@ class Board;
 class BoardLogFile;
 class PrivateLogFile;
 class PrivateMessenger;
+class RoomDirectory;
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
@@ -104,6 +105,7 @@ private:
     std::unique_ptr<Board> _board;
     std::unique_ptr<PrivateLogFile> _privateLog;
     std::unique_ptr<PrivateMessenger> _privateMessages;
+    std::unique_ptr<RoomDirectory> _rooms;
     std::unique_ptr<UserLogFile> _userLog;
     std::unique_ptr<OnlinePresence> _presence;
     std::unique_ptr<LoginLimiter> _limiter;

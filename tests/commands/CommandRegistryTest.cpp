@@ -155,7 +155,9 @@ TEST_F(CommandRegistryTest, CoreCommandsAreListedInRegistrationOrder) {
         canonical.push_back(s->canonical);
     EXPECT_EQ(canonical, (std::vector<std::string>{"UDPPORT", "LOGOUT", "HELP", "WHO", "WHOSINCE",
                                                    "POST", "EDIT", "DELETE", "READ", "PM", "BLOCK",
-                                                   "UNBLOCK", "BLOCKS"}));
+                                                   "UNBLOCK", "BLOCKS", "CREATEROOM", "ROOMMSG",
+                                                   "CREATEGROUP", "JOINGROUP", "GROUPMSG", "ROOMS",
+                                                   "LEAVE", "HISTORY"}));
 }
 
 // --- login --------------------------------------------------------------------------------------

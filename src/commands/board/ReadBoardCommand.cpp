@@ -2,10 +2,70 @@
 
 #include "BoardBroadcast.h"
 #include "commands/Arguments.h"
+#include "commands/rooms/RoomSupport.h"
+#include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "common/Text.h"
 
 namespace toom {
+
+namespace {
+// RDM s: messages later than the time in every separate room the caller is in (or in one),
+// grouped by room, at most maxReadRows in all.
+void readRooms(CommandContext& ctx, std::int64_t seconds,
+               const std::optional<std::string>& oneRoom) {
+    std::vector<Room> rooms;
+    if (oneRoom) {
+        auto number = parseInteger(*oneRoom, 1, 1'000'000'000);
+        auto room =
+            number ? ctx.services.rooms.separateRoom(static_cast<int>(*number)) : std::nullopt;
+        if (!room) {
+            ctx.reply.fail(err::kUnknownRoom)
+                .with("room", *oneRoom)
+                .say("The separate room does not exist");
+            return;
+        }
+        if (!room->isMember(ctx.user())) {
+            ctx.reply.fail(err::kNotMember)
+                .with("room", *oneRoom)
+                .say("You are not in this separate room chat");
+            return;
+        }
+        rooms.push_back(*room);
+    } else {
+        for (auto& room : ctx.services.rooms.roomsOf(ctx.user())) {
+            if (room.kind == RoomKind::Separate)
+                rooms.push_back(std::move(room));
+        }
+    }
+    const std::size_t limit = ctx.settings().maxReadRows;
+    std::size_t count = 0;
+    bool more = false;
+    for (const auto& room : rooms) {
+        auto page = ctx.services.rooms.messagesSince(room, seconds, limit - count);
+        for (const auto& message : page.messages) {
+            ctx.reply.row()
+                .with("kind", "separate")
+                .with("room", room.number)
+                .with("n", message.number)
+                .with("user", message.sender)
+                .with("ts", isoTime(message.time))
+                .with("text", message.text)
+                .say(room.label() + ": " + describeRoomMessage(message, ctx.settings().padDay));
+            ++count;
+        }
+        more = more || page.more;
+        if (count >= limit) {
+            more = true;
+            break;
+        }
+    }
+    ServerLine& ok = ctx.reply.ok();
+    ok.with("count", static_cast<std::int64_t>(count)).with("more", more ? 1 : 0);
+    if (count == 0)
+        ok.say("no new message");
+}
+} // namespace
 
 CommandSpec ReadBoardCommand::spec() {
     CommandSpec s;
@@ -21,34 +81,38 @@ CommandSpec ReadBoardCommand::spec() {
 void ReadBoardCommand::execute(CommandContext& ctx) {
     std::vector<std::string> words = ctx.args();
     bool rooms = false;
+    std::optional<std::string> oneRoom;
     if (iequals(words.front(), "b")) {
         words.erase(words.begin());
     } else if (iequals(words.front(), "s")) {
         rooms = true;
         words.erase(words.begin());
-        if (words.size() == 5) // RDM s <room> <timestamp>
+        if (words.size() == 5) { // RDM s <room> <timestamp>
+            oneRoom = words.front();
             words.erase(words.begin());
+        }
     }
     auto seconds = timestampArgument(words, ctx.reply);
     if (!seconds)
         return;
+    if (rooms) {
+        readRooms(ctx, *seconds, oneRoom);
+        return;
+    }
 
     std::int64_t count = 0;
-    std::size_t more = 0;
-    if (!rooms) {
-        auto page = ctx.services.board.since(*seconds, ctx.settings().maxReadRows);
-        for (const auto& post : page.posts) {
-            ctx.reply.row()
-                .with("n", post.number)
-                .with("user", post.author)
-                .with("ts", isoTime(post.time))
-                .with("edited", post.edited ? 1 : 0)
-                .with("text", post.text)
-                .say(describePost(post, ctx.settings().padDay));
-            ++count;
-        }
-        more = page.more;
+    auto page = ctx.services.board.since(*seconds, ctx.settings().maxReadRows);
+    for (const auto& post : page.posts) {
+        ctx.reply.row()
+            .with("n", post.number)
+            .with("user", post.author)
+            .with("ts", isoTime(post.time))
+            .with("edited", post.edited ? 1 : 0)
+            .with("text", post.text)
+            .say(describePost(post, ctx.settings().padDay));
+        ++count;
     }
+    const std::size_t more = page.more;
     ServerLine& ok = ctx.reply.ok();
     ok.with("count", count).with("more", static_cast<std::int64_t>(more));
     if (count == 0)

@@ -2,8 +2,8 @@
 // RDM (B and C), READ (Toom): posts later than a timestamp.
 //   RDM <timestamp>             board posts (B)
 //   RDM b <timestamp>           board posts (C)
-//   RDM s [<room>] <timestamp>  separate-room messages (C; rooms arrive with the rooms feature,
-//                               until then nobody belongs to a room and none are listed)
+//   RDM s [<room>] <timestamp>  messages of every separate room you are in, grouped by room,
+//                               or of one room (C)
 // Timestamps are "d Mmm yyyy hh:mm:ss" (day padded or not); "later" is strictly later, to the
 // second. At most board.max_read_rows rows; the reply says how many more matched.
 //

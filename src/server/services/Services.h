@@ -9,6 +9,7 @@
 #include "Messenger.h"
 #include "PresenceService.h"
 #include "PrivateMessageService.h"
+#include "RoomService.h"
 #include "Settings.h"
 
 namespace Poco {
@@ -26,6 +27,7 @@ struct Services {
     BlockService& blocks; ///< Block lists; also the BlockPolicy every delivery asks.
     BoardService& board;
     PrivateMessageService& privateMessages;
+    RoomService& rooms;
     Poco::Logger& audit; ///< Per-command audit lines (the seeds' server console output).
 };
 

@@ -31,6 +31,7 @@ struct Settings {
     std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
     std::size_t maxBlocksPerUser = 1000;
+    std::size_t maxRoomMembers = 100; ///< Users one SRB or /creategroup may name.
     MessageStyle messageStyle = MessageStyle::Timestamped;
     BoardLogFormat boardLogFormat = BoardLogFormat::Plain;
     std::string boardLogFile;   ///< File name in the log directory; empty = none.

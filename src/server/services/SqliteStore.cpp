@@ -67,6 +67,31 @@ const std::vector<Migration>& migrations() {
              " blocked TEXT NOT NULL,"
              " PRIMARY KEY (blocker, blocked))",
          }},
+        {"rooms and groups",
+         {
+             // kind: 0 separate room (number), 1 group (name).
+             "CREATE TABLE rooms ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " kind INTEGER NOT NULL,"
+             " number INTEGER NOT NULL,"
+             " name TEXT NOT NULL,"
+             " creator TEXT NOT NULL,"
+             " created_at INTEGER NOT NULL)",
+             "CREATE TABLE room_members ("
+             " room_id INTEGER NOT NULL REFERENCES rooms(id),"
+             " position INTEGER NOT NULL,"
+             " username TEXT NOT NULL,"
+             " joined INTEGER NOT NULL,"
+             " PRIMARY KEY (room_id, username))",
+             "CREATE TABLE room_messages ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " room_id INTEGER NOT NULL REFERENCES rooms(id),"
+             " number INTEGER NOT NULL,"
+             " sender TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " time INTEGER NOT NULL)",
+             "CREATE INDEX room_messages_room ON room_messages(room_id, number)",
+         }},
     };
     return steps;
 }
@@ -490,6 +515,143 @@ std::vector<std::pair<std::string, std::string>> SqliteStore::blocks() {
     for (std::size_t i = 0; i < blockers.size(); ++i)
         out.emplace_back(blockers[i], blocked[i]);
     return out;
+}
+
+// --- rooms and groups ------------------------------------------------------------------------
+
+std::int64_t SqliteStore::insertRoom(const Room& room) {
+    std::lock_guard lock(_mutex);
+    int kind = room.kind == RoomKind::Group ? 1 : 0;
+    int number = room.number;
+    std::string name = room.name;
+    std::string creator = room.creator;
+    Poco::Int64 createdAt = toMicros(room.createdAt);
+    return inTransaction(_session, [&] {
+        _session
+            << "INSERT INTO rooms (kind, number, name, creator, created_at) VALUES (?, ?, ?, ?, ?)",
+            use(kind), use(number), use(name), use(creator), use(createdAt), now;
+        Poco::Int64 id = 0;
+        _session << "SELECT last_insert_rowid()", into(id), now;
+        int position = 0;
+        for (const auto& member : room.members) {
+            std::string user = member.username;
+            int joined = member.joined ? 1 : 0;
+            _session << "INSERT INTO room_members (room_id, position, username, joined) VALUES (?, "
+                        "?, ?, ?)",
+                use(id), use(position), use(user), use(joined), now;
+            ++position;
+        }
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+void SqliteStore::upsertRoomMember(std::int64_t roomId, const RoomMember& member) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 id = roomId;
+    std::string user = member.username;
+    int joined = member.joined ? 1 : 0;
+    inTransaction(_session, [&] {
+        _session << "INSERT INTO room_members (room_id, position, username, joined)"
+                    " VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM room_members WHERE "
+                    "room_id = ?), ?, ?)"
+                    " ON CONFLICT(room_id, username) DO UPDATE SET joined = excluded.joined",
+            use(id), use(id), use(user), use(joined), now;
+    });
+}
+
+bool SqliteStore::deleteRoomMember(std::int64_t roomId, const std::string& username) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 id = roomId;
+    std::string user = username;
+    return inTransaction(_session, [&] {
+        _session << "DELETE FROM room_members WHERE room_id = ? AND username = ?", use(id),
+            use(user), now;
+        return changes() == 1;
+    });
+}
+
+std::vector<Room> SqliteStore::rooms() {
+    std::lock_guard lock(_mutex);
+    std::vector<Poco::Int64> ids;
+    std::vector<int> kinds;
+    std::vector<int> numbers;
+    std::vector<std::string> names;
+    std::vector<std::string> creators;
+    std::vector<Poco::Int64> createdAts;
+    _session << "SELECT id, kind, number, name, creator, created_at FROM rooms ORDER BY id",
+        into(ids), into(kinds), into(numbers), into(names), into(creators), into(createdAts), now;
+    std::vector<Poco::Int64> memberRooms;
+    std::vector<std::string> memberNames;
+    std::vector<int> joined;
+    _session << "SELECT room_id, username, joined FROM room_members ORDER BY room_id, position",
+        into(memberRooms), into(memberNames), into(joined), now;
+    std::vector<Room> out;
+    out.reserve(ids.size());
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        Room room;
+        room.id = ids[i];
+        room.kind = kinds[i] == 1 ? RoomKind::Group : RoomKind::Separate;
+        room.number = numbers[i];
+        room.name = names[i];
+        room.creator = creators[i];
+        room.createdAt = fromMicros(createdAts[i]);
+        while (m < memberRooms.size() && memberRooms[m] < ids[i])
+            ++m;
+        for (; m < memberRooms.size() && memberRooms[m] == ids[i]; ++m)
+            room.members.push_back(RoomMember{memberNames[m], joined[m] != 0});
+        out.push_back(std::move(room));
+    }
+    return out;
+}
+
+std::int64_t SqliteStore::insertRoomMessage(const RoomMessage& message) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 roomId = message.roomId;
+    int number = message.number;
+    std::string sender = message.sender;
+    std::string text = message.text;
+    Poco::Int64 time = toMicros(message.time);
+    return inTransaction(_session, [&] {
+        _session << "INSERT INTO room_messages (room_id, number, sender, text, time) VALUES (?, ?, "
+                    "?, ?, ?)",
+            use(roomId), use(number), use(sender), use(text), use(time), now;
+        Poco::Int64 id = 0;
+        _session << "SELECT last_insert_rowid()", into(id), now;
+        return static_cast<std::int64_t>(id);
+    });
+}
+
+std::vector<RoomMessage> SqliteStore::roomMessages(std::int64_t roomId, std::int64_t fromTime,
+                                                   std::size_t limit) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 id = roomId;
+    Poco::Int64 from = fromTime;
+    Poco::Int64 max = static_cast<Poco::Int64>(limit);
+    std::vector<Poco::Int64> ids;
+    std::vector<int> numbers;
+    std::vector<std::string> senders;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> times;
+    _session << "SELECT id, number, sender, text, time FROM room_messages"
+                " WHERE room_id = ? AND time >= ? ORDER BY number LIMIT ?",
+        into(ids), into(numbers), into(senders), into(texts), into(times), use(id), use(from),
+        use(max), now;
+    std::vector<RoomMessage> out;
+    out.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back(
+            RoomMessage{ids[i], roomId, numbers[i], senders[i], texts[i], fromMicros(times[i])});
+    return out;
+}
+
+int SqliteStore::lastRoomMessageNumber(std::int64_t roomId) {
+    std::lock_guard lock(_mutex);
+    Poco::Int64 id = roomId;
+    int number = 0;
+    _session << "SELECT COALESCE(MAX(number), 0) FROM room_messages WHERE room_id = ?",
+        into(number), use(id), now;
+    return number;
 }
 
 } // namespace toom

@@ -79,6 +79,15 @@ public:
     bool deleteBlock(const std::string& blocker, const std::string& blocked) override;
     std::vector<std::pair<std::string, std::string>> blocks() override;
 
+    std::int64_t insertRoom(const Room& room) override;
+    void upsertRoomMember(std::int64_t roomId, const RoomMember& member) override;
+    bool deleteRoomMember(std::int64_t roomId, const std::string& username) override;
+    std::vector<Room> rooms() override;
+    std::int64_t insertRoomMessage(const RoomMessage& message) override;
+    std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
+                                          std::size_t limit) override;
+    int lastRoomMessageNumber(std::int64_t roomId) override;
+
 private:
     void configure();
     void migrate();

@@ -19,6 +19,7 @@
 #include "server/services/Outbox.h"
 #include "server/services/PresenceService.h"
 #include "server/services/PrivateMessageService.h"
+#include "server/services/RoomService.h"
 #include "server/services/Services.h"
 #include "server/services/Settings.h"
 
@@ -99,6 +100,26 @@ class MockPrivateMessageService : public PrivateMessageService {
 public:
     MOCK_METHOD(Outcome, send, (const PrivateMessage& message), (override));
     MOCK_METHOD(std::size_t, deliverStored, (const std::string& recipient), (override));
+};
+
+class MockRoomService : public RoomService {
+public:
+    MOCK_METHOD(Created, createSeparate,
+                (const std::string& creator, const std::vector<std::string>& others), (override));
+    MOCK_METHOD(Created, createGroup,
+                (const std::string& creator, const std::string& name,
+                 const std::vector<std::string>& invitees),
+                (override));
+    MOCK_METHOD(std::optional<Room>, separateRoom, (int number), (const, override));
+    MOCK_METHOD(std::optional<Room>, group, (const std::string& name), (const, override));
+    MOCK_METHOD(Room, join, (const std::string& name, const std::string& username), (override));
+    MOCK_METHOD(bool, leave, (std::int64_t roomId, const std::string& username), (override));
+    MOCK_METHOD(std::vector<Room>, roomsOf, (const std::string& username), (const, override));
+    MOCK_METHOD(RoomMessage, post,
+                (const Room& room, const std::string& sender, const std::string& text), (override));
+    MOCK_METHOD(Page, messagesSince,
+                (const Room& room, std::int64_t epochSeconds, std::size_t limit),
+                (const, override));
 };
 
 class MockOutbox : public Outbox {
@@ -247,9 +268,10 @@ struct CommandHarness {
     ::testing::NiceMock<MockBlockService> blocks;
     ::testing::NiceMock<MockBoardService> board;
     ::testing::NiceMock<MockPrivateMessageService> privateMessages;
+    ::testing::NiceMock<MockRoomService> rooms;
     Poco::Logger& audit = quietLogger();
     Services services{settings, clock, accounts,        presence, messenger,
-                      blocks,   board, privateMessages, audit};
+                      blocks,   board, privateMessages, rooms,    audit};
     ::testing::NiceMock<MockSessionControl> session;
     CommandRegistry registry;
 };

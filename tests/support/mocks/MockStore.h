@@ -43,6 +43,18 @@ public:
     MOCK_METHOD(bool, deleteBlock, (const std::string& blocker, const std::string& blocked),
                 (override));
     MOCK_METHOD(std::vector<BlockPair>, blocks, (), (override));
+
+    // Rooms and groups.
+    MOCK_METHOD(std::int64_t, insertRoom, (const Room& room), (override));
+    MOCK_METHOD(void, upsertRoomMember, (std::int64_t roomId, const RoomMember& member),
+                (override));
+    MOCK_METHOD(bool, deleteRoomMember, (std::int64_t roomId, const std::string& username),
+                (override));
+    MOCK_METHOD(std::vector<Room>, rooms, (), (override));
+    MOCK_METHOD(std::int64_t, insertRoomMessage, (const RoomMessage& message), (override));
+    MOCK_METHOD(std::vector<RoomMessage>, roomMessages,
+                (std::int64_t roomId, std::int64_t fromMicros, std::size_t limit), (override));
+    MOCK_METHOD(int, lastRoomMessageNumber, (std::int64_t roomId), (override));
 };
 
 } // namespace toom

@@ -1,0 +1,75 @@
+#include "CreateGroupCommand.h"
+
+#include "RoomSupport.h"
+#include "common/Protocol.h"
+#include "common/Text.h"
+
+#include <Poco/Logger.h>
+
+namespace toom {
+
+CommandSpec CreateGroupCommand::spec() {
+    CommandSpec s;
+    s.canonical = "CREATEGROUP";
+    s.names = {{"CREATEGROUP", Dialect::Toom}, {"/creategroup", Dialect::D}};
+    s.syntax = "<name> <user1> [<user2> ...]";
+    s.summary = "make a named group chat and invite these online users";
+    s.minArgs = 1; // A name alone gets D's own error below.
+    s.maxArgs = 1000;
+    return s;
+}
+
+void CreateGroupCommand::execute(CommandContext& ctx) {
+    const std::string& name = ctx.arg(0);
+    std::vector<std::string> invitees(ctx.args().begin() + 1, ctx.args().end());
+    if (invitees.empty()) {
+        ctx.reply.fail(err::kBadArguments)
+            .with("syntax", spec().syntax)
+            .say("Please enter at least one more active users.");
+        return;
+    }
+    if (!isValidGroupName(name)) {
+        ctx.reply.fail(err::kInvalidArgument)
+            .with("argument", "name")
+            .say("Invalid group name '" + name +
+                 "': use 1 to 32 letters and digits, at least one letter");
+        return;
+    }
+    if (invitees.size() + 1 > ctx.settings().maxRoomMembers) {
+        ctx.reply.fail(err::kLimitReached)
+            .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))
+            .say("Error. A group has at most " + std::to_string(ctx.settings().maxRoomMembers) +
+                 " users");
+        return;
+    }
+    if (!checkNewMembers(ctx, invitees))
+        return;
+    auto created = ctx.services.rooms.createGroup(ctx.user(), name, invitees);
+    if (created.outcome == RoomService::Created::Outcome::NameTaken) {
+        ctx.reply.fail(err::kNameTaken)
+            .with("group", name)
+            .say("Failed to create the group chat " + name + ": group name exists!");
+        return;
+    }
+    const Room& room = created.room;
+    ServerLine invite = ServerLine::event(std::string(ev::kInvite));
+    invite.with("group", name)
+        .with("from", ctx.user())
+        .with("members", join(room.memberNames(), ","))
+        .say(ctx.user() + " invited you to the group chat " + name + "; join it with /joingroup " +
+             name);
+    for (const auto& member : room.members) {
+        if (!member.joined)
+            ctx.services.messenger.sendTo(member.username, invite);
+    }
+    ctx.reply.ok()
+        .with("group", name)
+        .with("members", join(room.memberNames(), ","))
+        .say("Group chat created " + name);
+    if (ctx.settings().consoleAudit)
+        ctx.services.audit.information(
+            "Group chat room has been created, room name: %s, users in this room: %s", name,
+            join(room.memberNames(), ", "));
+}
+
+} // namespace toom

@@ -1,0 +1,57 @@
+#include "GroupMessageCommand.h"
+
+#include "RoomSupport.h"
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+
+#include <Poco/Logger.h>
+
+namespace toom {
+
+CommandSpec GroupMessageCommand::spec() {
+    CommandSpec s;
+    s.canonical = "GROUPMSG";
+    s.names = {{"GROUPMSG", Dialect::Toom}, {"/groupmsg", Dialect::D}};
+    s.syntax = "<name> <message>";
+    s.summary = "send a message to a group chat you have joined";
+    s.minArgs = 2;
+    s.maxArgs = 2;
+    s.lastArgIsText = true;
+    return s;
+}
+
+void GroupMessageCommand::execute(CommandContext& ctx) {
+    const std::string& name = ctx.arg(0);
+    auto group = ctx.services.rooms.group(name);
+    if (!group) {
+        ctx.reply.fail(err::kUnknownRoom).with("group", name).say("The group chat does not exist.");
+        return;
+    }
+    const RoomMember* member = group->member(ctx.user());
+    if (!member) {
+        ctx.reply.fail(err::kNotMember).with("group", name).say("You are not in this group chat.");
+        return;
+    }
+    if (!member->joined) {
+        ctx.reply.fail(err::kNotJoined)
+            .with("group", name)
+            .say("Please join the group before sending messages.");
+        if (ctx.settings().consoleAudit)
+            ctx.services.audit.information(
+                "%s sent a message to a group chat, but %s hasn't been joined to the group.",
+                ctx.user(), ctx.user());
+        return;
+    }
+    const RoomMessage message = ctx.services.rooms.post(*group, ctx.user(), ctx.arg(1));
+    deliverRoomMessage(ctx, *group, message);
+    ctx.reply.ok()
+        .with("group", name)
+        .with("n", message.number)
+        .with("ts", isoTime(message.time))
+        .say("Group chat message sent.");
+    if (ctx.settings().consoleAudit)
+        ctx.services.audit.information("%s issued a message in group chat %s: %s", ctx.user(), name,
+                                       describeRoomMessage(message, ctx.settings().padDay));
+}
+
+} // namespace toom

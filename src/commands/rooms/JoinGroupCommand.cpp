@@ -1,0 +1,54 @@
+#include "JoinGroupCommand.h"
+
+#include "common/Protocol.h"
+#include "common/Text.h"
+
+#include <Poco/Logger.h>
+
+namespace toom {
+
+CommandSpec JoinGroupCommand::spec() {
+    CommandSpec s;
+    s.canonical = "JOINGROUP";
+    s.names = {{"JOINGROUP", Dialect::Toom}, {"/joingroup", Dialect::D}};
+    s.syntax = "<name>";
+    s.summary = "join a group chat you were invited to";
+    s.minArgs = 1;
+    s.maxArgs = 1;
+    return s;
+}
+
+void JoinGroupCommand::execute(CommandContext& ctx) {
+    const std::string& name = ctx.arg(0);
+    auto group = ctx.services.rooms.group(name);
+    if (!group) {
+        ctx.reply.fail(err::kUnknownRoom)
+            .with("group", name)
+            .say("Groupchat " + name + " doesn't exist.");
+        return;
+    }
+    const RoomMember* member = group->member(ctx.user());
+    if (!member) {
+        ctx.reply.fail(err::kNotInvited)
+            .with("group", name)
+            .say("You were not invited to Groupchat " + name);
+        return;
+    }
+    if (member->joined) {
+        ctx.reply.fail(err::kAlreadyJoined)
+            .with("group", name)
+            .say("You have already joined Groupchat " + name);
+        return;
+    }
+    Room joined = ctx.services.rooms.join(name, ctx.user());
+    ctx.reply.ok()
+        .with("group", name)
+        .with("members", join(joined.memberNames(true), ","))
+        .say("Joined the group chat: " + name + " successfully.");
+    if (ctx.settings().consoleAudit)
+        ctx.services.audit.information(
+            "Join group chat room successfully, room name: %s, users in this room: %s", name,
+            join(joined.memberNames(true), ", "));
+}
+
+} // namespace toom

@@ -1,0 +1,18 @@
+#pragma once
+// /joingroup (D), JOINGROUP (Toom): /joingroup <name> accepts an invitation.
+//
+// Reply: OK group= members= :Joined the group chat: <name> successfully.
+// Errors: UNKNOWN_ROOM ("Groupchat X doesn't exist."), NOT_INVITED, ALREADY_JOINED ("You have
+//         already joined Groupchat X").
+
+#include "commands/Command.h"
+
+namespace toom {
+
+class JoinGroupCommand final : public Command {
+public:
+    static CommandSpec spec();
+    void execute(CommandContext& ctx) override;
+};
+
+} // namespace toom

@@ -1,0 +1,36 @@
+#include "LeaveRoomCommand.h"
+
+#include "RoomSupport.h"
+#include "common/Protocol.h"
+
+namespace toom {
+
+CommandSpec LeaveRoomCommand::spec() {
+    CommandSpec s;
+    s.canonical = "LEAVE";
+    s.names = {{"LEAVE", Dialect::Toom}, {"/leavegroup", Dialect::Toom}};
+    s.syntax = "<roomID | group name>";
+    s.summary = "leave a separate room or a group chat";
+    s.minArgs = 1;
+    s.maxArgs = 1;
+    return s;
+}
+
+void LeaveRoomCommand::execute(CommandContext& ctx) {
+    auto room = findRoom(ctx, ctx.arg(0));
+    if (!room) {
+        ctx.reply.fail(err::kUnknownRoom)
+            .with("room", ctx.arg(0))
+            .say("No room or group chat called " + ctx.arg(0));
+        return;
+    }
+    if (!ctx.services.rooms.leave(room->id, ctx.user())) {
+        ctx.reply.fail(err::kNotMember)
+            .with("room", ctx.arg(0))
+            .say("You are not in " + room->label());
+        return;
+    }
+    ctx.reply.ok().with("room", ctx.arg(0)).say("You left " + room->label());
+}
+
+} // namespace toom

@@ -1,0 +1,55 @@
+#include "RoomHistoryCommand.h"
+
+#include "RoomSupport.h"
+#include "commands/Arguments.h"
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+
+namespace toom {
+
+CommandSpec RoomHistoryCommand::spec() {
+    CommandSpec s;
+    s.canonical = "HISTORY";
+    s.names = {{"HISTORY", Dialect::Toom}};
+    s.syntax = "<roomID | group name> <d Mmm yyyy hh:mm:ss>";
+    s.summary = "read a room's or group's messages later than a time";
+    s.minArgs = 5;
+    s.maxArgs = 5;
+    return s;
+}
+
+void RoomHistoryCommand::execute(CommandContext& ctx) {
+    auto room = findRoom(ctx, ctx.arg(0));
+    if (!room) {
+        ctx.reply.fail(err::kUnknownRoom)
+            .with("room", ctx.arg(0))
+            .say("No room or group chat called " + ctx.arg(0));
+        return;
+    }
+    if (!room->isMember(ctx.user())) {
+        ctx.reply.fail(err::kNotMember)
+            .with("room", ctx.arg(0))
+            .say("You are not in " + room->label());
+        return;
+    }
+    auto seconds = timestampArgument({ctx.arg(1), ctx.arg(2), ctx.arg(3), ctx.arg(4)}, ctx.reply);
+    if (!seconds)
+        return;
+    auto page = ctx.services.rooms.messagesSince(*room, *seconds, ctx.settings().maxReadRows);
+    for (const auto& message : page.messages) {
+        ctx.reply.row()
+            .with("room", ctx.arg(0))
+            .with("n", message.number)
+            .with("from", message.sender)
+            .with("ts", isoTime(message.time))
+            .with("text", message.text)
+            .say(describeRoomMessage(message, ctx.settings().padDay));
+    }
+    ServerLine& ok = ctx.reply.ok();
+    ok.with("count", static_cast<std::int64_t>(page.messages.size()))
+        .with("more", page.more ? 1 : 0);
+    if (page.messages.empty())
+        ok.say("no new message");
+}
+
+} // namespace toom

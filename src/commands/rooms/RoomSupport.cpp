@@ -1,0 +1,74 @@
+#include "RoomSupport.h"
+
+#include "commands/Arguments.h"
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+#include "server/services/MessageText.h"
+
+namespace toom {
+
+bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+        if (name == ctx.user()) {
+            ctx.reply.fail(err::kSelf)
+                .with("user", name)
+                .say("Error. You are in the room already; list the others only");
+            return false;
+        }
+        if (!ctx.services.accounts.exists(name)) {
+            ctx.reply.fail(err::kUnknownUser)
+                .with("user", name)
+                .say("Error. Invalid user: " + name);
+            return false;
+        }
+        if (!ctx.services.presence.find(name)) {
+            ctx.reply.fail(err::kUserOffline).with("user", name).say(name + " is offline");
+            return false;
+        }
+        if (ctx.services.blocks.isBlocking(name, ctx.user())) {
+            ctx.reply.fail(err::kBlocked)
+                .with("user", name)
+                .say(name + " cannot be invited by you");
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<Room> findRoom(CommandContext& ctx, const std::string& text) {
+    if (auto number = parseInteger(text, 1, 1'000'000'000))
+        return ctx.services.rooms.separateRoom(static_cast<int>(*number));
+    return ctx.services.rooms.group(text);
+}
+
+std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message) {
+    const Settings& settings = ctx.settings();
+    ServerLine event = ServerLine::event(std::string(ev::kRoom));
+    event.with("kind", room.kind == RoomKind::Separate ? "separate" : "group")
+        .with("room", room.kind == RoomKind::Separate ? std::to_string(room.number) : room.name)
+        .with("n", message.number)
+        .with("from", message.sender)
+        .with("ts", isoTime(message.time))
+        .with("text", message.text);
+    // D's form "01 Jun 2023 16:05:00, learning3331, Yoda: hello there"; plain "room 1, yoda: hi".
+    if (settings.messageStyle == MessageStyle::Plain)
+        event.say(room.label() + ", " + message.sender + ": " + message.text);
+    else
+        event.say(formatSeedTime(message.time, settings.padDay) + ", " + room.label() + ", " +
+                  message.sender + ": " + message.text);
+    std::size_t delivered = 0;
+    for (const auto& member : room.memberNames(true)) {
+        if (member == message.sender || ctx.services.blocks.eitherBlocks(member, message.sender))
+            continue;
+        if (ctx.services.messenger.sendTo(member, event))
+            ++delivered;
+    }
+    return delivered;
+}
+
+std::string describeRoomMessage(const RoomMessage& message, bool padDay) {
+    return std::to_string(message.number) + "; " + formatSeedTime(message.time, padDay) + "; " +
+           message.sender + "; " + message.text;
+}
+
+} // namespace toom

@@ -1,0 +1,44 @@
+#include "RoomsCommand.h"
+
+#include "common/Text.h"
+
+namespace toom {
+
+CommandSpec RoomsCommand::spec() {
+    CommandSpec s;
+    s.canonical = "ROOMS";
+    s.names = {{"ROOMS", Dialect::Toom}, {"/groups", Dialect::Toom}};
+    s.summary = "list your separate rooms and group chats with their members";
+    return s;
+}
+
+void RoomsCommand::execute(CommandContext& ctx) {
+    std::int64_t count = 0;
+    for (const Room& room : ctx.services.rooms.roomsOf(ctx.user())) {
+        std::vector<std::string> invited;
+        for (const auto& m : room.members) {
+            if (!m.joined)
+                invited.push_back(m.username);
+        }
+        const bool separate = room.kind == RoomKind::Separate;
+        std::string text =
+            (separate ? "room " + std::to_string(room.number) : "group " + room.name) + ": " +
+            join(room.memberNames(true), ", ");
+        if (!invited.empty())
+            text += " (invited: " + join(invited, ", ") + ")";
+        ctx.reply.row()
+            .with("kind", separate ? "separate" : "group")
+            .with("room", separate ? std::to_string(room.number) : room.name)
+            .with("members", join(room.memberNames(true), ","))
+            .with("invited", join(invited, ","))
+            .with("joined", room.hasJoined(ctx.user()) ? 1 : 0)
+            .say(text);
+        ++count;
+    }
+    ServerLine& ok = ctx.reply.ok();
+    ok.with("count", count);
+    if (count == 0)
+        ok.say("You are in no room or group chat");
+}
+
+} // namespace toom

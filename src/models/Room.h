@@ -1,0 +1,59 @@
+#pragma once
+// Rooms: the separate rooms of variant C (numbered, made from a member list, everyone joined
+// at once) and the named groups of variant D (the creator joined, the others invited until
+// they join) are one model: a room with members who are invited or joined.
+
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+enum class RoomKind {
+    Separate, ///< SRB: identified by its number.
+    Group     ///< /creategroup: identified by its name.
+};
+
+struct RoomMember {
+    std::string username;
+    bool joined = false; ///< False while only invited.
+    bool operator==(const RoomMember&) const = default;
+};
+
+struct Room {
+    std::int64_t id = 0; ///< Stable identity in the store.
+    RoomKind kind = RoomKind::Separate;
+    int number = 0;   ///< Separate rooms: the room ID users type (from 1).
+    std::string name; ///< Groups: the name users type.
+    std::string creator;
+    std::vector<RoomMember> members; ///< In the order they were added; the creator first.
+    Poco::Timestamp createdAt;
+
+    /// The member entry of `username`, if invited or joined.
+    const RoomMember* member(const std::string& username) const;
+    bool isMember(const std::string& username) const { return member(username) != nullptr; }
+    bool hasJoined(const std::string& username) const;
+    /// Member names in order; `joinedOnly` leaves out those only invited.
+    std::vector<std::string> memberNames(bool joinedOnly = false) const;
+    /// "room 1" or "learning3331", for messages.
+    std::string label() const;
+};
+
+/// A message in a room, numbered from 1 within its room.
+struct RoomMessage {
+    std::int64_t id = 0;
+    std::int64_t roomId = 0;
+    int number = 0;
+    std::string sender;
+    std::string text;
+    Poco::Timestamp time;
+};
+
+/// Group names: 1 to 32 letters and digits with at least one letter (so that a name is never
+/// mistaken for a separate room's number).
+bool isValidGroupName(const std::string& name);
+
+} // namespace toom

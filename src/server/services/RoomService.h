@@ -1,0 +1,63 @@
+#pragma once
+// Rooms and groups: creating them, joining, leaving, posting and reading their messages.
+// Who may do what (online, blocks, membership) is checked by the commands; this service keeps
+// the rooms consistent and durable.
+
+#include "models/Room.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class RoomService {
+public:
+    virtual ~RoomService() = default;
+
+    struct Created {
+        enum class Outcome {
+            Created,
+            AlreadyExists, ///< A separate room with exactly these members exists: `room` is it.
+            NameTaken      ///< A group with this name exists.
+        };
+        Outcome outcome = Outcome::Created;
+        Room room;
+    };
+
+    /// A separate room of `creator` and `others`, all joined, numbered from 1; not made twice
+    /// for the same member set.
+    virtual Created createSeparate(const std::string& creator,
+                                   const std::vector<std::string>& others) = 0;
+
+    /// A group named `name`: the creator joined, `invitees` invited.
+    virtual Created createGroup(const std::string& creator, const std::string& name,
+                                const std::vector<std::string>& invitees) = 0;
+
+    virtual std::optional<Room> separateRoom(int number) const = 0;
+    virtual std::optional<Room> group(const std::string& name) const = 0;
+
+    /// Marks an invited member of group `name` joined. The caller checked the invitation.
+    virtual Room join(const std::string& name, const std::string& username) = 0;
+
+    /// Removes `username` from room `roomId`. False when not a member.
+    virtual bool leave(std::int64_t roomId, const std::string& username) = 0;
+
+    /// Every room and group `username` is a member of (invited or joined), in creation order.
+    virtual std::vector<Room> roomsOf(const std::string& username) const = 0;
+
+    /// Stores a message in `room`, numbered after the room's last one.
+    virtual RoomMessage post(const Room& room, const std::string& sender,
+                             const std::string& text) = 0;
+
+    struct Page {
+        std::vector<RoomMessage> messages; ///< In number order.
+        bool more = false;                 ///< More matched than the limit.
+    };
+
+    /// Messages of `room` later than `epochSeconds` (strictly, to the second), at most `limit`.
+    virtual Page messagesSince(const Room& room, std::int64_t epochSeconds,
+                               std::size_t limit) const = 0;
+};
+
+} // namespace toom
