@@ -1,7 +1,6 @@
 #include "LeaveRoomCommand.h"
 
 #include "RoomSupport.h"
-#include "common/Protocol.h"
 
 namespace toom {
 
@@ -17,19 +16,10 @@ CommandSpec LeaveRoomCommand::spec() {
 }
 
 void LeaveRoomCommand::execute(CommandContext& ctx) {
-    auto room = findRoom(ctx, ctx.arg(0));
-    if (!room) {
-        ctx.reply.fail(err::kUnknownRoom)
-            .with("room", ctx.arg(0))
-            .say("No room or group chat called " + ctx.arg(0));
+    auto room = roomOfCaller(ctx, ctx.arg(0));
+    if (!room)
         return;
-    }
-    if (!ctx.services.rooms.leave(room->id, ctx.user())) {
-        ctx.reply.fail(err::kNotMember)
-            .with("room", ctx.arg(0))
-            .say("You are not in " + room->label());
-        return;
-    }
+    ctx.services.rooms.leave(room->id, ctx.user());
     ctx.reply.ok().with("room", ctx.arg(0)).say("You left " + room->label());
 }
 

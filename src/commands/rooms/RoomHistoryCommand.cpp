@@ -19,19 +19,9 @@ CommandSpec RoomHistoryCommand::spec() {
 }
 
 void RoomHistoryCommand::execute(CommandContext& ctx) {
-    auto room = findRoom(ctx, ctx.arg(0));
-    if (!room) {
-        ctx.reply.fail(err::kUnknownRoom)
-            .with("room", ctx.arg(0))
-            .say("No room or group chat called " + ctx.arg(0));
+    auto room = roomOfCaller(ctx, ctx.arg(0));
+    if (!room)
         return;
-    }
-    if (!room->isMember(ctx.user())) {
-        ctx.reply.fail(err::kNotMember)
-            .with("room", ctx.arg(0))
-            .say("You are not in " + room->label());
-        return;
-    }
     auto seconds = timestampArgument({ctx.arg(1), ctx.arg(2), ctx.arg(3), ctx.arg(4)}, ctx.reply);
     if (!seconds)
         return;

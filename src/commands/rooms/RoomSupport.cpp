@@ -41,6 +41,21 @@ std::optional<Room> findRoom(CommandContext& ctx, const std::string& text) {
     return ctx.services.rooms.group(text);
 }
 
+std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text) {
+    auto room = findRoom(ctx, text);
+    if (!room) {
+        ctx.reply.fail(err::kUnknownRoom)
+            .with("room", text)
+            .say("No room or group chat called " + text);
+        return std::nullopt;
+    }
+    if (!room->isMember(ctx.user())) {
+        ctx.reply.fail(err::kNotMember).with("room", text).say("You are not in " + room->label());
+        return std::nullopt;
+    }
+    return room;
+}
+
 std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message) {
     const Settings& settings = ctx.settings();
     ServerLine event = ServerLine::event(std::string(ev::kRoom));
