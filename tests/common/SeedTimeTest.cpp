@@ -2,6 +2,8 @@
 
 #include "common/SeedTime.h"
 
+#include "support/LocalTime.h"
+
 #include <Poco/LocalDateTime.h>
 
 #include <gtest/gtest.h>
@@ -9,19 +11,17 @@
 namespace toom {
 namespace {
 
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 TEST(SeedTimeTest, ParsesUnpaddedAndPaddedDays) {
-    const auto expected = local(2021, 6, 1, 10, 0, 0);
+    const auto expected = localTime(2021, 6, 1, 10, 0, 0);
     EXPECT_EQ(parseSeedTime("1 Jun 2021 10:00:00"), expected);
     EXPECT_EQ(parseSeedTime("01 Jun 2021 10:00:00"), expected);
-    EXPECT_EQ(parseSeedTime("31 Dec 2023 23:59:59"), local(2023, 12, 31, 23, 59, 59));
+    EXPECT_EQ(parseSeedTime("31 Dec 2023 23:59:59"), localTime(2023, 12, 31, 23, 59, 59));
 }
 
 TEST(SeedTimeTest, MonthIsCaseInsensitive) {
-    const auto expected = local(2021, 6, 1, 10, 0, 0);
+    const auto expected = localTime(2021, 6, 1, 10, 0, 0);
     EXPECT_EQ(parseSeedTime("1 jun 2021 10:00:00"), expected);
     EXPECT_EQ(parseSeedTime("1 JUN 2021 10:00:00"), expected);
     EXPECT_EQ(parseSeedTime("1 jUn 2021 10:00:00"), expected);
@@ -32,17 +32,17 @@ TEST(SeedTimeTest, EveryMonth) {
                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (int m = 1; m <= 12; ++m) {
         EXPECT_EQ(parseSeedTime(std::string("2 ") + months[m - 1] + " 2022 12:00:00"),
-                  local(2022, m, 2, 12, 0, 0))
+                  localTime(2022, m, 2, 12, 0, 0))
             << months[m - 1];
     }
 }
 
 TEST(SeedTimeTest, ExtraBlanksBetweenWordsAreAccepted) {
-    EXPECT_EQ(parseSeedTime("  1  Jun\t2021 10:00:00 "), local(2021, 6, 1, 10, 0, 0));
+    EXPECT_EQ(parseSeedTime("  1  Jun\t2021 10:00:00 "), localTime(2021, 6, 1, 10, 0, 0));
 }
 
 TEST(SeedTimeTest, SingleDigitHourIsAccepted) {
-    EXPECT_EQ(parseSeedTime("1 Jun 2021 9:05:07"), local(2021, 6, 1, 9, 5, 7));
+    EXPECT_EQ(parseSeedTime("1 Jun 2021 9:05:07"), localTime(2021, 6, 1, 9, 5, 7));
 }
 
 TEST(SeedTimeTest, RejectsInvalidValues) {
@@ -86,16 +86,16 @@ TEST(SeedTimeTest, RejectsBadForms) {
 }
 
 TEST(SeedTimeTest, FormatsWithAndWithoutPadding) {
-    const auto t = local(2023, 6, 1, 15, 0, 1);
+    const auto t = localTime(2023, 6, 1, 15, 0, 1);
     EXPECT_EQ(formatSeedTime(t, true), "01 Jun 2023 15:00:01");
     EXPECT_EQ(formatSeedTime(t, false), "1 Jun 2023 15:00:01");
-    const auto two = local(2023, 12, 25, 9, 5, 7);
+    const auto two = localTime(2023, 12, 25, 9, 5, 7);
     EXPECT_EQ(formatSeedTime(two, true), "25 Dec 2023 09:05:07");
     EXPECT_EQ(formatSeedTime(two, false), "25 Dec 2023 09:05:07");
 }
 
 TEST(SeedTimeTest, FormatDropsFractionsOfASecond) {
-    const auto t = local(2023, 6, 1, 15, 0, 1) + Poco::Timespan(0, 999999).totalMicroseconds();
+    const auto t = localTime(2023, 6, 1, 15, 0, 1) + Poco::Timespan(0, 999999).totalMicroseconds();
     EXPECT_EQ(formatSeedTime(t, true), "01 Jun 2023 15:00:01");
 }
 

@@ -41,7 +41,16 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
     const std::size_t limit = ctx.settings().maxReadRows;
     std::size_t count = 0;
     bool more = false;
-    for (const auto& room : rooms) {
+    for (std::size_t i = 0; i < rooms.size(); ++i) {
+        const Room& room = rooms[i];
+        if (count >= limit) {
+            // The rows are full: say "more" only if a later room really has something.
+            if (more || !ctx.services.rooms.messagesSince(room, seconds, 1).messages.empty()) {
+                more = true;
+                break;
+            }
+            continue;
+        }
         auto page = ctx.services.rooms.messagesSince(room, seconds, limit - count);
         for (const auto& message : page.messages) {
             ctx.reply.row()
@@ -55,10 +64,6 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
             ++count;
         }
         more = more || page.more;
-        if (count >= limit) {
-            more = true;
-            break;
-        }
     }
     ServerLine& ok = ctx.reply.ok();
     ok.with("count", static_cast<std::int64_t>(count)).with("more", more ? 1 : 0);

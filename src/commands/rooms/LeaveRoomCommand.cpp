@@ -16,7 +16,7 @@ CommandSpec LeaveRoomCommand::spec() {
 }
 
 void LeaveRoomCommand::execute(CommandContext& ctx) {
-    auto room = roomOfCaller(ctx, ctx.arg(0));
+    auto room = roomOfCaller(ctx, ctx.arg(0), false);
     if (!room)
         return;
     ctx.services.rooms.leave(room->id, ctx.user());

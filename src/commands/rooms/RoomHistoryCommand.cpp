@@ -2,7 +2,6 @@
 
 #include "RoomSupport.h"
 #include "commands/Arguments.h"
-#include "common/Protocol.h"
 #include "common/SeedTime.h"
 
 namespace toom {
@@ -19,7 +18,7 @@ CommandSpec RoomHistoryCommand::spec() {
 }
 
 void RoomHistoryCommand::execute(CommandContext& ctx) {
-    auto room = roomOfCaller(ctx, ctx.arg(0));
+    auto room = roomOfCaller(ctx, ctx.arg(0), true);
     if (!room)
         return;
     auto seconds = timestampArgument({ctx.arg(1), ctx.arg(2), ctx.arg(3), ctx.arg(4)}, ctx.reply);

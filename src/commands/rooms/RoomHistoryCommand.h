@@ -1,6 +1,6 @@
 #pragma once
 // HISTORY (Toom): HISTORY <roomID | group name> <d Mmm yyyy hh:mm:ss> reads one room's
-// messages later than the time (members only), at most board.max_read_rows.
+// messages later than the time (joined members only), at most board.max_read_rows.
 //
 // Reply: DATA HISTORY room= n= from= ts= text= per message; OK count= more=0|1.
 

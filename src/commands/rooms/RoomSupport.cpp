@@ -41,7 +41,7 @@ std::optional<Room> findRoom(CommandContext& ctx, const std::string& text) {
     return ctx.services.rooms.group(text);
 }
 
-std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text) {
+std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, bool requireJoined) {
     auto room = findRoom(ctx, text);
     if (!room) {
         ctx.reply.fail(err::kUnknownRoom)
@@ -51,6 +51,12 @@ std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text) {
     }
     if (!room->isMember(ctx.user())) {
         ctx.reply.fail(err::kNotMember).with("room", text).say("You are not in " + room->label());
+        return std::nullopt;
+    }
+    if (requireJoined && !room->hasJoined(ctx.user())) {
+        ctx.reply.fail(err::kNotJoined)
+            .with("room", text)
+            .say("Please join " + room->label() + " first");
         return std::nullopt;
     }
     return room;

@@ -20,9 +20,10 @@ bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names)
 /// there is none (the reply is not touched).
 std::optional<Room> findRoom(CommandContext& ctx, const std::string& text);
 
-/// The room named by `text` that the caller is a member of. Otherwise fails the reply with
-/// UNKNOWN_ROOM or NOT_MEMBER and returns nothing.
-std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text);
+/// The room named by `text` that the caller is a member of (and has joined, if
+/// `requireJoined`). Otherwise fails the reply with UNKNOWN_ROOM, NOT_MEMBER or NOT_JOINED and
+/// returns nothing.
+std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, bool requireJoined);
 
 /// Pushes `message` as an EVENT ROOM to the room's other joined members who are online,
 /// except where either side has blocked the other. Returns how many got it.

@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/LocalTime.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -17,16 +18,12 @@ namespace {
 using ::testing::_;
 using ::testing::Return;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 class DeletePostCommandTest : public ::testing::Test {
 protected:
     DeletePostCommandTest() {
-        h.clock.set(local(2021, 2, 23, 16, 1, 25));
+        h.clock.set(localTime(2021, 2, 23, 16, 1, 25));
         ON_CALL(h.board, remove(_, _, _))
             .WillByDefault([this](const std::string& user, int number, std::int64_t) {
                 BoardService::Change change;
@@ -43,7 +40,7 @@ protected:
     }
 
     CommandHarness h;
-    Poco::Timestamp postedAt = local(2021, 2, 23, 16, 1, 20);
+    Poco::Timestamp postedAt = localTime(2021, 2, 23, 16, 1, 20);
     std::int64_t postedSeconds = epochSeconds(postedAt);
 };
 
@@ -67,7 +64,7 @@ TEST_F(DeletePostCommandTest, SuccessWordingAndFields) {
 }
 
 TEST_F(DeletePostCommandTest, SuccessWordingFollowsPadDay) {
-    h.clock.set(local(2023, 6, 1, 15, 0, 1));
+    h.clock.set(localTime(2023, 6, 1, 15, 0, 1));
     h.settings.padDay = false;
     EXPECT_EQ(h.run("DELETE 4 1 Jun 2023 15:00:00").final().text(),
               "Message #4 deleted at 1 Jun 2023 15:00:01.");

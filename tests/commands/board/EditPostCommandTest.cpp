@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/LocalTime.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -17,16 +18,12 @@ namespace {
 using ::testing::_;
 using ::testing::Return;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 class EditPostCommandTest : public ::testing::Test {
 protected:
     EditPostCommandTest() {
-        h.clock.set(local(2021, 2, 23, 16, 1, 10));
+        h.clock.set(localTime(2021, 2, 23, 16, 1, 10));
         ON_CALL(h.board, edit(_, _, _, _))
             .WillByDefault(
                 [this](const std::string& user, int number, std::int64_t, const std::string& text) {
@@ -44,7 +41,7 @@ protected:
     }
 
     CommandHarness h;
-    Poco::Timestamp postedAt = local(2021, 2, 23, 16, 1, 1);
+    Poco::Timestamp postedAt = localTime(2021, 2, 23, 16, 1, 1);
     std::int64_t postedSeconds = epochSeconds(postedAt);
 };
 
@@ -66,7 +63,7 @@ TEST_F(EditPostCommandTest, NewTextIsTheRestOfTheLineWithSpacingKept) {
 }
 
 TEST_F(EditPostCommandTest, UnpaddedAndPaddedDaysGiveTheSameSeconds) {
-    const std::int64_t seconds = epochSeconds(local(2023, 6, 1, 9, 5, 7));
+    const std::int64_t seconds = epochSeconds(localTime(2023, 6, 1, 9, 5, 7));
     EXPECT_CALL(h.board, edit("yoda", 1, seconds, "x")).Times(2);
     h.run("EDT 1 1 Jun 2023 09:05:07 x");
     h.run("EDT 1 01 Jun 2023 9:05:07 x");
@@ -82,7 +79,7 @@ TEST_F(EditPostCommandTest, SuccessWordingAndFields) {
 }
 
 TEST_F(EditPostCommandTest, SuccessWordingFollowsPadDay) {
-    h.clock.set(local(2023, 6, 1, 15, 0, 1));
+    h.clock.set(localTime(2023, 6, 1, 15, 0, 1));
     h.settings.padDay = false;
     EXPECT_EQ(h.run("EDT 3 1 Jun 2023 15:00:00 x").final().text(),
               "Message #3 edited at 1 Jun 2023 15:00:01.");

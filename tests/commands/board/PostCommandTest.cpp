@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/LocalTime.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -17,16 +18,12 @@ namespace {
 using ::testing::_;
 using ::testing::Return;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 class PostCommandTest : public ::testing::Test {
 protected:
     PostCommandTest() {
-        h.clock.set(local(2021, 2, 23, 15, 0, 1));
+        h.clock.set(localTime(2021, 2, 23, 15, 0, 1));
         ON_CALL(h.board, post(_, _))
             .WillByDefault([this](const std::string& author, const std::string& text) {
                 BoardPost p;
@@ -118,7 +115,7 @@ TEST_F(PostCommandTest, NameIsCaseInsensitive) {
 }
 
 TEST_F(PostCommandTest, PadDaySettingIsRespected) {
-    h.clock.set(local(2023, 6, 1, 15, 0, 1));
+    h.clock.set(localTime(2023, 6, 1, 15, 0, 1));
     h.settings.padDay = true;
     EXPECT_EQ(h.run("MSG hi").final().text(), "Message #1 posted at 01 Jun 2023 15:00:01.");
     h.settings.padDay = false;

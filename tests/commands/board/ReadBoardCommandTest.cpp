@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/LocalTime.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -17,24 +18,20 @@ namespace {
 using ::testing::_;
 using ::testing::Return;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 class ReadBoardCommandTest : public ::testing::Test {
 protected:
     ReadBoardCommandTest() {
-        page.posts = {BoardPost{1, 1, "yoda", "Hello", local(2021, 2, 23, 15, 0, 1), false},
+        page.posts = {BoardPost{1, 1, "yoda", "Hello", localTime(2021, 2, 23, 15, 0, 1), false},
                       BoardPost{2, 2, "obiwan", "Computer Network Rocks",
-                                local(2021, 2, 23, 16, 1, 10), true}};
+                                localTime(2021, 2, 23, 16, 1, 10), true}};
         ON_CALL(h.board, since(_, _)).WillByDefault(Return(page));
     }
 
     CommandHarness h;
     BoardService::Page page;
-    std::int64_t since = epochSeconds(local(2021, 2, 23, 15, 0, 0));
+    std::int64_t since = epochSeconds(localTime(2021, 2, 23, 15, 0, 0));
 };
 
 TEST_F(ReadBoardCommandTest, PlainFormReadsTheBoard) {
@@ -86,7 +83,7 @@ TEST_F(ReadBoardCommandTest, RowsCarryTheFields) {
     EXPECT_EQ(first.verb(), "READ");
     EXPECT_EQ(first.intField("n"), 1);
     EXPECT_EQ(first.field("user"), "yoda");
-    EXPECT_EQ(first.field("ts"), isoTime(local(2021, 2, 23, 15, 0, 1)));
+    EXPECT_EQ(first.field("ts"), isoTime(localTime(2021, 2, 23, 15, 0, 1)));
     EXPECT_EQ(first.intField("edited"), 0);
     EXPECT_EQ(first.field("text"), "Hello");
 
@@ -109,7 +106,7 @@ TEST_F(ReadBoardCommandTest, RowsReadLikeVariantB) {
 }
 
 TEST_F(ReadBoardCommandTest, RowTimesFollowPadDay) {
-    page.posts = {BoardPost{1, 1, "yoda", "Hi", local(2023, 6, 1, 15, 0, 1), false}};
+    page.posts = {BoardPost{1, 1, "yoda", "Hi", localTime(2023, 6, 1, 15, 0, 1), false}};
     ON_CALL(h.board, since(_, _)).WillByDefault(Return(page));
     h.settings.padDay = false;
     EXPECT_EQ(h.run("RDM 1 Jun 2023 15:00:00").rows().at(0).text(),

@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/LocalTime.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -18,16 +19,12 @@ using ::testing::_;
 using ::testing::Return;
 using Outcome = PrivateMessageService::Outcome;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 class PrivateMessageCommandTest : public ::testing::Test {
 protected:
     PrivateMessageCommandTest() {
-        h.clock.set(local(2023, 6, 1, 15, 0, 1));
+        h.clock.set(localTime(2023, 6, 1, 15, 0, 1));
         for (const char* name : {"yoda", "hans", "obiwan"})
             ON_CALL(h.accounts, exists(name)).WillByDefault(Return(true));
         ON_CALL(h.privateMessages, send(_)).WillByDefault(Return(Outcome::Delivered));

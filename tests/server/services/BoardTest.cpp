@@ -5,6 +5,7 @@
 
 #include "common/SeedTime.h"
 #include "server/services/SqliteStore.h"
+#include "support/LocalTime.h"
 #include "support/TempDir.h"
 
 #include <Poco/File.h>
@@ -22,11 +23,7 @@ namespace {
 using test::TempDir;
 using Refusal = BoardService::Refusal;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 std::vector<std::string> readLines(const std::string& path) {
     std::ifstream in(path);
@@ -80,7 +77,7 @@ protected:
     TempDir dir;
     std::string dbPath = dir.file("toom.db");
     std::string logPath = dir.file("messagelog.txt");
-    ManualClock clock{local(2021, 2, 23, 15, 0, 1)};
+    ManualClock clock{localTime(2021, 2, 23, 15, 0, 1)};
     std::unique_ptr<SqliteStore> store;
     std::unique_ptr<BoardLogFile> log;
     std::unique_ptr<Board> board;
@@ -97,9 +94,9 @@ TEST_F(BoardTest, NumbersPostsFromOne) {
     EXPECT_NE(first.id, second.id);
     EXPECT_EQ(first.author, "yoda");
     EXPECT_EQ(first.text, "Hello");
-    EXPECT_EQ(first.time, local(2021, 2, 23, 15, 0, 1));
+    EXPECT_EQ(first.time, localTime(2021, 2, 23, 15, 0, 1));
     EXPECT_FALSE(first.edited);
-    EXPECT_EQ(second.time, local(2021, 2, 23, 15, 0, 2));
+    EXPECT_EQ(second.time, localTime(2021, 2, 23, 15, 0, 2));
 }
 
 TEST_F(BoardTest, PostsAreInTheStore) {
@@ -231,15 +228,15 @@ TEST_F(BoardTest, TimestampMustMatchToTheSecond) {
 }
 
 TEST_F(BoardTest, SameSecondWithDifferentMicrosecondsMatches) {
-    clock.set(local(2021, 2, 23, 15, 0, 1) + 654'321);
+    clock.set(localTime(2021, 2, 23, 15, 0, 1) + 654'321);
     BoardPost post = board->post("yoda", "one");
-    const std::int64_t typed = epochSeconds(local(2021, 2, 23, 15, 0, 1));
+    const std::int64_t typed = epochSeconds(localTime(2021, 2, 23, 15, 0, 1));
     EXPECT_EQ(board->edit("yoda", 1, typed, "ONE").refusal, Refusal::None);
 
-    clock.set(local(2021, 2, 23, 15, 0, 2) + 999'999);
+    clock.set(localTime(2021, 2, 23, 15, 0, 2) + 999'999);
     board->post("yoda", "two");
     open(); // the stored time keeps its microseconds
-    EXPECT_EQ(board->remove("yoda", 2, epochSeconds(local(2021, 2, 23, 15, 0, 2))).refusal,
+    EXPECT_EQ(board->remove("yoda", 2, epochSeconds(localTime(2021, 2, 23, 15, 0, 2))).refusal,
               Refusal::None);
     EXPECT_EQ(post.number, 1);
 }
@@ -247,21 +244,21 @@ TEST_F(BoardTest, SameSecondWithDifferentMicrosecondsMatches) {
 // --- since ----------------------------------------------------------------------------------
 
 TEST_F(BoardTest, SinceIsStrictlyLaterToTheSecond) {
-    clock.set(local(2021, 2, 23, 15, 0, 1) + 500'000);
+    clock.set(localTime(2021, 2, 23, 15, 0, 1) + 500'000);
     board->post("yoda", "at :01.5");
-    clock.set(local(2021, 2, 23, 15, 0, 2));
+    clock.set(localTime(2021, 2, 23, 15, 0, 2));
     board->post("yoda", "at :02");
-    clock.set(local(2021, 2, 23, 15, 0, 3) + 1);
+    clock.set(localTime(2021, 2, 23, 15, 0, 3) + 1);
     board->post("yoda", "at :03.000001");
 
-    auto fromFirst = board->since(epochSeconds(local(2021, 2, 23, 15, 0, 1)), 100);
+    auto fromFirst = board->since(epochSeconds(localTime(2021, 2, 23, 15, 0, 1)), 100);
     EXPECT_THAT(texts(fromFirst.posts), ::testing::ElementsAre("at :02", "at :03.000001"));
-    auto fromSecond = board->since(epochSeconds(local(2021, 2, 23, 15, 0, 2)), 100);
+    auto fromSecond = board->since(epochSeconds(localTime(2021, 2, 23, 15, 0, 2)), 100);
     EXPECT_THAT(texts(fromSecond.posts), ::testing::ElementsAre("at :03.000001"));
-    auto fromThird = board->since(epochSeconds(local(2021, 2, 23, 15, 0, 3)), 100);
+    auto fromThird = board->since(epochSeconds(localTime(2021, 2, 23, 15, 0, 3)), 100);
     EXPECT_TRUE(fromThird.posts.empty());
     EXPECT_EQ(fromThird.more, 0u);
-    auto fromBefore = board->since(epochSeconds(local(2021, 2, 23, 15, 0, 0)), 100);
+    auto fromBefore = board->since(epochSeconds(localTime(2021, 2, 23, 15, 0, 0)), 100);
     EXPECT_EQ(fromBefore.posts.size(), 3u);
 }
 
@@ -293,7 +290,7 @@ TEST_F(BoardTest, SinceSeesAnEditedPostAtItsNewTime) {
 
 TEST_F(BoardTest, LogLinesWithEdited) {
     board->post("yoda", "Hello");
-    clock.set(local(2021, 2, 23, 16, 0, 1));
+    clock.set(localTime(2021, 2, 23, 16, 0, 1));
     board->post("obiwan", "Hi, all");
     EXPECT_THAT(readLines(logPath),
                 ::testing::ElementsAre("1; 23 Feb 2021 15:00:01; yoda; Hello; no",
@@ -302,7 +299,7 @@ TEST_F(BoardTest, LogLinesWithEdited) {
 
 TEST_F(BoardTest, LogLinesPlainHaveFourFields) {
     open(BoardLogFormat::Plain);
-    clock.set(local(2022, 6, 1, 21, 39, 4));
+    clock.set(localTime(2022, 6, 1, 21, 39, 4));
     board->post("yoda", "Hello world! COMP3331");
     EXPECT_THAT(readLines(logPath),
                 ::testing::ElementsAre("1; 1 Jun 2022 21:39:04; yoda; Hello world! COMP3331"));
@@ -312,7 +309,7 @@ TEST_F(BoardTest, LogFollowsPadDay) {
     board.reset();
     log = std::make_unique<BoardLogFile>(logPath, BoardLogFormat::WithEdited, true);
     board = std::make_unique<Board>(*store, clock, *log);
-    clock.set(local(2022, 6, 1, 21, 39, 4));
+    clock.set(localTime(2022, 6, 1, 21, 39, 4));
     board->post("yoda", "Hi");
     EXPECT_THAT(readLines(logPath),
                 ::testing::ElementsAre("1; 01 Jun 2022 21:39:04; yoda; Hi; no"));
@@ -320,7 +317,7 @@ TEST_F(BoardTest, LogFollowsPadDay) {
 
 TEST_F(BoardTest, LogIsRewrittenWithYesAfterEdit) {
     auto times = postAll("yoda", {"one", "two"});
-    clock.set(local(2021, 2, 23, 16, 1, 10));
+    clock.set(localTime(2021, 2, 23, 16, 1, 10));
     ASSERT_EQ(board->edit("yoda", 1, times[0], "ONE").refusal, Refusal::None);
     EXPECT_THAT(readLines(logPath),
                 ::testing::ElementsAre("1; 23 Feb 2021 16:01:10; yoda; ONE; yes",

@@ -5,6 +5,7 @@
 
 #include "common/SeedTime.h"
 #include "server/services/SqliteStore.h"
+#include "support/LocalTime.h"
 #include "support/TempDir.h"
 #include "support/mocks/MockServices.h"
 #include "support/mocks/MockStore.h"
@@ -29,11 +30,7 @@ using ::testing::NiceMock;
 using ::testing::Return;
 using Outcome = PrivateMessageService::Outcome;
 
-// The instant whose local wall-clock time is the one given (LocalDateTime::timestamp() is not:
-// it returns the wall-clock time taken as UTC).
-Poco::Timestamp local(int year, int month, int day, int hour, int minute, int second) {
-    return Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp();
-}
+using test::localTime;
 
 std::vector<std::string> readLines(const std::string& path) {
     std::ifstream in(path);
@@ -70,7 +67,7 @@ protected:
 
     TempDir dir;
     Settings settings;
-    ManualClock clock{local(2023, 6, 1, 15, 0, 1)};
+    ManualClock clock{localTime(2023, 6, 1, 15, 0, 1)};
     NiceMock<MockMessenger> messenger;
     std::set<std::string> online;
     std::map<std::string, std::vector<ServerLine>> received;
