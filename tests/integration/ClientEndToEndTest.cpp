@@ -21,15 +21,9 @@ std::vector<std::string> clientArgs(const TestServer& server, int udpPort = 0) {
     return args;
 }
 
-/// Waits until `user` is online on `server` (the client's login went through).
-bool waitOnline(TestServer& server, const std::string& user) {
-    for (int i = 0; i < 500; ++i) {
-        if (server.server().services().presence.find(user))
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
-}
+/// Waits until the client has been welcomed: the server has finished the login (the session
+/// is marked logged in before the welcome is sent), so timeouts and presence apply to it.
+bool waitWelcomed(ChildProcess& client) { return client.waitFor("Welcome to").has_value(); }
 
 TEST(ClientEndToEnd, ReadmeScriptLogsInListsAndLogsOut) {
     TestServer server;
@@ -52,7 +46,7 @@ TEST(ClientEndToEnd, AnnouncesItsUdpPortToTheServer) {
     TempDir dir;
     ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server, 8123), dir.path());
     client.write("yoda\nwise@!man\n");
-    ASSERT_TRUE(waitOnline(server, "yoda")) << client.output();
+    ASSERT_TRUE(waitWelcomed(client)) << client.output();
     Response atu = obiwan.request("ATU");
     EXPECT_EQ(atu.column("udp_port"), (std::vector<std::string>{"8123"}));
     client.write("OUT\n");
@@ -116,7 +110,7 @@ TEST(ClientEndToEnd, PresenceEventsArePrintedAsTheyArrive) {
     TempDir dir;
     ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server), dir.path());
     client.write("yoda\nwise@!man\n");
-    ASSERT_TRUE(waitOnline(server, "yoda")) << client.output();
+    ASSERT_TRUE(waitWelcomed(client)) << client.output();
     {
         TestClient luke(server.port());
         luke.loginAs("luke");
@@ -134,7 +128,7 @@ TEST(ClientEndToEnd, ServerShutdownEndsTheClientCleanly) {
     TempDir dir;
     ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server), dir.path());
     client.write("yoda\nwise@!man\n");
-    ASSERT_TRUE(waitOnline(server, "yoda")) << client.output();
+    ASSERT_TRUE(waitWelcomed(client)) << client.output();
     server.stop();
     EXPECT_EQ(client.waitFor(std::chrono::seconds(20)), 0) << client.output();
     EXPECT_THAT(client.output(), HasSubstr("shutting down"));
@@ -146,7 +140,7 @@ TEST(ClientEndToEnd, InactivityTimeoutEndsTheClientCleanly) {
     TempDir dir;
     ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server), dir.path());
     client.write("yoda\nwise@!man\n");
-    ASSERT_TRUE(waitOnline(server, "yoda")) << client.output();
+    ASSERT_TRUE(waitWelcomed(client)) << client.output();
     clock->advanceSeconds(31);
     server.server().housekeep();
     EXPECT_EQ(client.waitFor(std::chrono::seconds(20)), 0) << client.output();
