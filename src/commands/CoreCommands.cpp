@@ -8,6 +8,11 @@
 #include "board/PostCommand.h"
 #include "board/ReadBoardCommand.h"
 #include "messages/PrivateMessageCommand.h"
+#include "peer/AnswerPrivateCommand.h"
+#include "peer/PrivateCommand.h"
+#include "peer/SendFileCommand.h"
+#include "peer/StartPrivateCommand.h"
+#include "peer/StopPrivateCommand.h"
 #include "presence/WhoCommand.h"
 #include "presence/WhoElseSinceCommand.h"
 #include "rooms/CreateGroupCommand.h"
@@ -51,6 +56,12 @@ void registerCoreCommands(CommandRegistry& registry) {
     registry.add<RoomsCommand>();
     registry.add<LeaveRoomCommand>();
     registry.add<RoomHistoryCommand>();
+    registry.add<SendFileCommand>();
+    registry.add<StartPrivateCommand>();
+    registry.add<AcceptPrivateCommand>();
+    registry.add<DeclinePrivateCommand>();
+    registry.add<PrivateCommand>();
+    registry.add<StopPrivateCommand>();
 }
 
 } // namespace toom

@@ -19,6 +19,9 @@ public:
     /// The P2P UDP port the client announced (0 if none).
     virtual int udpPort() const = 0;
     virtual void setUdpPort(int port) = 0;
+    /// The TCP port the client listens on for direct private chat (0 if none).
+    virtual int chatPort() const = 0;
+    virtual void setChatPort(int port) = 0;
     /// Records that a valid command was issued (resets the inactivity timer).
     virtual void touch() = 0;
     /// Ends the session once the current reply has been sent.

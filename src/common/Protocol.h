@@ -53,6 +53,14 @@ inline constexpr std::string_view kNotJoined = "NOT_JOINED";
 inline constexpr std::string_view kNotInvited = "NOT_INVITED";
 inline constexpr std::string_view kAlreadyJoined = "ALREADY_JOINED";
 inline constexpr std::string_view kNameTaken = "NAME_TAKEN";
+// Peer to peer.
+inline constexpr std::string_view kNoPeerPort = "NO_PEER_PORT"; ///< the peer's client can't
+inline constexpr std::string_view kFileTooLarge = "FILE_TOO_LARGE";
+inline constexpr std::string_view kNeedsClient = "NEEDS_CLIENT"; ///< file details missing
+inline constexpr std::string_view kAlreadyAsked = "ALREADY_ASKED";
+inline constexpr std::string_view kAlreadyOpen = "ALREADY_OPEN";
+inline constexpr std::string_view kNoRequest = "NO_REQUEST";
+inline constexpr std::string_view kNotEnabled = "NOT_ENABLED";
 } // namespace toom::err
 
 /// Event types carried by EVENT lines.
@@ -69,4 +77,14 @@ inline constexpr std::string_view kBoard = "BOARD";
 inline constexpr std::string_view kRoom = "ROOM";
 /// You were invited to a group: group=, from=, members=.
 inline constexpr std::string_view kInvite = "INVITE";
+/// A file is on its way to you over UDP: from=, file=, size=, sha256=, token=, address=.
+inline constexpr std::string_view kFileOffer = "FILE_OFFER";
+/// Someone asks to chat with you directly: from=. Answer with ACCEPTPRIVATE/DECLINEPRIVATE.
+inline constexpr std::string_view kPrivateRequest = "PRIVATE_REQUEST";
+/// Your request was accepted; connect: user=, address=, port=, token=.
+inline constexpr std::string_view kPrivateAccepted = "PRIVATE_ACCEPTED";
+/// Your request will not be answered: user=, reason=declined|offline.
+inline constexpr std::string_view kPrivateDeclined = "PRIVATE_DECLINED";
+/// A private chat (or a request to you) ended: user=, reason=stopped|logout|timeout|offline.
+inline constexpr std::string_view kPrivateEnded = "PRIVATE_ENDED";
 } // namespace toom::ev

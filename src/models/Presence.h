@@ -14,6 +14,7 @@ struct OnlineUser {
     std::string address;   ///< The client's IP address as the server sees it.
     int udpPort = 0;       ///< The client's P2P UDP port; 0 when it announced none.
     Poco::Timestamp since; ///< When this session logged in.
+    int chatPort = 0;      ///< The client's TCP port for direct private chat; 0 = none.
 };
 
 /// One login session in the history used by whoelsesince.

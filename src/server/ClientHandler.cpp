@@ -198,7 +198,7 @@ Reply ClientHandler::handleRequest(std::string_view text) {
         if (words.size() > 1 && _context.registry.find(words.word(0)))
             return _context.registry.dispatch(text, services, *_session);
     }
-    Reply reply = _login->handle(text, _session->udpPort());
+    Reply reply = _login->handle(text, _session->udpPort(), _session->chatPort());
     if (_login->loggedIn())
         _session->markLoggedIn(_login->username());
     return reply;

@@ -23,14 +23,14 @@ LoginFlow::LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<
     , _outbox(std::move(outbox))
     , _address(std::move(address)) {}
 
-Reply LoginFlow::handle(std::string_view line, int udpPort) {
+Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
     switch (_step) {
     case Step::Username:
         return onUsername(line);
     case Step::Password:
-        return onPassword(line, udpPort);
+        return onPassword(line, udpPort, chatPort);
     case Step::NewPassword:
-        return onNewPassword(line, udpPort);
+        return onNewPassword(line, udpPort, chatPort);
     case Step::Done:
         break;
     }
@@ -81,7 +81,7 @@ Reply LoginFlow::onUsername(std::string_view line) {
     return reply;
 }
 
-Reply LoginFlow::onPassword(std::string_view password, int udpPort) {
+Reply LoginFlow::onPassword(std::string_view password, int udpPort, int chatPort) {
     Reply reply("PASS");
     if (auto until = _limiter.lockedUntil(_username)) {
         reply.fail(err::kAccountLocked)
@@ -108,11 +108,11 @@ Reply LoginFlow::onPassword(std::string_view password, int udpPort) {
         return reply;
     }
     _limiter.recordSuccess(_username);
-    enter(reply, udpPort);
+    enter(reply, udpPort, chatPort);
     return reply;
 }
 
-Reply LoginFlow::onNewPassword(std::string_view password, int udpPort) {
+Reply LoginFlow::onNewPassword(std::string_view password, int udpPort, int chatPort) {
     Reply reply("PASS");
     std::string pw(password);
     if (!isUsablePassword(pw)) {
@@ -122,15 +122,15 @@ Reply LoginFlow::onNewPassword(std::string_view password, int udpPort) {
     }
     if (!_services.accounts.registerAccount(_username, pw)) {
         // Someone registered the name in the meantime: treat this line as their password.
-        return onPassword(password, udpPort);
+        return onPassword(password, udpPort, chatPort);
     }
     _services.audit.information("New account created: %s", _username);
-    enter(reply, udpPort);
+    enter(reply, udpPort, chatPort);
     return reply;
 }
 
-void LoginFlow::enter(Reply& reply, int udpPort) {
-    OnlineUser user{_username, _address, udpPort, _services.clock.now()};
+void LoginFlow::enter(Reply& reply, int udpPort, int chatPort) {
+    OnlineUser user{_username, _address, udpPort, _services.clock.now(), chatPort};
     if (!_services.presence.enter(user, _outbox)) {
         reply.fail(err::kAlreadyOnline)
             .with("user", _username)

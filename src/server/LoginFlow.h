@@ -29,8 +29,9 @@ public:
     LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
               std::string address);
 
-    /// Handles one line while not logged in. `udpPort` is the P2P port the client announced.
-    Reply handle(std::string_view line, int udpPort);
+    /// Handles one line while not logged in. `udpPort` and `chatPort` are the P2P ports the
+    /// client announced (UDPPORT), 0 when none.
+    Reply handle(std::string_view line, int udpPort, int chatPort = 0);
 
     Step step() const { return _step; }
     bool loggedIn() const { return _step == Step::Done; }
@@ -39,10 +40,10 @@ public:
 
 private:
     Reply onUsername(std::string_view line);
-    Reply onPassword(std::string_view password, int udpPort);
-    Reply onNewPassword(std::string_view password, int udpPort);
+    Reply onPassword(std::string_view password, int udpPort, int chatPort);
+    Reply onNewPassword(std::string_view password, int udpPort, int chatPort);
     /// Enters presence; on success the step becomes Done and the reply carries the welcome.
-    void enter(Reply& reply, int udpPort);
+    void enter(Reply& reply, int udpPort, int chatPort);
     void restart();
 
     Services& _services;

@@ -73,6 +73,12 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         static_cast<std::size_t>(boundedInt(config, "blocks.max_per_user", 1000, 1, 1000000));
     s.maxRoomMembers =
         static_cast<std::size_t>(boundedInt(config, "rooms.max_members", 100, 2, 10000));
+    s.maxFileOfferBytes =
+        static_cast<std::uint64_t>(boundedInt(config, "p2p.max_file_mb", 4096, 1, 1 << 20)) << 20;
+    s.privateRequestSeconds =
+        boundedInt(config, "p2p.request_timeout_seconds", s.privateRequestSeconds, 5, 86400);
+    s.maxPrivateChats =
+        static_cast<std::size_t>(boundedInt(config, "p2p.max_private_chats", 8, 1, 1000));
     s.boardLogFile = config.getString("logs.board_file", s.boardLogFile);
     s.privateLogFile = config.getString("logs.private_file", s.privateLogFile);
     return o;

@@ -35,6 +35,8 @@ public:
     std::string address() const override { return _address; }
     int udpPort() const override { return _udpPort.load(); }
     void setUdpPort(int port) override { _udpPort.store(port); }
+    int chatPort() const override { return _chatPort.load(); }
+    void setChatPort(int port) override { _chatPort.store(port); }
     void touch() override;
     void closeAfterReply(CloseReason reason) override { requestClose(reason); }
 
@@ -79,6 +81,7 @@ private:
     std::atomic<bool> _loggedIn{false};
     std::string _username; ///< Written once by the owner before _loggedIn is set.
     std::atomic<int> _udpPort{0};
+    std::atomic<int> _chatPort{0};
     std::atomic<Poco::Timestamp::TimeVal> _lastActivity;
     std::atomic<CloseReason> _closeReason{CloseReason::None};
 

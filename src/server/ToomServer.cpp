@@ -11,6 +11,7 @@
 #include "server/services/LoginLimiter.h"
 #include "server/services/OnlinePresence.h"
 #include "server/services/PasswordHasher.h"
+#include "server/services/PeerRendezvous.h"
 #include "server/services/PrivateLogFile.h"
 #include "server/services/PrivateMessenger.h"
 #include "server/services/RoomDirectory.h"
@@ -117,11 +118,17 @@ void ToomServer::start() {
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
     _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger,
                                                  *_blocks, _options.settings, *_clock);
+    // Leaving ends the user's direct chats and requests; the peers are told.
+    _peers = std::make_unique<PeerRendezvous>(*_messenger, _options.settings, *_clock);
+    _presence->addLeaveListener(
+        [peers = _peers.get()](const std::string& user, CloseReason reason) {
+            peers->userLeft(user, reason);
+        });
     _limiter =
         std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
     _services = std::make_unique<Services>(
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
-                 *_privateMessages, *_rooms, Poco::Logger::get("toom.audit")});
+                 *_privateMessages, *_rooms, *_peers, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
     _context = std::make_unique<ServerContext>(ServerContext{
         *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});

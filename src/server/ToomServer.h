@@ -32,6 +32,7 @@ class CredentialsFile;
 class SessionDirectory;
 class DirectMessenger;
 class OnlinePresence;
+class PeerRendezvous;
 class UserLogFile;
 class LoginLimiter;
 class StoredBlockList;
@@ -108,6 +109,7 @@ private:
     std::unique_ptr<RoomDirectory> _rooms;
     std::unique_ptr<UserLogFile> _userLog;
     std::unique_ptr<OnlinePresence> _presence;
+    std::unique_ptr<PeerRendezvous> _peers;
     std::unique_ptr<LoginLimiter> _limiter;
     std::unique_ptr<Services> _services;
     CommandRegistry _registry;

@@ -50,6 +50,16 @@ void OnlinePresence::leave(const std::string& username, CloseReason reason) {
     // Nobody is left to tell while the server goes down.
     if (reason != CloseReason::Shutdown)
         notify(removed->user, false);
+    for (const auto& listener : _leaveListeners)
+        listener(username, reason);
+}
+
+void OnlinePresence::addLeaveListener(LeaveListener listener) {
+    _leaveListeners.push_back(std::move(listener));
+}
+
+void OnlinePresence::setChatPort(const std::string& username, int chatPort) {
+    _directory.setChatPort(username, chatPort);
 }
 
 void OnlinePresence::setUdpPort(const std::string& username, int udpPort) {

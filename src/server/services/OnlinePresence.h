@@ -12,6 +12,7 @@
 #include "Store.h"
 #include "UserLogFile.h"
 
+#include <functional>
 #include <mutex>
 #include <unordered_map>
 
@@ -26,6 +27,12 @@ public:
     bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) override;
     void leave(const std::string& username, CloseReason reason) override;
     void setUdpPort(const std::string& username, int udpPort) override;
+    void setChatPort(const std::string& username, int chatPort) override;
+
+    /// Called after a user left (logout, timeout, lost connection, shutdown), outside any lock
+    /// of this class. Add listeners before the server starts; they must be thread-safe.
+    using LeaveListener = std::function<void(const std::string& username, CloseReason reason)>;
+    void addLeaveListener(LeaveListener listener);
     std::vector<OnlineUser> online() const override;
     std::optional<OnlineUser> find(const std::string& username) const override;
     std::vector<std::string> seenSince(Poco::Timestamp since) const override;
@@ -43,6 +50,7 @@ private:
 
     std::mutex _loginIdsMutex;
     std::unordered_map<std::string, std::int64_t> _loginIds; ///< username -> store login id
+    std::vector<LeaveListener> _leaveListeners;              ///< Fixed before serving starts.
 };
 
 } // namespace toom

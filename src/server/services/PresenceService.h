@@ -28,6 +28,9 @@ public:
     /// Records the P2P UDP port a logged-in user announced.
     virtual void setUdpPort(const std::string& username, int udpPort) = 0;
 
+    /// Records the TCP port for direct private chat a logged-in user announced.
+    virtual void setChatPort(const std::string& username, int chatPort) = 0;
+
     /// Everyone online now, in login order.
     virtual std::vector<OnlineUser> online() const = 0;
 

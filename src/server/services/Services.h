@@ -7,6 +7,7 @@
 #include "BoardService.h"
 #include "Clock.h"
 #include "Messenger.h"
+#include "PeerBroker.h"
 #include "PresenceService.h"
 #include "PrivateMessageService.h"
 #include "RoomService.h"
@@ -28,6 +29,7 @@ struct Services {
     BoardService& board;
     PrivateMessageService& privateMessages;
     RoomService& rooms;
+    PeerBroker& peers; ///< Tokens and direct private chats between clients.
     Poco::Logger& audit; ///< Per-command audit lines (the seeds' server console output).
 };
 

@@ -40,6 +40,15 @@ bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
     return true;
 }
 
+bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
+    std::lock_guard lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end())
+        return false;
+    it->second.user.chatPort = chatPort;
+    return true;
+}
+
 std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
     std::vector<Entry> out;
     {

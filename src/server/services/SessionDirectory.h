@@ -34,6 +34,9 @@ public:
     /// Sets the UDP port of an online user; false when not online.
     bool setUdpPort(const std::string& username, int udpPort);
 
+    /// Sets the online user's chat port; false if not online.
+    bool setChatPort(const std::string& username, int chatPort);
+
     /// A copy of every entry, in login order.
     std::vector<Entry> snapshot() const;
 

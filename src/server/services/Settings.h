@@ -5,6 +5,7 @@
 #include "common/Profile.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace toom {
@@ -36,6 +37,11 @@ struct Settings {
     BoardLogFormat boardLogFormat = BoardLogFormat::Plain;
     std::string boardLogFile;   ///< File name in the log directory; empty = none.
     std::string privateLogFile; ///< File name in the log directory; empty = none.
+
+    // Peer to peer (brokered; the bytes go between clients).
+    std::uint64_t maxFileOfferBytes = 4ull << 30; ///< Largest file UPD may offer.
+    int privateRequestSeconds = 120; ///< An unanswered startprivate expires after this.
+    std::size_t maxPrivateChats = 8; ///< Open chats plus waiting requests, per user.
 
     bool operator==(const Settings&) const = default;
 
