@@ -1,5 +1,7 @@
 #include "ClientOptions.h"
 
+#include <optional>
+
 namespace toom::client {
 
 int parsePort(const std::string& text, int minimum) {
@@ -18,12 +20,55 @@ int parsePort(const std::string& text, int minimum) {
     return value;
 }
 
+namespace {
+/// A decimal integer within [minimum, maximum], or nothing.
+std::optional<int> boundedNumber(const std::string& text, int minimum, int maximum) {
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != text.npos)
+        return std::nullopt;
+    const int value = std::stoi(text);
+    if (value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
 ParsedArguments parseArguments(const std::vector<std::string>& args) {
     ParsedArguments result;
     std::vector<std::string> positional;
     bool optionsEnded = false;
-    for (const auto& arg : args) {
-        if (!optionsEnded && arg == "--") {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        // Options with a value: "--name value" or "--name=value".
+        auto valueOf = [&](const std::string& name) -> std::optional<std::string> {
+            if (optionsEnded)
+                return std::nullopt;
+            if (arg == name && i + 1 < args.size())
+                return args[++i];
+            if (arg.rfind(name + "=", 0) == 0)
+                return arg.substr(name.size() + 1);
+            return std::nullopt;
+        };
+        if (auto dir = valueOf("--download-dir")) {
+            if (dir->empty()) {
+                result.error = "empty --download-dir";
+                return result;
+            }
+            result.options.downloadDir = *dir;
+        } else if (auto mb = valueOf("--max-file-mb")) {
+            auto value = boundedNumber(*mb, 1, 1 << 20);
+            if (!value) {
+                result.error = "invalid --max-file-mb '" + *mb + "': expected 1 to 1048576";
+                return result;
+            }
+            result.options.maxFileMb = *value;
+        } else if (auto loss = valueOf("--simulate-loss")) {
+            auto value = boundedNumber(*loss, 0, 50);
+            if (!value) {
+                result.error = "invalid --simulate-loss '" + *loss + "': expected 0 to 50";
+                return result;
+            }
+            result.options.simulateLossPercent = *value;
+        } else if (!optionsEnded && arg == "--") {
             optionsEnded = true;
         } else if (!optionsEnded && (arg == "--help" || arg == "-h")) {
             result.status = ParsedArguments::Status::Help;
@@ -70,10 +115,10 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
 
 std::string usageText(const std::string& program) {
     return "Usage: " + program +
-           " [--echo] <server_ip> <server_port> [<udp_port>]\n"
+           " [options] <server_ip> <server_port> [<udp_port>]\n"
            "       " +
            program +
-           " [--echo] <server_port>\n"
+           " [options] <server_port>\n"
            "\n"
            "Connects to a Toom server (127.0.0.1 when only the port is given) and logs in.\n"
            "<udp_port> is the local UDP port for peer-to-peer transfers (0 or omitted: any\n"
@@ -83,8 +128,12 @@ std::string usageText(const std::string& program) {
            "username, the password and then one command per line from stdin.\n"
            "\n"
            "Options:\n"
-           "  --echo   in scripted mode, print each prompt followed by the line read\n"
-           "  --help   show this help\n"
+           "  --echo               in scripted mode, print each prompt and the line read\n"
+           "  --download-dir DIR   save files received from peers in DIR (default: .)\n"
+           "  --max-file-mb N      refuse files from peers larger than N MiB (default 4096)\n"
+           "  --simulate-loss P    testing aid: drop, duplicate and reorder P% of the\n"
+           "                       peer-to-peer datagrams, each way (0 to 50)\n"
+           "  --help               show this help\n"
            "\n"
            "Exit status: 0 logout or end of input, 1 login refused (account blocked),\n"
            "2 usage or connection error, 3 connection lost.\n";

@@ -2,7 +2,7 @@
 // The toom-client command line:
 //   toom-client <server_ip> <server_port> [<udp_port>]
 //   toom-client <server_port>              (server on 127.0.0.1)
-// plus --echo and --help.
+// plus --echo, --download-dir, --max-file-mb, --simulate-loss and --help.
 
 #include <string>
 #include <vector>
@@ -15,6 +15,10 @@ struct ClientOptions {
     int port = 0;                   ///< Server TCP port, 1-65535.
     int udpPort = 0;                ///< Local UDP port to bind; 0 = the OS picks.
     bool echo = false;              ///< Scripted mode: print each prompt and the line read.
+    std::string downloadDir = ".";  ///< Where received files are saved.
+    int maxFileMb = 4096;           ///< Largest file accepted from a peer, in MiB.
+    /// Testing aid: drop, duplicate and reorder this percentage of P2P datagrams each way.
+    int simulateLossPercent = 0;
     bool operator==(const ClientOptions&) const = default;
 };
 

@@ -10,7 +10,7 @@ ClientSession::ClientSession(LineTransport& transport, InputSource& input, Conso
     : _connection(transport, _events)
     , _input(input)
     , _console(console)
-    , _login(settings.udpPort, input.showsPrompts()) {
+    , _login(settings.udpPort, input.showsPrompts(), settings.chatPort) {
     registerEventHandlers();
     // The server hanging up must also end a wait for keyboard input.
     _connection.onClosed([this] { _input.interrupt(); });

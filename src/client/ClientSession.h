@@ -23,7 +23,8 @@ namespace toom::client {
 class ClientSession : public CommandContext {
 public:
     struct Settings {
-        int udpPort = 0; ///< The bound UDP port, announced with UDPPORT.
+        int udpPort = 0;  ///< The bound UDP port, announced with UDPPORT.
+        int chatPort = 0; ///< The TCP port for direct private chat (0: none), likewise.
     };
 
     /// All references must outlive the session. Registers the built-in event handlers

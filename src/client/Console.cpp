@@ -2,6 +2,8 @@
 
 #include "TextWidth.h"
 
+#include <algorithm>
+
 namespace toom::client {
 
 Console::Console(std::ostream& out, bool interactive, WidthSource width)
@@ -41,11 +43,45 @@ std::string Console::sanitize(std::string_view text) {
 
 void Console::printLine(std::string_view text) {
     std::lock_guard lock(_mutex);
+    eraseLocked();
+    _out << sanitize(text) << '\n';
+    drawLocked();
+    _out.flush();
+}
+
+// The bottom of an interactive console, from the top: the status row (when there is a status),
+// then the edit area (while editing), with the cursor in the edit area or, when not editing,
+// at column 0 of the row below the status. Output is written after erasing both, then both
+// are drawn again below it.
+void Console::eraseLocked() {
     if (_editing)
         _out << _renderer.erase();
-    _out << sanitize(text) << '\n';
+    if (!_status.empty())
+        _out << "\x1b[A\r\x1b[K"; // Up onto the status row, and clear it.
+}
+
+void Console::drawLocked() {
+    if (!_status.empty())
+        _out << _status << '\n';
     if (_editing)
         redrawLocked();
+}
+
+void Console::setStatus(std::string_view text) {
+    std::lock_guard lock(_mutex);
+    if (!_interactive)
+        return;
+    std::string fitted = sanitize(text);
+    // One row, never wrapped: a wrapped status would break the row arithmetic above. The text
+    // is ASCII for progress bars; cutting by bytes keeps it simple for anything else.
+    const auto columns = static_cast<std::size_t>(std::max(1, width() - 1));
+    if (fitted.size() > columns)
+        fitted.resize(columns);
+    if (fitted == _status)
+        return;
+    eraseLocked();
+    _status = std::move(fitted);
+    drawLocked();
     _out.flush();
 }
 
@@ -86,7 +122,12 @@ void Console::endEdit(bool keep) {
     if (!_editing)
         return;
     std::string_view text = _secret ? std::string_view() : std::string_view(_text);
-    if (keep) {
+    if (keep && !_status.empty()) {
+        // The entered line goes above the status row, which moves down below it.
+        eraseLocked();
+        _out << _renderer.draw(_prompt, text, text.size(), width())
+             << _renderer.finish(_prompt, text, width()) << _status << '\n';
+    } else if (keep) {
         _out << _renderer.finish(_prompt, text, width());
     } else {
         _out << _renderer.erase();
@@ -101,8 +142,7 @@ void Console::clearScreen() {
         return;
     _out << "\x1b[H\x1b[2J";
     _renderer = LineRenderer();
-    if (_editing)
-        redrawLocked();
+    drawLocked();
     _out.flush();
 }
 

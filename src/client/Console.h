@@ -41,6 +41,11 @@ public:
     /// Clears the screen (Ctrl-L) and redraws the edit line at the top.
     void clearScreen();
 
+    /// Shows `text` on a status row kept just above the edit line (a transfer's progress bar),
+    /// replacing the previous status; printed lines scroll above it. Empty removes the row.
+    /// Cut to the terminal width. Interactive consoles only; otherwise nothing happens.
+    void setStatus(std::string_view text);
+
     /// True for a terminal console.
     bool interactive() const { return _interactive; }
 
@@ -50,6 +55,10 @@ public:
 
 private:
     void redrawLocked();
+    /// Erases the edit area and the status row; the cursor ends at column 0 of the top row.
+    void eraseLocked();
+    /// Draws the status row (if any) and the edit area (if editing) from column 0.
+    void drawLocked();
     int width() const;
 
     std::ostream& _out;
@@ -62,6 +71,7 @@ private:
     std::string _prompt;
     std::string _text;
     std::size_t _cursor = 0;
+    std::string _status; ///< Shown on the row above the edit area when not empty.
 };
 
 } // namespace toom::client

@@ -11,8 +11,9 @@ std::vector<std::string> textOf(const ServerReply& reply) {
 }
 } // namespace
 
-LoginExchange::LoginExchange(int udpPort, bool showBanner)
+LoginExchange::LoginExchange(int udpPort, bool showBanner, int chatPort)
     : _udpPort(udpPort)
+    , _chatPort(chatPort)
     , _showBanner(showBanner) {
     _profile.name = "unknown";
     _profile.prompt = "> ";
@@ -80,6 +81,8 @@ LoginStep LoginExchange::onGreeting(const ServerReply& reply) {
     LoginStep step;
     step.action = LoginStep::Action::Send;
     step.line = "UDPPORT " + std::to_string(_udpPort);
+    if (_chatPort > 0)
+        step.line += " " + std::to_string(_chatPort);
     return step;
 }
 

@@ -45,9 +45,10 @@ public:
     static constexpr const char* kUsernamePrompt = "Username: ";
     static constexpr const char* kPasswordPrompt = "Password: ";
 
-    /// `udpPort` is announced with UDPPORT; `showBanner` prints the profile's login banner
-    /// (only when prompts are shown).
-    LoginExchange(int udpPort, bool showBanner);
+    /// `udpPort` (and `chatPort`, the TCP port for direct private chat, when not 0) are
+    /// announced with UDPPORT; `showBanner` prints the profile's login banner (only when
+    /// prompts are shown).
+    LoginExchange(int udpPort, bool showBanner, int chatPort = 0);
 
     /// Handles the reply to the last Send (or the greeting, first).
     LoginStep onReply(const ServerReply& reply);
@@ -75,6 +76,7 @@ private:
     LoginStep exitWith(int code, std::vector<std::string> print);
 
     int _udpPort;
+    int _chatPort = 0;
     bool _showBanner;
     bool _bannerShown = false;
     State _state = State::AwaitGreeting;

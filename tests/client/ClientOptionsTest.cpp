@@ -115,7 +115,35 @@ TEST(ClientOptionsTest, ParsePortBounds) {
 
 TEST(ClientOptionsTest, UsageNamesBothForms) {
     auto usage = usageText("toom-client");
-    EXPECT_NE(usage.find("toom-client [--echo] <server_ip> <server_port> [<udp_port>]"),
+    EXPECT_NE(usage.find("toom-client [options] <server_ip> <server_port> [<udp_port>]"),
               std::string::npos);
-    EXPECT_NE(usage.find("toom-client [--echo] <server_port>"), std::string::npos);
+    EXPECT_NE(usage.find("toom-client [options] <server_port>"), std::string::npos);
+}
+
+TEST(ClientOptionsTest, PeerToPeerOptionsInBothSpellings) {
+    auto parsed = parse({"--download-dir", "/tmp/in", "--max-file-mb=10", "--simulate-loss", "10",
+                         "127.0.0.1", "4000", "8001"});
+    ASSERT_EQ(parsed.status, ParsedArguments::Status::Run) << parsed.error;
+    EXPECT_EQ(parsed.options.downloadDir, "/tmp/in");
+    EXPECT_EQ(parsed.options.maxFileMb, 10);
+    EXPECT_EQ(parsed.options.simulateLossPercent, 10);
+    EXPECT_EQ(parsed.options.udpPort, 8001);
+}
+
+TEST(ClientOptionsTest, PeerToPeerDefaults) {
+    auto parsed = parse({"4000"});
+    EXPECT_EQ(parsed.options.downloadDir, ".");
+    EXPECT_EQ(parsed.options.maxFileMb, 4096);
+    EXPECT_EQ(parsed.options.simulateLossPercent, 0);
+}
+
+TEST(ClientOptionsTest, BadPeerToPeerOptionValuesAreErrors) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"--max-file-mb", "0", "4000"},
+                                          {"--max-file-mb", "lots", "4000"},
+                                          {"--simulate-loss", "51", "4000"},
+                                          {"--simulate-loss=-1", "4000"},
+                                          {"--download-dir=", "4000"},
+                                          {"4000", "--download-dir"}}) {
+        EXPECT_EQ(parse(args).status, ParsedArguments::Status::Error) << args.front();
+    }
 }
