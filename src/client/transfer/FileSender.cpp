@@ -1,0 +1,361 @@
+#include "FileSender.h"
+
+#include "Datagram.h"
+#include "RttEstimator.h"
+#include "SendWindow.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace toom::client::transfer {
+
+namespace {
+
+/// ACKs, DONE and ABORT are small; anything bigger is not for the presenter.
+constexpr std::size_t kReceiveBufferBytes = 4096;
+/// The longest run() waits in one go, so that cancel() is noticed promptly.
+constexpr Micros kLongestWait = std::chrono::milliseconds(100);
+/// Datagrams handled in one go before sending again (keeps the window moving under a flood).
+constexpr int kMaxDrain = 256;
+/// Least reordering allowance for loss detection: on loopback a quarter of the round trip is
+/// a few microseconds, less than the jitter of thread scheduling.
+constexpr Micros kMinReorderAllowance = std::chrono::milliseconds(1);
+constexpr TimePoint kDisarmed = TimePoint::max();
+
+std::string secondsText(std::chrono::milliseconds duration) {
+    auto tenths = duration.count() / 100;
+    std::string text = std::to_string(tenths / 10);
+    if (tenths % 10 != 0)
+        text += "." + std::to_string(tenths % 10);
+    return text + " s";
+}
+
+} // namespace
+
+/// One execution of FileSender::run(): the open file, the window and the timers.
+class FileSender::Run {
+public:
+    explicit Run(FileSender& owner)
+        : _owner(owner)
+        , _settings(owner._settings)
+        , _rtt(_settings.initialRto, _settings.minRto, _settings.maxRto)
+        , _start(TransferClock::now())
+        , _meter(owner._offer.size, _settings.progressInterval, _start) {}
+
+    ~Run() {
+        if (_fd >= 0)
+            ::close(_fd);
+    }
+
+    SendResult execute();
+
+private:
+    enum class Phase { Start, Data, Fin };
+
+    /// What a datagram from the audience meant for the loop.
+    enum class Verdict { Continue, Done, Aborted };
+
+    std::string prepare();
+    Verdict handle(const Datagram& datagram, TimePoint now);
+    void onAck(const AckMessage& ack, TimePoint now);
+    bool sendChunk(std::uint32_t seq, TimePoint now);
+    void sendControl(DatagramBody body);
+    std::uint32_t stamp(TimePoint at) const;
+    std::uint64_t ackedBytes() const;
+    std::uint32_t chunkLength(std::uint32_t seq) const;
+    void reportProgress(TimePoint now);
+    SendResult finish(TimePoint now);
+    SendResult fail(AbortCode code, std::string reason, bool tellAudience = true);
+
+    FileSender& _owner;
+    const SenderSettings& _settings;
+    TransferToken _token{};
+    Sha256Bytes _sha256{};
+    int _fd = -1;
+    std::uint32_t _chunkSize = 0;
+    std::uint32_t _chunkCount = 0;
+    std::optional<SendWindow> _window;
+    RttEstimator _rtt;
+    TimePoint _start;
+    ProgressMeter _meter;
+    std::vector<char> _sendBuffer;
+    SendResult _result;
+    std::string _abortText; ///< The audience's reason, when it aborted.
+    Phase _phase = Phase::Start;
+    int _startsSent = 0;
+    TimePoint _lastStartAt{};
+};
+
+SendResult FileSender::run() {
+    return Run(*this).execute();
+}
+
+FileSender::FileSender(FileOffer offer, std::string path, Poco::Net::SocketAddress audience,
+                       DatagramChannel& channel, SenderSettings settings)
+    : _offer(std::move(offer))
+    , _path(std::move(path))
+    , _audience(std::move(audience))
+    , _channel(channel)
+    , _settings(std::move(settings)) {}
+
+std::string FileSender::Run::prepare() {
+    const FileOffer& offer = _owner._offer;
+    if (auto problem = offerProblem(offer); !problem.empty())
+        return problem;
+    _token = *parseToken(offer.token);
+    _sha256 = *parseSha256Hex(offer.sha256);
+    _fd = ::open(_owner._path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (_fd < 0 || ::fstat(_fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return "cannot read " + _owner._path + ": " + std::strerror(_fd < 0 ? errno : EISDIR);
+    if (static_cast<std::uint64_t>(info.st_size) != offer.size)
+        return _owner._path + " changed since it was offered (" + std::to_string(info.st_size) +
+               " bytes, offered " + std::to_string(offer.size) + ")";
+    _chunkSize =
+        static_cast<std::uint32_t>(std::clamp(_settings.chunkSize, kMinChunkBytes, kMaxChunkBytes));
+    std::uint64_t chunks = (offer.size + _chunkSize - 1) / _chunkSize;
+    if (chunks > std::numeric_limits<std::uint32_t>::max())
+        return "the file is too large for " + std::to_string(_chunkSize) + "-byte chunks";
+    _chunkCount = static_cast<std::uint32_t>(chunks);
+    _window.emplace(_chunkCount, std::min(_settings.window, kMaxWindowChunks));
+    _sendBuffer.resize(kDataHeaderBytes + _chunkSize);
+    return {};
+}
+
+SendResult FileSender::Run::execute() {
+    if (auto problem = prepare(); !problem.empty())
+        return fail(AbortCode::LocalError, problem, _token != TransferToken{});
+
+    StartMessage start{_chunkSize, _owner._offer.size, _sha256, _owner._offer.fileName};
+    if (start.fileName.size() > kMaxFileNameBytes)
+        return fail(AbortCode::LocalError, "the file name is too long");
+    auto sendStart = [&](TimePoint now) {
+        sendControl(start);
+        ++_startsSent;
+        _lastStartAt = now;
+    };
+
+    TimePoint now = TransferClock::now();
+    sendStart(now);
+    Micros startRetry = _settings.startRetry;
+    TimePoint nextStartAt = now + startRetry;
+    TimePoint startDeadline = now + _settings.startTimeout;
+    TimePoint lastHeard = now;
+    // The retransmission timer; kDisarmed while nothing is outstanding.
+    TimePoint rtoDeadline = kDisarmed;
+    int consecutiveTimeouts = 0;
+    std::vector<char> receiveBuffer(kReceiveBufferBytes);
+
+    for (;;) {
+        now = TransferClock::now();
+        if (_owner._cancelled)
+            return fail(AbortCode::Cancelled, "cancelled by the presenter");
+
+        // Timers first: they decide whether there is anything left to do.
+        if (_phase == Phase::Start) {
+            if (now >= startDeadline)
+                return fail(AbortCode::TimedOut, "the audience did not answer within " +
+                                                     secondsText(_settings.startTimeout));
+            if (now >= nextStartAt) {
+                sendStart(now);
+                startRetry = std::min<Micros>(startRetry * 2, _settings.startRetryMax);
+                nextStartAt = now + startRetry;
+            }
+        } else {
+            if (now - lastHeard >= _settings.idleTimeout)
+                return fail(AbortCode::TimedOut, "no answer from the audience for " +
+                                                     secondsText(_settings.idleTimeout));
+            if (now >= rtoDeadline) {
+                if (++consecutiveTimeouts > _settings.maxConsecutiveTimeouts)
+                    return fail(AbortCode::TimedOut, "the audience stopped acknowledging (" +
+                                                         std::to_string(consecutiveTimeouts - 1) +
+                                                         " timeouts in a row)");
+                _rtt.backOff();
+                if (_phase == Phase::Data)
+                    _window->onTimeout();
+                else
+                    sendControl(FinMessage{});
+                rtoDeadline = now + _rtt.rto();
+            }
+        }
+
+        if (_phase == Phase::Data) {
+            while (auto seq = _window->takeLost(now)) {
+                if (!sendChunk(*seq, now))
+                    return fail(AbortCode::LocalError,
+                                "cannot read " + _owner._path + ": " + std::strerror(errno));
+                ++_result.retransmissions;
+            }
+            while (_window->canSendNew()) {
+                if (!sendChunk(_window->takeNew(now), now))
+                    return fail(AbortCode::LocalError,
+                                "cannot read " + _owner._path + ": " + std::strerror(errno));
+            }
+            if (_window->allAcked()) {
+                // Every chunk arrived; FIN asks for the verdict on the digest (the audience
+                // also sends DONE by itself, FIN covers its loss).
+                _phase = Phase::Fin;
+                sendControl(FinMessage{});
+                consecutiveTimeouts = 0;
+                rtoDeadline = now + _rtt.rto();
+            } else if (rtoDeadline == kDisarmed) {
+                rtoDeadline = now + _rtt.rto();
+            }
+        }
+
+        TimePoint wakeAt = now + kLongestWait;
+        if (_phase == Phase::Start) {
+            wakeAt = std::min({wakeAt, nextStartAt, startDeadline});
+        } else {
+            wakeAt = std::min({wakeAt, lastHeard + _settings.idleTimeout, rtoDeadline});
+        }
+        auto wait = std::max(Micros(0), std::chrono::duration_cast<Micros>(wakeAt - now));
+        auto got = _owner._channel.receiveFrom(receiveBuffer.data(), receiveBuffer.size(), wait);
+        for (int drained = 0; got && drained < kMaxDrain; ++drained) {
+            auto datagram = decodeDatagram(std::string_view(receiveBuffer.data(), got->size));
+            if (datagram && datagram->token == _token) {
+                now = TransferClock::now();
+                lastHeard = now;
+                std::uint32_t ackedBefore = _window->ackedChunks();
+                switch (handle(*datagram, now)) {
+                case Verdict::Done:
+                    return finish(now);
+                case Verdict::Aborted:
+                    return fail(AbortCode::Unspecified, _abortText, false);
+                case Verdict::Continue:
+                    break;
+                }
+                if (_window->ackedChunks() != ackedBefore) {
+                    consecutiveTimeouts = 0;
+                    _rtt.resetBackOff();
+                    rtoDeadline = _window->allAcked() ? kDisarmed : now + _rtt.rto();
+                }
+            }
+            got =
+                _owner._channel.receiveFrom(receiveBuffer.data(), receiveBuffer.size(), Micros(0));
+        }
+    }
+}
+
+FileSender::Run::Verdict FileSender::Run::handle(const Datagram& datagram, TimePoint now) {
+    switch (datagram.type()) {
+    case DatagramType::StartAck:
+        if (_phase == Phase::Start) {
+            // Only an unrepeated START gives an unambiguous round trip (Karn's rule).
+            if (_startsSent == 1)
+                _rtt.addSample(std::chrono::duration_cast<Micros>(now - _lastStartAt));
+            _phase = Phase::Data;
+        }
+        return Verdict::Continue;
+    case DatagramType::Ack:
+        if (_phase != Phase::Start)
+            onAck(std::get<AckMessage>(datagram.body), now);
+        return Verdict::Continue;
+    case DatagramType::Done:
+        return Verdict::Done;
+    case DatagramType::Abort: {
+        const auto& abort = std::get<AbortMessage>(datagram.body);
+        _abortText = "the audience ended the transfer: " +
+                     (abort.reason.empty() ? std::string("no reason given") : abort.reason);
+        return Verdict::Aborted;
+    }
+    default:
+        return Verdict::Continue; // START, DATA, FIN come from presenters, not to them
+    }
+}
+
+void FileSender::Run::onAck(const AckMessage& ack, TimePoint now) {
+    // The echo is the send time of the DATA that arrived last, in our own clock: it gives a
+    // round trip even for retransmitted chunks, and tells loss detection what got through.
+    auto elapsed = static_cast<std::uint32_t>(stamp(now) - ack.echo);
+    Micros rtt(elapsed);
+    if (rtt > now - _start)
+        return; // an echo we never sent: ignore the whole ACK rather than trust it
+    _rtt.addSample(rtt);
+    Micros allowance = kMinReorderAllowance;
+    if (auto minimum = _rtt.minimum())
+        allowance = std::max(allowance, *minimum / 4);
+    if (_window->onAck(ack, now - rtt, allowance) > 0)
+        reportProgress(now);
+}
+
+bool FileSender::Run::sendChunk(std::uint32_t seq, TimePoint now) {
+    std::uint32_t length = chunkLength(seq);
+    auto offset = static_cast<off_t>(std::uint64_t{seq} * _chunkSize);
+    char* payload = _sendBuffer.data() + kDataHeaderBytes;
+    std::uint32_t got = 0;
+    while (got < length) {
+        ssize_t n = ::pread(_fd, payload + got, length - got, offset + got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO; // the file shrank under us
+            return false;
+        }
+        got += static_cast<std::uint32_t>(n);
+    }
+    writeDataHeader(_sendBuffer.data(), _token, seq, stamp(now));
+    _owner._channel.sendTo(std::string_view(_sendBuffer.data(), kDataHeaderBytes + length),
+                           _owner._audience);
+    return true;
+}
+
+void FileSender::Run::sendControl(DatagramBody body) {
+    _owner._channel.sendTo(encodeDatagram(Datagram{_token, std::move(body)}), _owner._audience);
+}
+
+std::uint32_t FileSender::Run::stamp(TimePoint at) const {
+    // Microseconds since the start, wrapping every 71 minutes: only differences matter.
+    return static_cast<std::uint32_t>(std::chrono::duration_cast<Micros>(at - _start).count());
+}
+
+std::uint32_t FileSender::Run::chunkLength(std::uint32_t seq) const {
+    std::uint64_t offset = std::uint64_t{seq} * _chunkSize;
+    return static_cast<std::uint32_t>(
+        std::min<std::uint64_t>(_chunkSize, _owner._offer.size - offset));
+}
+
+std::uint64_t FileSender::Run::ackedBytes() const {
+    if (!_window || _chunkCount == 0)
+        return 0;
+    std::uint64_t bytes = std::uint64_t{_window->ackedChunks()} * _chunkSize;
+    if (_window->acked(_chunkCount - 1))
+        bytes -= _chunkSize - chunkLength(_chunkCount - 1);
+    return bytes;
+}
+
+void FileSender::Run::reportProgress(TimePoint now) {
+    auto report = _meter.update(ackedBytes(), now);
+    if (report && _owner._onProgress)
+        _owner._onProgress(*report);
+}
+
+SendResult FileSender::Run::finish(TimePoint now) {
+    // DONE means the audience has every byte and the digest matched.
+    auto report = _meter.update(_owner._offer.size, now);
+    if (report && _owner._onProgress)
+        _owner._onProgress(*report);
+    _result.ok = true;
+    _result.bytes = _owner._offer.size;
+    _result.seconds = std::chrono::duration<double>(now - _start).count();
+    return _result;
+}
+
+SendResult FileSender::Run::fail(AbortCode code, std::string reason, bool tellAudience) {
+    if (tellAudience)
+        sendControl(AbortMessage{code, reason});
+    _result.ok = false;
+    _result.error = std::move(reason);
+    _result.bytes = ackedBytes();
+    _result.seconds = std::chrono::duration<double>(TransferClock::now() - _start).count();
+    return _result;
+}
+
+} // namespace toom::client::transfer

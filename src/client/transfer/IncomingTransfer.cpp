@@ -1,0 +1,157 @@
+#include "IncomingTransfer.h"
+
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace toom::client::transfer {
+
+std::uint64_t chunkCountFor(std::uint64_t size, std::uint32_t chunkSize) {
+    return chunkSize == 0 ? 0 : (size + chunkSize - 1) / chunkSize;
+}
+
+IncomingTransfer::IncomingTransfer(FileOffer offer, std::uint32_t chunkSize, std::string finalPath,
+                                   std::string tempPath)
+    : _offer(std::move(offer))
+    , _chunkSize(chunkSize)
+    , _finalPath(std::move(finalPath))
+    , _tempPath(std::move(tempPath))
+    , _bitmap(static_cast<std::uint32_t>(chunkCountFor(_offer.size, chunkSize))) {}
+
+IncomingTransfer::~IncomingTransfer() {
+    discard();
+}
+
+std::string IncomingTransfer::open() {
+    try {
+        Poco::File(Poco::Path(_tempPath).parent()).createDirectories();
+    } catch (const Poco::Exception& e) {
+        return "cannot create the download directory: " + e.displayText();
+    }
+    // O_NOFOLLOW: a symlink planted under the temporary name must not redirect the writes.
+    _fd = ::open(_tempPath.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (_fd < 0)
+        return "cannot create " + _tempPath + ": " + std::strerror(errno);
+    _created = true;
+    // Reserve the space now: a full disk refuses the file at once instead of at 90%.
+    if (_offer.size > 0) {
+        int rc = ::posix_fallocate(_fd, 0, static_cast<off_t>(_offer.size));
+        if (rc == ENOSPC || rc == EFBIG) {
+            discard();
+            return "not enough space for " + std::to_string(_offer.size) + " bytes";
+        }
+    }
+    _readBack.resize(_chunkSize);
+    return {};
+}
+
+std::uint32_t IncomingTransfer::chunkLength(std::uint32_t seq) const {
+    std::uint64_t offset = std::uint64_t{seq} * _chunkSize;
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(_chunkSize, _offer.size - offset));
+}
+
+IncomingTransfer::Stored IncomingTransfer::store(const DataMessage& data) {
+    if (_fd < 0)
+        return Stored::Failed;
+    if (data.seq >= _bitmap.chunkCount() || data.payload.size() != chunkLength(data.seq))
+        return Stored::Invalid;
+    if (_bitmap.test(data.seq))
+        return Stored::Duplicate;
+    if (!writeAt(data.payload.data(), data.payload.size(), std::uint64_t{data.seq} * _chunkSize))
+        return Stored::Failed;
+    _bitmap.set(data.seq);
+    _bytesStored += data.payload.size();
+    if (!hashUpTo(_bitmap.cumulative(), data))
+        return Stored::Failed;
+    return Stored::New;
+}
+
+bool IncomingTransfer::writeAt(const char* data, std::size_t length, std::uint64_t offset) {
+    std::size_t written = 0;
+    while (written < length) {
+        ssize_t n =
+            ::pwrite(_fd, data + written, length - written, static_cast<off_t>(offset + written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            _error = "cannot write " + _tempPath + ": " + std::strerror(n < 0 ? errno : EIO);
+            return false;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool IncomingTransfer::hashUpTo(std::uint32_t end, const DataMessage& justStored) {
+    // The digest follows the contiguous prefix, so keep() has nothing left to hash. A chunk
+    // that fills a hole makes the chunks after it contiguous; they are read back from the file
+    // (from the page cache: they were written moments ago).
+    for (; _hashedChunks < end; ++_hashedChunks) {
+        if (_hashedChunks == justStored.seq) {
+            _sha256.update(justStored.payload.data(), justStored.payload.size());
+            continue;
+        }
+        std::uint32_t length = chunkLength(_hashedChunks);
+        auto offset = static_cast<off_t>(std::uint64_t{_hashedChunks} * _chunkSize);
+        std::uint32_t got = 0;
+        while (got < length) {
+            ssize_t n = ::pread(_fd, _readBack.data() + got, length - got, offset + got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                _error =
+                    "cannot read back " + _tempPath + ": " + std::strerror(n < 0 ? errno : EIO);
+                return false;
+            }
+            got += static_cast<std::uint32_t>(n);
+        }
+        _sha256.update(_readBack.data(), length);
+    }
+    return true;
+}
+
+AckMessage IncomingTransfer::ack(std::uint32_t echo) const {
+    return AckMessage{_bitmap.cumulative(), echo, _bitmap.sack(kMaxSackBytes)};
+}
+
+std::string IncomingTransfer::keep() {
+    std::string actual = Poco::DigestEngine::digestToHex(_sha256.digest());
+    if (actual != _offer.sha256) {
+        discard();
+        return "digest mismatch: the received file's SHA-256 is " + actual + ", " + _offer.sha256 +
+               " was announced";
+    }
+    closeFile();
+    // rename() replaces an existing file in one step: a reader sees the old file or the new
+    // one, never a mix, and a failure leaves the old one intact.
+    if (std::rename(_tempPath.c_str(), _finalPath.c_str()) != 0) {
+        std::string reason = "cannot rename to " + _finalPath + ": " + std::strerror(errno);
+        discard();
+        return reason;
+    }
+    _kept = true;
+    return {};
+}
+
+void IncomingTransfer::closeFile() {
+    if (_fd >= 0) {
+        ::close(_fd);
+        _fd = -1;
+    }
+}
+
+void IncomingTransfer::discard() {
+    closeFile();
+    if (_created && !_kept) {
+        ::unlink(_tempPath.c_str());
+        _created = false;
+    }
+}
+
+} // namespace toom::client::transfer

@@ -1,0 +1,99 @@
+#include "SendWindow.h"
+
+#include <algorithm>
+
+namespace toom::client::transfer {
+
+SendWindow::SendWindow(std::uint32_t chunkCount, std::size_t capacity)
+    : _chunkCount(chunkCount)
+    , _slots(std::clamp<std::size_t>(capacity, 1, kMaxWindowChunks)) {}
+
+bool SendWindow::canSendNew() const {
+    return _nextNew < _chunkCount && _nextNew - _base < _slots.size();
+}
+
+std::uint32_t SendWindow::takeNew(TimePoint now) {
+    std::uint32_t seq = _nextNew++;
+    slot(seq) = Slot{now, false, false};
+    return seq;
+}
+
+std::optional<std::uint32_t> SendWindow::takeLost(TimePoint now) {
+    while (!_lost.empty()) {
+        std::uint32_t seq = _lost.front();
+        _lost.pop_front();
+        if (!inFlight(seq))
+            continue;
+        Slot& s = slot(seq);
+        s.lost = false;
+        if (s.acked)
+            continue;
+        s.sentAt = now;
+        return seq;
+    }
+    return std::nullopt;
+}
+
+bool SendWindow::acked(std::uint32_t seq) const {
+    if (seq < _base)
+        return true;
+    return inFlight(seq) && slot(seq).acked;
+}
+
+std::uint32_t SendWindow::markAcked(std::uint32_t seq) {
+    if (!inFlight(seq))
+        return 0;
+    Slot& s = slot(seq);
+    if (s.acked)
+        return 0;
+    s.acked = true;
+    ++_ackedChunks;
+    return 1;
+}
+
+void SendWindow::markLost(std::uint32_t seq) {
+    Slot& s = slot(seq);
+    if (s.acked || s.lost)
+        return;
+    s.lost = true;
+    _lost.push_back(seq);
+}
+
+std::uint32_t SendWindow::onAck(const AckMessage& ack, TimePoint deliveredSentAt,
+                                Micros reorderAllowance) {
+    std::uint32_t newlyAcked = 0;
+    // A cumulative point beyond what was ever sent would be a lying or broken peer: believe
+    // only what is possible.
+    std::uint32_t cumulative = std::min(ack.cumulative, _nextNew);
+    for (std::uint32_t seq = _base; seq < cumulative; ++seq)
+        newlyAcked += markAcked(seq);
+    for (std::size_t byte = 0; byte < ack.sack.size(); ++byte) {
+        if (ack.sack[byte] == 0)
+            continue;
+        for (unsigned bit = 0; bit < 8; ++bit) {
+            if (ack.sack[byte] & (1u << bit)) {
+                std::uint64_t seq = std::uint64_t{ack.cumulative} + 1 + byte * 8 + bit;
+                if (seq < _nextNew)
+                    newlyAcked += markAcked(static_cast<std::uint32_t>(seq));
+            }
+        }
+    }
+    while (_base < _nextNew && slot(_base).acked)
+        ++_base;
+
+    _latestDelivered = std::max(_latestDelivered, deliveredSentAt);
+    TimePoint lostBefore = _latestDelivered - reorderAllowance;
+    for (std::uint32_t seq = _base; seq < _nextNew; ++seq) {
+        const Slot& s = slot(seq);
+        if (!s.acked && !s.lost && s.sentAt < lostBefore)
+            markLost(seq);
+    }
+    return newlyAcked;
+}
+
+void SendWindow::onTimeout() {
+    if (_base < _nextNew)
+        markLost(_base);
+}
+
+} // namespace toom::client::transfer

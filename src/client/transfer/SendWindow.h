@@ -1,0 +1,78 @@
+#pragma once
+// The presenter's bookkeeping of chunks in flight: which were sent when, which are
+// acknowledged, which are lost and must go again. Pure logic over given times, so loss
+// detection is unit-tested without a network.
+//
+// Loss detection is time-based (in the spirit of RACK, RFC 8985): every ACK echoes the send
+// time of the DATA that arrived last, so the presenter knows that everything it sent before
+// that moment had its chance; a chunk sent more than a reordering allowance earlier and still
+// not acknowledged (cumulatively or selectively) is lost. That covers the "fast retransmit on
+// SACK holes" case, and also a lost retransmission, which counting duplicate ACKs cannot see.
+// The retransmission timer (onTimeout) catches the rest: the tail of the file, or a silent peer.
+
+#include "Datagram.h"
+#include "TransferClock.h"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+namespace toom::client::transfer {
+
+class SendWindow {
+public:
+    /// `capacity`: most chunks between the oldest unacknowledged one and the next new one
+    /// (clamped to 1..kMaxWindowChunks).
+    SendWindow(std::uint32_t chunkCount, std::size_t capacity);
+
+    /// True when a never-sent chunk may go now (one exists and the window has room).
+    bool canSendNew() const;
+
+    /// The next never-sent chunk, recorded as sent at `now`. Call only when canSendNew().
+    std::uint32_t takeNew(TimePoint now);
+
+    /// The next chunk marked lost and still unacknowledged, recorded as sent again at `now`.
+    std::optional<std::uint32_t> takeLost(TimePoint now);
+
+    /// Applies an acknowledgement whose echo says that a DATA sent at `deliveredSentAt` arrived,
+    /// then marks as lost every unacknowledged chunk sent before deliveredSentAt minus
+    /// `reorderAllowance`. Returns how many chunks became acknowledged.
+    std::uint32_t onAck(const AckMessage& ack, TimePoint deliveredSentAt, Micros reorderAllowance);
+
+    /// The retransmission timer fired: the oldest unacknowledged chunk is lost (the next ACK's
+    /// echo then exposes the others).
+    void onTimeout();
+
+    bool allAcked() const { return _base == _chunkCount; }
+    std::uint32_t base() const { return _base; }
+    std::uint32_t nextNew() const { return _nextNew; }
+    std::uint32_t ackedChunks() const { return _ackedChunks; }
+    bool acked(std::uint32_t seq) const;
+
+    /// Chunks waiting in the lost queue.
+    std::size_t lostPending() const { return _lost.size(); }
+
+private:
+    struct Slot {
+        TimePoint sentAt{};
+        bool acked = false;
+        bool lost = false; ///< In the lost queue.
+    };
+
+    Slot& slot(std::uint32_t seq) { return _slots[seq % _slots.size()]; }
+    const Slot& slot(std::uint32_t seq) const { return _slots[seq % _slots.size()]; }
+    bool inFlight(std::uint32_t seq) const { return seq >= _base && seq < _nextNew; }
+    std::uint32_t markAcked(std::uint32_t seq);
+    void markLost(std::uint32_t seq);
+
+    std::uint32_t _chunkCount;
+    std::vector<Slot> _slots; ///< Ring over [_base, _nextNew).
+    std::uint32_t _base = 0;  ///< Oldest unacknowledged chunk.
+    std::uint32_t _nextNew = 0;
+    std::uint32_t _ackedChunks = 0;
+    TimePoint _latestDelivered{}; ///< Latest send time known to have arrived.
+    std::deque<std::uint32_t> _lost;
+};
+
+} // namespace toom::client::transfer
