@@ -54,7 +54,7 @@ std::optional<std::string> PeerConnection::connect(std::chrono::milliseconds tim
                 return "cancelled";
             auto remaining = deadline - Clock::now();
             if (remaining <= Clock::duration::zero())
-                return "no answer within " + std::to_string(timeout.count()) + " ms";
+                return "connection timed out";
             auto slice = std::min<Clock::duration>(remaining, kConnectSlice);
             if (_socket.poll(
                     toTimespan(std::chrono::duration_cast<std::chrono::microseconds>(slice)),

@@ -2,6 +2,7 @@
 
 #include "AcceptLoop.h"
 #include "PeerLine.h"
+#include "PeerText.h"
 
 #include <Poco/Exception.h>
 
@@ -26,21 +27,10 @@ std::chrono::milliseconds goodbyeTimeout(const Settings& settings) {
     return std::min(settings.sendTimeout, std::chrono::milliseconds(1000));
 }
 
-/// A name or text received from a peer, made safe and short for a notice: the console also
-/// sanitises, but a peer's words should not be able to fill the screen or look like ours.
-std::string printable(std::string_view text) {
-    constexpr std::size_t kMaxBytes = 64;
-    std::string out;
-    for (char c : text.substr(0, kMaxBytes)) {
-        auto byte = static_cast<unsigned char>(c);
-        out += (byte < 0x20 || byte == 0x7F) ? '?' : c;
-    }
-    if (text.size() > kMaxBytes)
-        out += "...";
-    return out;
-}
-
-std::string milliseconds(std::chrono::milliseconds duration) {
+/// "5 s" or "200 ms", for messages.
+std::string describe(std::chrono::milliseconds duration) {
+    if (duration.count() % 1000 == 0)
+        return std::to_string(duration.count() / 1000) + " s";
     return std::to_string(duration.count()) + " ms";
 }
 
@@ -280,8 +270,8 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         return; // Gone without a word (or closeAll()): nothing to answer or report.
     case Received::Kind::TimedOut:
         refuse(*connection, refusal::kTimeout,
-               "no greeting within " + milliseconds(_settings.handshakeTimeout),
-               "no greeting within " + milliseconds(_settings.handshakeTimeout));
+               "no greeting within " + describe(_settings.handshakeTimeout),
+               "no greeting within " + describe(_settings.handshakeTimeout));
         return;
     case Received::Kind::TooLong:
         refuse(*connection, refusal::kLineTooLong, "greeting too long", "greeting too long");
@@ -305,15 +295,16 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         return;
     case PendingTokens::Claim::UnknownToken:
         refuse(*connection, refusal::kBadToken, "unknown or expired token",
-               printable(peer) + " presented an unknown or expired token");
+               shortPrintable(peer) + " presented an unknown or expired token");
         return;
     case PendingTokens::Claim::AlreadyUsed:
         refuse(*connection, refusal::kTokenUsed, "token already used",
-               printable(peer) + " presented a token that was already used");
+               shortPrintable(peer) + " presented a token that was already used");
         return;
     case PendingTokens::Claim::WrongUser:
-        refuse(*connection, refusal::kWrongUser, "the token was not issued to " + peer,
-               "the token " + printable(peer) + " presented was issued to someone else");
+        refuse(*connection, refusal::kWrongUser,
+               "the token was not issued to " + shortPrintable(peer),
+               "the token " + shortPrintable(peer) + " presented was issued to someone else");
         return;
     }
 
@@ -389,8 +380,8 @@ void PrivateChats::runConnector(const SessionPtr& session, const std::string& to
     auto answer =
         received.kind == Received::Kind::Line ? PeerLine::parse(received.text) : std::nullopt;
     if (answer && answer->type == PeerLine::Type::Refused) {
-        finish(session, failed + peer + " refused (" + printable(answer->code) + ": " +
-                            printable(answer->text) + ")");
+        finish(session, failed + peer + " refused (" + shortPrintable(answer->code) + ": " +
+                            shortPrintable(answer->text, 160) + ")");
         return;
     }
     if (!answer || answer->type != PeerLine::Type::Accepted) {
@@ -400,7 +391,7 @@ void PrivateChats::runConnector(const SessionPtr& session, const std::string& to
     if (answer->name != peer) {
         // The address no longer belongs to that user (it logged out and another client took
         // the port): never talk to the wrong person.
-        finish(session, failed + "the answer came from " + printable(answer->name));
+        finish(session, failed + "the answer came from " + shortPrintable(answer->name));
         return;
     }
     {
@@ -430,7 +421,7 @@ void PrivateChats::readMessages(const SessionPtr& session) {
         auto line = PeerLine::parse(received.text);
         if (line && line->type == PeerLine::Type::Message) {
             if (!session->ended)
-                _print(peer + "(private): " + line->text);
+                _print(peer + "(private): " + withValidUtf8(line->text));
             continue;
         }
         if (line && line->type == PeerLine::Type::Stop) {

@@ -146,6 +146,17 @@ TEST(PrivateChatsSessionTest, GarbageAfterTheHandshakeClosesTheSession) {
     EXPECT_FALSE(hans.chats->connected("yoda"));
 }
 
+TEST(PrivateChatsSessionTest, BytesThatAreNotUtf8AreReplacedBeforePrinting) {
+    ChatUser hans("hans");
+    auto yoda = rawSessionWith(hans, "yoda", "s-19");
+    yoda->sendLine("EVENT MSG :caf\xe9 \x9b"
+                   "2J");
+    EXPECT_TRUE(hans.printed.waitFor("yoda(private): caf\xEF\xBF\xBD \xEF\xBF\xBD"
+                                     "2J"))
+        << hans.printed.dump();
+    EXPECT_TRUE(hans.chats->connected("yoda"));
+}
+
 TEST(PrivateChatsSessionTest, TwoPeersAtOnce) {
     ChatUser hans("hans");
     ChatUser yoda("yoda");
@@ -229,10 +240,16 @@ TEST(PrivateChatsSessionTest, APeerThatStopsReadingOnlyDelaysMessagesToItself) {
 
     const std::string text(4000, 'w');
     SendResult result = SendResult::Sent;
+    auto lastSend = std::chrono::steady_clock::duration::zero();
     // Socket buffers hold a few MB at most; well before this bound a send must time out.
-    for (int i = 0; i < 100000 && result == SendResult::Sent; ++i)
+    for (int i = 0; i < 100000 && result == SendResult::Sent; ++i) {
+        auto started = std::chrono::steady_clock::now();
         result = hans.chats->send("yoda", text);
+        lastSend = std::chrono::steady_clock::now() - started;
+    }
     EXPECT_EQ(result, SendResult::Failed);
+    EXPECT_GE(lastSend, 300ms);
+    EXPECT_LT(lastSend, 5s); // The send timeout, with room for a busy machine.
     EXPECT_TRUE(hans.printed.waitFor(
         "Error. Private message to yoda could not be sent; private messaging with yoda ended"));
     EXPECT_FALSE(hans.chats->connected("yoda"));
