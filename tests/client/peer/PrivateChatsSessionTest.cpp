@@ -257,3 +257,16 @@ TEST(PrivateChatsSessionTest, APeerThatStopsReadingOnlyDelaysMessagesToItself) {
     EXPECT_EQ(hans.chats->send("luke", "unaffected"), SendResult::Sent);
     EXPECT_TRUE(luke.printed.waitFor("hans(private): unaffected"));
 }
+
+TEST(PrivateChatsSessionTest, ListeningAgainKeepsThePort) {
+    ChatUser hans("hans");
+    EXPECT_EQ(hans.chats->listen(), hans.port);
+}
+
+TEST(PrivateChatsSessionTest, APortInUseIsReportedByListen) {
+    ChatUser hans("hans");
+    PrintRecorder printedByOther;
+    PrivateChats other("yoda", printedByOther.printer(), quickSettings());
+    EXPECT_THROW(other.listen(hans.port), Poco::Exception);
+    EXPECT_GT(other.listen(), 0); // Still usable on another port.
+}
