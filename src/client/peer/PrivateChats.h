@@ -44,8 +44,9 @@ enum class SendResult {
 };
 
 /// The direct sessions of one logged-in user. Every public method may be called from any
-/// thread, concurrently; none blocks on the network except send() and stop(), which write one
-/// line with Settings::sendTimeout, and closeAll().
+/// thread, concurrently. Only three wait on the network: send() writes its line within
+/// Settings::sendTimeout, stop() its STOP within one second at most, and closeAll() a STOP per
+/// session the same way before joining the threads.
 class PrivateChats {
 public:
     /// Prints one line for the user; called from internal threads as well, so it must be
