@@ -60,8 +60,11 @@ void ClientSession::printAll(const std::vector<std::string>& lines) {
 int ClientSession::run() {
     _connection.start();
     int code = login();
-    if (code < 0)
+    if (code < 0) {
+        if (_onLoggedIn)
+            _onLoggedIn(_login.username());
         code = commandLoop();
+    }
     _connection.stop();
     return code;
 }

@@ -14,6 +14,7 @@
 #include "ServerConnection.h"
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,12 @@ public:
 
     /// Local command hooks; add before run().
     CommandHooks& hooks() { return _hooks; }
+
+    /// Called once the login succeeded, with the user's name, before the first command is
+    /// read (the peer-to-peer parts need to know who they speak for). Set before run().
+    void onLoggedIn(std::function<void(const std::string& username)> callback) {
+        _onLoggedIn = std::move(callback);
+    }
 
     /// Runs the session to its end and returns the exit status (see ExitCodes.h).
     int run();
@@ -75,6 +82,7 @@ private:
     Console& _console;
     LoginExchange _login;
     std::atomic<CloseCause> _cause{CloseCause::None};
+    std::function<void(const std::string&)> _onLoggedIn;
 };
 
 } // namespace toom::client

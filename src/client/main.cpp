@@ -5,16 +5,21 @@
 #include "client/ClientSession.h"
 #include "client/Console.h"
 #include "client/ExitCodes.h"
+#include "client/FileTransferBridge.h"
 #include "client/History.h"
 #include "client/LineEditor.h"
+#include "client/PrivateChatBridge.h"
 #include "client/ScriptInput.h"
 #include "client/TcpTransport.h"
 #include "client/Terminal.h"
+#include "client/peer/PrivateChats.h"
+#include "client/transfer/UdpChannel.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/DatagramSocket.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Path.h>
 
 #include <csignal>
 #include <exception>
@@ -25,14 +30,56 @@
 using namespace toom::client;
 
 namespace {
-int runSession(const ClientOptions& options, TcpTransport& transport, int udpPort) {
+/// What the peer-to-peer parts need from main: the bound UDP socket and the options.
+struct PeerSetup {
+    Poco::Net::DatagramSocket udp;
+    const ClientOptions& options;
+};
+
+FileTransferBridge::Options transferOptions(const ClientOptions& options) {
+    FileTransferBridge::Options o;
+    // Absolute, so that messages name the real place and "." survives Poco's path handling.
+    o.inbox.downloadDir = Poco::Path(options.downloadDir).makeAbsolute().toString();
+    o.inbox.maxFileSize = static_cast<std::uint64_t>(options.maxFileMb) << 20;
+    o.simulateLossPercent = options.simulateLossPercent;
+    return o;
+}
+
+/// Runs one session with everything around it: the direct private chats (listening before
+/// login, so that the port can be announced), the file transfers on the UDP port, and the
+/// console they all print to. Declaration order is teardown order, in reverse: the session
+/// goes first, then the transfers are waited for, then the chats are closed, and the console
+/// and terminal last.
+int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer) {
+    peer::PrivateChats chats("", [&console](std::string_view text) { console.printLine(text); });
+    int chatPort = 0;
+    try {
+        chatPort = chats.listen(0);
+    } catch (const Poco::Exception& e) {
+        // Everything else still works; the server refuses private chats with this client.
+        console.printLine("Private messaging is unavailable: " + e.displayText());
+    }
+    transfer::UdpChannel udp(peer.udp);
+    ClientSession session(transport, input, console,
+                          {static_cast<int>(peer.udp.address().port()), chatPort});
+    FileTransferBridge files(
+        udp, console, [&session] { return session.username(); }, transferOptions(peer.options));
+    files.install(session.hooks(), session.events());
+    PrivateChatBridge privateChats(chats, console);
+    privateChats.install(session.hooks(), session.events());
+    session.onLoggedIn([&chats](const std::string& username) { chats.setUser(username); });
+    const int code = session.run();
+    files.finish();
+    chats.closeAll();
+    return code;
+}
+
+int runSession(TcpTransport& transport, PeerSetup& peer) {
     bool interactive = Terminal::isTerminal(STDIN_FILENO);
-    ClientSession::Settings settings{udpPort};
     if (!interactive) {
         Console console(std::cout, false);
-        ScriptInput input(STDIN_FILENO, console, options.echo);
-        ClientSession session(transport, input, console, settings);
-        return session.run();
+        ScriptInput input(STDIN_FILENO, console, peer.options.echo);
+        return runWith(console, input, transport, peer);
     }
     // Declared first so that it is destroyed last: the terminal is restored after everything
     // else, whichever way this function is left.
@@ -41,8 +88,7 @@ int runSession(const ClientOptions& options, TcpTransport& transport, int udpPor
     History history;
     LineEditor editor(STDIN_FILENO, terminal, console, history);
     terminal.waitMode();
-    ClientSession session(transport, editor, console, settings);
-    return session.run();
+    return runWith(console, editor, transport, peer);
 }
 } // namespace
 
@@ -63,11 +109,10 @@ int main(int argc, char** argv) {
 
     // The UDP socket is bound for the whole session: peers send files to it, and the server
     // learns its port from UDPPORT.
-    Poco::Net::DatagramSocket udp;
-    int udpPort = 0;
+    PeerSetup peer{Poco::Net::DatagramSocket(), options};
     try {
-        udp.bind(Poco::Net::SocketAddress("0.0.0.0", static_cast<Poco::UInt16>(options.udpPort)));
-        udpPort = udp.address().port();
+        peer.udp.bind(
+            Poco::Net::SocketAddress("0.0.0.0", static_cast<Poco::UInt16>(options.udpPort)));
     } catch (const Poco::Exception& e) {
         std::cerr << program << ": cannot bind UDP port " << options.udpPort << ": "
                   << e.displayText() << "\n";
@@ -89,7 +134,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return runSession(options, *transport, udpPort);
+        return runSession(*transport, peer);
     } catch (const std::exception& e) {
         std::cerr << program << ": " << e.what() << "\n";
         return exitcode::kConnectionLost;

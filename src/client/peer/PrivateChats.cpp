@@ -52,6 +52,16 @@ PrivateChats::PrivateChats(std::string me, Printer print, Settings settings)
     , _settings(settings)
     , _tokens(settings.tokenLifetime) {}
 
+void PrivateChats::setUser(std::string me) {
+    std::lock_guard lock(_mutex);
+    _me = std::move(me);
+}
+
+std::string PrivateChats::user() const {
+    std::lock_guard lock(_mutex);
+    return _me;
+}
+
 PrivateChats::~PrivateChats() {
     closeAll();
 }
@@ -334,7 +344,7 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
     }
     // The session is reserved (one per peer, maxSessions) before the OK goes out, but opened
     // only after: our own send() must not write a MSG ahead of the OK.
-    if (!connection->sendLine(PeerLine::accepted(_me).format(), _settings.sendTimeout)) {
+    if (!connection->sendLine(PeerLine::accepted(user()).format(), _settings.sendTimeout)) {
         finish(session,
                "Error. Could not start private messaging with " + peer + ": the connection broke");
         return;
@@ -361,7 +371,7 @@ void PrivateChats::runConnector(const SessionPtr& session, const std::string& to
         finish(session, failed + *error); // Silent if stop() cancelled it.
         return;
     }
-    if (!connection.sendLine(PeerLine::hello(_me, token).format(), _settings.sendTimeout)) {
+    if (!connection.sendLine(PeerLine::hello(user(), token).format(), _settings.sendTimeout)) {
         finish(session, failed + "the connection broke");
         return;
     }

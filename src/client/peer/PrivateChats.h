@@ -53,11 +53,18 @@ public:
     /// thread-safe, and it must not call back into this object.
     using Printer = std::function<void(std::string_view)>;
 
-    /// `me` is our user name exactly as the server knows it (it goes into our greetings).
+    /// `me` is our user name exactly as the server knows it (it goes into our greetings); the
+    /// client listens before login, when it does not know it yet, and sets it with setUser().
     PrivateChats(std::string me, Printer print, Settings settings = {});
 
     /// closeAll().
     ~PrivateChats();
+
+    /// Sets our user name (after login).
+    void setUser(std::string me);
+
+    /// Our user name.
+    std::string user() const;
 
     PrivateChats(const PrivateChats&) = delete;
     PrivateChats& operator=(const PrivateChats&) = delete;
@@ -129,7 +136,7 @@ private:
     void refuse(PeerConnection& connection, std::string_view code, const std::string& reason,
                 const std::string& note);
 
-    const std::string _me;
+    std::string _me; ///< Guarded by _mutex.
     const Printer _print;
     const Settings _settings;
     PendingTokens _tokens;
