@@ -23,19 +23,26 @@ bool ChunkBitmap::set(std::uint32_t seq) {
     return true;
 }
 
+std::uint8_t ChunkBitmap::byteAt(std::uint64_t first) const {
+    // Eight bits starting at any position, from at most two words.
+    std::size_t word = static_cast<std::size_t>(first / 64);
+    unsigned shift = static_cast<unsigned>(first % 64);
+    std::uint64_t bits = word < _words.size() ? _words[word] >> shift : 0;
+    if (shift > 56 && word + 1 < _words.size())
+        bits |= _words[word + 1] << (64 - shift);
+    return static_cast<std::uint8_t>(bits);
+}
+
 std::vector<std::uint8_t> ChunkBitmap::sack(std::size_t maxBytes) const {
     std::vector<std::uint8_t> bits;
     std::uint64_t first = std::uint64_t{_cumulative} + 1;
-    std::uint64_t end = std::min<std::uint64_t>(_highest, first + maxBytes * 8);
-    if (end <= first)
+    if (_highest <= first)
         return bits;
-    bits.assign(static_cast<std::size_t>((end - first + 7) / 8), 0);
-    for (std::uint64_t seq = first; seq < end; ++seq) {
-        if (test(static_cast<std::uint32_t>(seq))) {
-            std::uint64_t i = seq - first;
-            bits[i / 8] = static_cast<std::uint8_t>(bits[i / 8] | (1u << (i % 8)));
-        }
-    }
+    std::size_t length = std::min<std::size_t>(maxBytes, (_highest - first + 7) / 8);
+    bits.resize(length);
+    for (std::size_t i = 0; i < length; ++i)
+        bits[i] = byteAt(first + 8 * i);
+    // Bits past the last chunk are never set, so the last byte needs no masking.
     while (!bits.empty() && bits.back() == 0)
         bits.pop_back();
     return bits;

@@ -20,12 +20,16 @@ public:
     std::uint32_t received() const { return _received; }
     std::uint32_t chunkCount() const { return _chunkCount; }
     bool complete() const { return _received == _chunkCount; }
+    /// One past the highest chunk that arrived (0 before any).
+    std::uint32_t highest() const { return _highest; }
 
     /// Selective acknowledgement: bit i of the result (least significant bit first in each
     /// byte) is chunk cumulative() + 1 + i. At most `maxBytes`, without trailing zero bytes.
     std::vector<std::uint8_t> sack(std::size_t maxBytes) const;
 
 private:
+    std::uint8_t byteAt(std::uint64_t first) const;
+
     std::uint32_t _chunkCount;
     std::vector<std::uint64_t> _words;
     std::uint32_t _cumulative = 0;

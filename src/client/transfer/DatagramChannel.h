@@ -38,4 +38,8 @@ public:
     virtual void close() = 0;
 };
 
+/// True when both name the same IP address and port. Cheaper than SocketAddress's operator==,
+/// which builds two IPAddress objects: the audience asks this of every datagram.
+bool sameEndpoint(const Poco::Net::SocketAddress& a, const Poco::Net::SocketAddress& b);
+
 } // namespace toom::client::transfer

@@ -137,7 +137,7 @@ void FileInbox::handle(std::string_view bytes, const Poco::Net::SocketAddress& f
         return;
     }
     // The transfer belongs to the address its START came from; anyone else is ignored.
-    if (from != it->second.presenter)
+    if (!sameEndpoint(from, it->second.presenter))
         return;
     handleRunning(it, *datagram, now);
 }
@@ -186,7 +186,7 @@ void FileInbox::handleOther(const Datagram& datagram, const Poco::Net::SocketAdd
             _runningTokens.insert(datagram.token);
         } else if (auto finished = _finished.find(datagram.token); finished != _finished.end()) {
             Finished& done = finished->second;
-            bool fromPresenter = !done.presenter || *done.presenter == from;
+            bool fromPresenter = !done.presenter || sameEndpoint(*done.presenter, from);
             bool asks = datagram.type() == DatagramType::Start ||
                         datagram.type() == DatagramType::Data ||
                         datagram.type() == DatagramType::Fin;
@@ -254,7 +254,7 @@ void FileInbox::begin(const FileOffer& offer, const StartMessage& start,
 void FileInbox::onData(RunningMap::iterator it, const DataMessage& data, TimePoint now) {
     Running& running = it->second;
     IncomingTransfer& transfer = *running.transfer;
-    std::uint32_t before = transfer.cumulative();
+    std::uint32_t front = transfer.highest();
     auto stored = transfer.store(data);
     if (stored == IncomingTransfer::Stored::Invalid)
         return;
@@ -272,10 +272,11 @@ void FileInbox::onData(RunningMap::iterator it, const DataMessage& data, TimePoi
     if (transfer.complete())
         return complete(it, now);
     ++running.unacked;
-    // In order means: exactly the next chunk, and no chunks beyond it already waiting. Anything
-    // else (a hole opening or closing) is news the presenter's loss detection wants at once.
-    bool inOrder = data.seq == before && transfer.cumulative() == before + 1;
-    if (!inOrder || running.unacked >= _settings.ackEvery)
+    // A chunk that just extends the front is routine. One past it (a gap opens: something was
+    // lost) or behind it (a hole fills, and the presenter's window can move) is news the
+    // presenter's loss detection wants at once.
+    bool extendsFront = data.seq == front;
+    if (!extendsFront || running.unacked >= _settings.ackEvery)
         sendAck(it->first, running);
     else
         running.ackDue = true;

@@ -12,6 +12,11 @@
 
 namespace toom::client::transfer {
 
+namespace {
+/// Bytes read back from the file at once when a filled hole makes a run of chunks contiguous.
+constexpr std::size_t kReadBackBytes = 64 * 1024;
+} // namespace
+
 std::uint64_t chunkCountFor(std::uint64_t size, std::uint32_t chunkSize) {
     return chunkSize == 0 ? 0 : (size + chunkSize - 1) / chunkSize;
 }
@@ -47,7 +52,8 @@ std::string IncomingTransfer::open() {
             return "not enough space for " + std::to_string(_offer.size) + " bytes";
         }
     }
-    _readBack.resize(_chunkSize);
+    // Whole chunks, at least one, about 64 KiB.
+    _readBack.resize(std::max<std::size_t>(1, kReadBackBytes / _chunkSize) * _chunkSize);
     return {};
 }
 
@@ -91,27 +97,41 @@ bool IncomingTransfer::writeAt(const char* data, std::size_t length, std::uint64
 bool IncomingTransfer::hashUpTo(std::uint32_t end, const DataMessage& justStored) {
     // The digest follows the contiguous prefix, so keep() has nothing left to hash. A chunk
     // that fills a hole makes the chunks after it contiguous; they are read back from the file
-    // (from the page cache: they were written moments ago).
-    for (; _hashedChunks < end; ++_hashedChunks) {
+    // (from the page cache: they were written moments ago), many chunks per read.
+    while (_hashedChunks < end) {
         if (_hashedChunks == justStored.seq) {
             _sha256.update(justStored.payload.data(), justStored.payload.size());
+            ++_hashedChunks;
             continue;
         }
-        std::uint32_t length = chunkLength(_hashedChunks);
-        auto offset = static_cast<off_t>(std::uint64_t{_hashedChunks} * _chunkSize);
-        std::uint32_t got = 0;
-        while (got < length) {
-            ssize_t n = ::pread(_fd, _readBack.data() + got, length - got, offset + got);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0) {
-                _error =
-                    "cannot read back " + _tempPath + ": " + std::strerror(n < 0 ? errno : EIO);
-                return false;
-            }
-            got += static_cast<std::uint32_t>(n);
+        // Up to the chunk in hand (which is hashed from memory) or the end of the run.
+        std::uint32_t stop = end;
+        if (justStored.seq > _hashedChunks && justStored.seq < end)
+            stop = justStored.seq;
+        std::uint64_t from = std::uint64_t{_hashedChunks} * _chunkSize;
+        std::uint64_t to = std::min<std::uint64_t>(std::uint64_t{stop} * _chunkSize, _offer.size);
+        // Whole chunks: `from` is a chunk boundary, and both limits are whole chunks or the
+        // end of the file.
+        std::uint64_t length = std::min<std::uint64_t>(to - from, _readBack.size());
+        if (!readAt(_readBack.data(), static_cast<std::size_t>(length), from))
+            return false;
+        _sha256.update(_readBack.data(), static_cast<std::size_t>(length));
+        _hashedChunks += static_cast<std::uint32_t>((length + _chunkSize - 1) / _chunkSize);
+    }
+    return true;
+}
+
+bool IncomingTransfer::readAt(char* data, std::size_t length, std::uint64_t offset) {
+    std::size_t got = 0;
+    while (got < length) {
+        ssize_t n = ::pread(_fd, data + got, length - got, static_cast<off_t>(offset + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            _error = "cannot read back " + _tempPath + ": " + std::strerror(n < 0 ? errno : EIO);
+            return false;
         }
-        _sha256.update(_readBack.data(), length);
+        got += static_cast<std::size_t>(n);
     }
     return true;
 }

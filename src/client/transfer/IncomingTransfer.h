@@ -62,10 +62,13 @@ public:
     const std::string& error() const { return _error; }
     std::uint64_t bytesStored() const { return _bytesStored; }
     std::uint32_t cumulative() const { return _bitmap.cumulative(); }
+    /// One past the highest chunk that arrived.
+    std::uint32_t highest() const { return _bitmap.highest(); }
 
 private:
     std::uint32_t chunkLength(std::uint32_t seq) const;
     bool writeAt(const char* data, std::size_t length, std::uint64_t offset);
+    bool readAt(char* data, std::size_t length, std::uint64_t offset);
     bool hashUpTo(std::uint32_t end, const DataMessage& justStored);
     void closeFile();
 
@@ -76,7 +79,7 @@ private:
     ChunkBitmap _bitmap;
     Poco::SHA2Engine _sha256{Poco::SHA2Engine::SHA_256};
     std::uint32_t _hashedChunks = 0; ///< The digest covers chunks [0, _hashedChunks).
-    std::vector<char> _readBack;     ///< One chunk, for hashing chunks that arrived early.
+    std::vector<char> _readBack;     ///< For hashing chunks that arrived early, in whole chunks.
     std::uint64_t _bytesStored = 0;
     int _fd = -1;
     bool _created = false;

@@ -4,31 +4,65 @@
 
 namespace toom::client::transfer {
 
-SendWindow::SendWindow(std::uint32_t chunkCount, std::size_t capacity)
+SendWindow::SendWindow(std::uint32_t chunkCount, std::size_t inFlightLimit)
     : _chunkCount(chunkCount)
-    , _slots(std::clamp<std::size_t>(capacity, 1, kMaxWindowChunks)) {}
+    , _inFlightLimit(std::clamp<std::size_t>(inFlightLimit, 1, kMaxWindowChunks))
+    , _slots(kMaxWindowChunks) {}
 
 bool SendWindow::canSendNew() const {
-    return _nextNew < _chunkCount && _nextNew - _base < _slots.size();
+    return _nextNew < _chunkCount && _inFlight < _inFlightLimit && _nextNew - _base < _slots.size();
 }
 
 std::uint32_t SendWindow::takeNew(TimePoint now) {
     std::uint32_t seq = _nextNew++;
-    slot(seq) = Slot{now, false, false};
+    Slot& s = slot(seq);
+    s = Slot{};
+    s.sentAt = now;
+    append(seq);
     return seq;
+}
+
+void SendWindow::append(std::uint32_t seq) {
+    Slot& s = slot(seq);
+    s.previous = _newestSent;
+    s.next = kNone;
+    s.listed = true;
+    if (_newestSent != kNone)
+        slot(_newestSent).next = seq;
+    else
+        _oldestSent = seq;
+    _newestSent = seq;
+    ++_inFlight;
+}
+
+void SendWindow::unlink(std::uint32_t seq) {
+    Slot& s = slot(seq);
+    if (!s.listed)
+        return;
+    if (s.previous != kNone)
+        slot(s.previous).next = s.next;
+    else
+        _oldestSent = s.next;
+    if (s.next != kNone)
+        slot(s.next).previous = s.previous;
+    else
+        _newestSent = s.previous;
+    s.listed = false;
+    --_inFlight;
 }
 
 std::optional<std::uint32_t> SendWindow::takeLost(TimePoint now) {
     while (!_lost.empty()) {
         std::uint32_t seq = _lost.front();
         _lost.pop_front();
-        if (!inFlight(seq))
+        if (!inSpan(seq))
             continue;
         Slot& s = slot(seq);
         s.lost = false;
         if (s.acked)
             continue;
         s.sentAt = now;
+        append(seq); // now the newest transmission
         return seq;
     }
     return std::nullopt;
@@ -37,16 +71,17 @@ std::optional<std::uint32_t> SendWindow::takeLost(TimePoint now) {
 bool SendWindow::acked(std::uint32_t seq) const {
     if (seq < _base)
         return true;
-    return inFlight(seq) && slot(seq).acked;
+    return inSpan(seq) && slot(seq).acked;
 }
 
 std::uint32_t SendWindow::markAcked(std::uint32_t seq) {
-    if (!inFlight(seq))
+    if (!inSpan(seq))
         return 0;
     Slot& s = slot(seq);
     if (s.acked)
         return 0;
     s.acked = true;
+    unlink(seq);
     ++_ackedChunks;
     return 1;
 }
@@ -56,6 +91,7 @@ void SendWindow::markLost(std::uint32_t seq) {
     if (s.acked || s.lost)
         return;
     s.lost = true;
+    unlink(seq);
     _lost.push_back(seq);
 }
 
@@ -70,6 +106,9 @@ std::uint32_t SendWindow::onAck(const AckMessage& ack, TimePoint deliveredSentAt
     for (std::size_t byte = 0; byte < ack.sack.size(); ++byte) {
         if (ack.sack[byte] == 0)
             continue;
+        std::uint64_t first = std::uint64_t{ack.cumulative} + 1 + byte * 8;
+        if (first + 8 <= _base)
+            continue; // all eight were acknowledged already
         for (unsigned bit = 0; bit < 8; ++bit) {
             if (ack.sack[byte] & (1u << bit)) {
                 std::uint64_t seq = std::uint64_t{ack.cumulative} + 1 + byte * 8 + bit;
@@ -83,11 +122,8 @@ std::uint32_t SendWindow::onAck(const AckMessage& ack, TimePoint deliveredSentAt
 
     _latestDelivered = std::max(_latestDelivered, deliveredSentAt);
     TimePoint lostBefore = _latestDelivered - reorderAllowance;
-    for (std::uint32_t seq = _base; seq < _nextNew; ++seq) {
-        const Slot& s = slot(seq);
-        if (!s.acked && !s.lost && s.sentAt < lostBefore)
-            markLost(seq);
-    }
+    while (_oldestSent != kNone && slot(_oldestSent).sentAt < lostBefore)
+        markLost(_oldestSent);
     return newlyAcked;
 }
 

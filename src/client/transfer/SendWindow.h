@@ -22,11 +22,17 @@ namespace toom::client::transfer {
 
 class SendWindow {
 public:
-    /// `capacity`: most chunks between the oldest unacknowledged one and the next new one
-    /// (clamped to 1..kMaxWindowChunks).
-    SendWindow(std::uint32_t chunkCount, std::size_t capacity);
+    /// `inFlightLimit`: most chunks in flight, i.e. sent and neither acknowledged nor known
+    /// lost (clamped to 1..kMaxWindowChunks). Separately, the next new chunk stays within
+    /// kMaxWindowChunks of the oldest unacknowledged one, the span one ACK's SACK covers.
+    ///
+    /// Limiting chunks in flight rather than the span (as TCP's "pipe" does, RFC 6675) keeps
+    /// data flowing while an old hole is being repaired: with a span limit, a hole at the base
+    /// stops the sender for the time of the repair, which under steady loss is most of the time.
+    SendWindow(std::uint32_t chunkCount, std::size_t inFlightLimit);
 
-    /// True when a never-sent chunk may go now (one exists and the window has room).
+    /// True when a never-sent chunk may go now (one exists, fewer than the limit are in flight,
+    /// and it is within the span).
     bool canSendNew() const;
 
     /// The next never-sent chunk, recorded as sent at `now`. Call only when canSendNew().
@@ -48,31 +54,47 @@ public:
     std::uint32_t base() const { return _base; }
     std::uint32_t nextNew() const { return _nextNew; }
     std::uint32_t ackedChunks() const { return _ackedChunks; }
+    std::size_t inFlight() const { return _inFlight; }
     bool acked(std::uint32_t seq) const;
 
     /// Chunks waiting in the lost queue.
     std::size_t lostPending() const { return _lost.size(); }
 
 private:
+    static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
     struct Slot {
         TimePoint sentAt{};
         bool acked = false;
         bool lost = false; ///< In the lost queue.
+        /// Neighbours in send-time order (kNone at the ends), while in the sent list.
+        std::uint32_t previous = kNone;
+        std::uint32_t next = kNone;
+        bool listed = false;
     };
 
     Slot& slot(std::uint32_t seq) { return _slots[seq % _slots.size()]; }
     const Slot& slot(std::uint32_t seq) const { return _slots[seq % _slots.size()]; }
-    bool inFlight(std::uint32_t seq) const { return seq >= _base && seq < _nextNew; }
+    bool inSpan(std::uint32_t seq) const { return seq >= _base && seq < _nextNew; }
     std::uint32_t markAcked(std::uint32_t seq);
     void markLost(std::uint32_t seq);
+    void append(std::uint32_t seq);
+    void unlink(std::uint32_t seq);
 
     std::uint32_t _chunkCount;
-    std::vector<Slot> _slots; ///< Ring over [_base, _nextNew).
-    std::uint32_t _base = 0;  ///< Oldest unacknowledged chunk.
+    std::size_t _inFlightLimit;
+    std::size_t _inFlight = 0; ///< Chunks in the sent list.
+    std::vector<Slot> _slots;  ///< Ring over [_base, _nextNew), kMaxWindowChunks long.
+    std::uint32_t _base = 0;   ///< Oldest unacknowledged chunk.
     std::uint32_t _nextNew = 0;
     std::uint32_t _ackedChunks = 0;
     TimePoint _latestDelivered{}; ///< Latest send time known to have arrived.
     std::deque<std::uint32_t> _lost;
+    /// Chunks in flight, neither acknowledged nor marked lost, oldest transmission first:
+    /// loss detection walks it from the head and stops at the first chunk sent too recently,
+    /// so an ACK costs what it acknowledges or condemns, not the window's size.
+    std::uint32_t _oldestSent = kNone;
+    std::uint32_t _newestSent = kNone;
 };
 
 } // namespace toom::client::transfer

@@ -11,9 +11,6 @@
 
 namespace toom::client::transfer {
 
-using std::chrono::milliseconds;
-using std::chrono::seconds;
-
 struct SenderSettings {
     /// Payload bytes per DATA datagram: 1200 + 28 bytes of header + 8 UDP + 40 IPv6 = 1276,
     /// within IPv6's minimum MTU of 1280, so no datagram is ever fragmented (a lost fragment
@@ -24,21 +21,21 @@ struct SenderSettings {
     std::size_t window = 1024;
     /// How long the audience may take to answer START (it may hear of the offer a little
     /// after the presenter starts; START is repeated meanwhile).
-    milliseconds startTimeout{30'000};
+    std::chrono::milliseconds startTimeout{30'000};
     /// First START repeat; it doubles up to startRetryMax.
-    milliseconds startRetry{200};
-    milliseconds startRetryMax{1'000};
+    std::chrono::milliseconds startRetry{200};
+    std::chrono::milliseconds startRetryMax{1'000};
     /// The transfer fails when nothing at all comes from the audience for this long.
-    milliseconds idleTimeout{15'000};
+    std::chrono::milliseconds idleTimeout{15'000};
     /// ... or when the retransmission timer fires this many times in a row without progress.
     int maxConsecutiveTimeouts = 12;
     /// Retransmission timeout bounds (RFC 6298's 1 s minimum is for the open Internet of
     /// 2011; peers here are often on one LAN, where it would make every tail loss a stall).
-    milliseconds initialRto{300};
-    milliseconds minRto{20};
-    milliseconds maxRto{2'000};
+    std::chrono::milliseconds initialRto{300};
+    std::chrono::milliseconds minRto{20};
+    std::chrono::milliseconds maxRto{2'000};
     /// Least time between progress reports.
-    milliseconds progressInterval{100};
+    std::chrono::milliseconds progressInterval{100};
 };
 
 struct InboxSettings {
@@ -49,17 +46,17 @@ struct InboxSettings {
     /// Offers announced but not started, plus transfers running, at most.
     std::size_t maxIncoming = 8;
     /// An announced offer nobody starts is forgotten after this long.
-    milliseconds offerLifetime{120'000};
+    std::chrono::milliseconds offerLifetime{120'000};
     /// A running transfer fails when its presenter is silent for this long.
-    milliseconds idleTimeout{15'000};
+    std::chrono::milliseconds idleTimeout{15'000};
     /// In-order chunks per acknowledgement while data keeps coming; an ACK also goes at once
     /// for anything out of order and whenever the socket has nothing more to read.
     std::size_t ackEvery = 8;
     /// How long a finished transfer is remembered, to answer its presenter's late FIN or
     /// DATA with DONE or ABORT instead of silence.
-    milliseconds rememberFinished{30'000};
+    std::chrono::milliseconds rememberFinished{30'000};
     /// Least time between progress reports.
-    milliseconds progressInterval{100};
+    std::chrono::milliseconds progressInterval{100};
 };
 
 } // namespace toom::client::transfer

@@ -2,6 +2,9 @@
 
 #include <Poco/Net/NetException.h>
 
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace toom::client::transfer {
@@ -30,14 +33,11 @@ void UdpChannel::enlargeBuffers() {
 bool UdpChannel::sendTo(std::string_view bytes, const Poco::Net::SocketAddress& to) {
     if (_closed)
         return false;
-    try {
-        return _socket.sendTo(bytes.data(), static_cast<int>(bytes.size()), to) ==
-               static_cast<int>(bytes.size());
-    } catch (const Poco::Exception&) {
-        // ENOBUFS, an unreachable network, a closed socket: the datagram is lost; the
-        // protocol's retransmission and timeouts deal with it.
-        return false;
-    }
+    // ENOBUFS, an unreachable network: the datagram is lost, and the protocol's
+    // retransmission and timeouts deal with it like with any other loss.
+    ssize_t sent =
+        ::sendto(_socket.impl()->sockfd(), bytes.data(), bytes.size(), 0, to.addr(), to.length());
+    return sent == static_cast<ssize_t>(bytes.size());
 }
 
 std::optional<ReceivedDatagram> UdpChannel::receiveFrom(char* buffer, std::size_t capacity,
@@ -47,21 +47,43 @@ std::optional<ReceivedDatagram> UdpChannel::receiveFrom(char* buffer, std::size_
         std::this_thread::sleep_for(timeout);
         return std::nullopt;
     }
-    try {
-        if (!_socket.poll(Poco::Timespan(timeout.count()), Poco::Net::Socket::SELECT_READ))
+    // Plain system calls rather than Poco's poll() (which sets up and tears down an epoll
+    // instance on every call) and receiveFrom() (which throws on EAGAIN): while datagrams keep
+    // coming, each costs a single non-blocking recvfrom; only an empty socket costs a ppoll.
+    int fd = _socket.impl()->sockfd();
+    bool failed = false;
+    if (auto got = receiveNow(fd, buffer, capacity, failed); got || timeout.count() == 0)
+        return got;
+    if (!failed) {
+        pollfd wanted{fd, POLLIN, 0};
+        timespec wait{static_cast<time_t>(timeout.count() / 1'000'000),
+                      static_cast<long>(timeout.count() % 1'000'000) * 1000};
+        if (::ppoll(&wanted, 1, &wait, nullptr) <= 0)
             return std::nullopt;
-        ReceivedDatagram received;
-        int got = _socket.receiveFrom(buffer, static_cast<int>(capacity), received.from);
-        if (got < 0)
-            return std::nullopt;
-        received.size = static_cast<std::size_t>(got);
-        return received;
-    } catch (const Poco::Exception&) {
-        // ECONNREFUSED from an ICMP error, EINTR: nothing to read this time. Waiting out the
-        // timeout keeps a persistently failing socket from turning the loop into a spin.
+        if (auto got = receiveNow(fd, buffer, capacity, failed))
+            return got;
+    }
+    if (failed) // a broken descriptor would otherwise turn the caller's loop into a spin
         std::this_thread::sleep_for(timeout);
+    return std::nullopt;
+}
+
+std::optional<ReceivedDatagram> UdpChannel::receiveNow(int fd, char* buffer, std::size_t capacity,
+                                                       bool& failed) {
+    sockaddr_storage from{};
+    socklen_t fromLength = sizeof from;
+    ssize_t got = ::recvfrom(fd, buffer, capacity, MSG_DONTWAIT, reinterpret_cast<sockaddr*>(&from),
+                             &fromLength);
+    if (got < 0) {
+        // Nothing queued, an interrupted call, or an ICMP error reported on the socket (it is
+        // consumed by this call): none of them is fatal.
+        failed = !(errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ||
+                   errno == ECONNREFUSED || errno == EHOSTUNREACH || errno == ENETUNREACH);
         return std::nullopt;
     }
+    return ReceivedDatagram{
+        static_cast<std::size_t>(got),
+        Poco::Net::SocketAddress(reinterpret_cast<const sockaddr*>(&from), fromLength)};
 }
 
 void UdpChannel::close() {

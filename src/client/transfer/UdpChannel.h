@@ -34,6 +34,8 @@ public:
 
 private:
     void enlargeBuffers();
+    static std::optional<ReceivedDatagram> receiveNow(int fd, char* buffer, std::size_t capacity,
+                                                      bool& failed);
 
     Poco::Net::DatagramSocket _socket;
     std::atomic<bool> _closed{false};

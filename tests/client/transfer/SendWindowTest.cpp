@@ -38,6 +38,37 @@ TEST(SendWindowTest, WindowLimitsChunksInFlight) {
     window.onAck(AckMessage{3, 0, {}}, t0, 1ms);
     EXPECT_EQ(window.base(), 3u);
     EXPECT_EQ(sendAllowed(window, t0), (std::vector<std::uint32_t>{8, 9, 10}));
+    EXPECT_EQ(window.inFlight(), 8u);
+}
+
+TEST(SendWindowTest, AHoleAtTheBaseDoesNotStopNewChunks) {
+    TimePoint t0{};
+    SendWindow window(100'000, 4);
+    sendAllowed(window, t0);
+    // Chunk 0 is lost and stays lost; everything after it keeps arriving.
+    for (std::uint32_t round = 0; round < 1000; ++round) {
+        std::uint32_t newest = window.nextNew() - 1;
+        AckMessage ack{0, 0, std::vector<std::uint8_t>((newest + 7) / 8, 0xFF)};
+        window.onAck(ack, t0, 0ms);
+        sendAllowed(window, t0);
+    }
+    EXPECT_EQ(window.base(), 0u);
+    // It ran ahead until the span the SACK can describe was used up.
+    EXPECT_EQ(window.nextNew(), kMaxWindowChunks);
+    EXPECT_FALSE(window.canSendNew());
+    EXPECT_EQ(window.inFlight(), 1u);
+}
+
+TEST(SendWindowTest, LostChunksLeaveTheFlightUntilResent) {
+    TimePoint t0{};
+    SendWindow window(10, 4);
+    for (int i = 0; i < 4; ++i)
+        window.takeNew(t0 + std::chrono::milliseconds(i));
+    window.onAck(AckMessage{0, 0, {0x04}}, t0 + 3ms, 0ms); // 3 arrived; 0, 1, 2 lost
+    EXPECT_EQ(window.inFlight(), 0u);
+    EXPECT_TRUE(window.canSendNew());
+    EXPECT_EQ(drainLost(window, t0 + 4ms).size(), 3u);
+    EXPECT_EQ(window.inFlight(), 3u);
 }
 
 TEST(SendWindowTest, SelectiveAcksAreCountedAndTheBaseWaitsForTheHole) {
