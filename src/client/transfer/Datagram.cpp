@@ -112,8 +112,13 @@ std::optional<DatagramBody> decodeBody(DatagramType type, ByteReader& in) {
             return std::nullopt;
         return start;
     }
-    case DatagramType::StartAck:
-        return StartAckMessage{};
+    case DatagramType::StartAck: {
+        StartAckMessage accepted;
+        accepted.window = in.u16();
+        if (!in.atEnd())
+            return std::nullopt;
+        return accepted;
+    }
     case DatagramType::Data: {
         DataMessage data;
         data.seq = in.u32();
@@ -127,6 +132,7 @@ std::optional<DatagramBody> decodeBody(DatagramType type, ByteReader& in) {
         AckMessage ack;
         ack.cumulative = in.u32();
         ack.echo = in.u32();
+        ack.window = in.u16();
         std::uint16_t sackLength = in.u16();
         auto sack = in.take(sackLength);
         if (!in.atEnd() || sackLength > kMaxSackBytes)
@@ -179,6 +185,8 @@ std::string encodeDatagram(const Datagram& datagram) {
                 out.bytes(message.sha256);
                 out.u16(static_cast<std::uint16_t>(message.fileName.size()));
                 out.bytes(message.fileName);
+            } else if constexpr (std::is_same_v<Message, StartAckMessage>) {
+                out.u16(message.window);
             } else if constexpr (std::is_same_v<Message, DataMessage>) {
                 out.u32(message.seq);
                 out.u32(message.timestamp);
@@ -187,6 +195,7 @@ std::string encodeDatagram(const Datagram& datagram) {
                 std::size_t length = std::min(message.sack.size(), kMaxSackBytes);
                 out.u32(message.cumulative);
                 out.u32(message.echo);
+                out.u16(message.window);
                 out.u16(static_cast<std::uint16_t>(length));
                 out.bytes(
                     std::string_view(reinterpret_cast<const char*>(message.sack.data()), length));

@@ -38,7 +38,7 @@ inline constexpr std::size_t kMaxWindowChunks = kMaxSackBytes * 8;
 
 enum class DatagramType : std::uint8_t {
     Start = 1,    ///< presenter -> audience: the file's name, size, digest and chunk size.
-    StartAck = 2, ///< audience -> presenter: accepted, send the data.
+    StartAck = 2, ///< audience -> presenter: accepted, send the data (and how much at once).
     Data = 3,     ///< presenter -> audience: one chunk.
     Ack = 4,      ///< audience -> presenter: cumulative and selective acknowledgement.
     Fin = 5,      ///< presenter -> audience: every chunk is acknowledged; is the file kept?
@@ -68,6 +68,7 @@ struct StartMessage {
 };
 
 struct StartAckMessage {
+    std::uint16_t window = 0; ///< Chunks the audience can take in flight (flow control).
     bool operator==(const StartAckMessage&) const = default;
 };
 
@@ -83,6 +84,9 @@ struct AckMessage {
     std::uint32_t echo = 0;       ///< Timestamp of the DATA that arrived last.
     /// Bit i (least significant first within each byte) says chunk cumulative + 1 + i arrived.
     std::vector<std::uint8_t> sack;
+    /// Chunks the audience can take in flight now (on the wire before the SACK; last here so
+    /// that {cumulative, echo, sack} initialisers keep their meaning).
+    std::uint16_t window = 0;
     bool operator==(const AckMessage&) const = default;
 };
 

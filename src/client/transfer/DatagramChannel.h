@@ -36,6 +36,10 @@ public:
 
     /// Closes the channel; later calls send nothing and receive nothing.
     virtual void close() = 0;
+
+    /// Bytes the kernel may hold for this channel before it drops datagrams (what the audience
+    /// bases its flow-control window on); 0 when unknown or unlimited.
+    virtual std::size_t receiveBufferBytes() const { return 0; }
 };
 
 /// True when both name the same IP address and port. Cheaper than SocketAddress's operator==,

@@ -115,6 +115,7 @@ private:
     void fail(RunningMap::iterator it, AbortCode code, const std::string& reason,
               bool tellPresenter, TimePoint now);
     void sendAck(const TransferToken& token, Running& running);
+    std::uint16_t advertisedWindow(std::uint32_t chunkSize) const;
     void flushAcks();
     void housekeep(TimePoint now);
     void shutDown(TimePoint now);
@@ -132,6 +133,7 @@ private:
 
     std::thread _thread;
     std::atomic<bool> _stopping{false};
+    std::size_t _receiveBufferBytes = 0; ///< The channel's, read at start().
 
     mutable std::mutex _mutex; ///< Guards the members below up to _running.
     std::map<TransferToken, Announced> _announced;

@@ -1,5 +1,6 @@
 #include "FileSender.h"
 
+#include "ChunkReader.h"
 #include "Datagram.h"
 #include "RttEstimator.h"
 #include "SendWindow.h"
@@ -64,11 +65,11 @@ private:
     std::string prepare();
     Verdict handle(const Datagram& datagram, TimePoint now);
     void onAck(const AckMessage& ack, TimePoint now);
+    void applyWindow(std::uint16_t advertised);
     bool sendChunk(std::uint32_t seq, TimePoint now);
     void sendControl(DatagramBody body);
     std::uint32_t stamp(TimePoint at) const;
     std::uint64_t ackedBytes() const;
-    std::uint32_t chunkLength(std::uint32_t seq) const;
     void reportProgress(TimePoint now);
     SendResult finish(TimePoint now);
     SendResult fail(AbortCode code, std::string reason, bool tellAudience = true);
@@ -81,6 +82,7 @@ private:
     std::uint32_t _chunkSize = 0;
     std::uint32_t _chunkCount = 0;
     std::optional<SendWindow> _window;
+    std::optional<ChunkReader> _reader;
     RttEstimator _rtt;
     TimePoint _start;
     ProgressMeter _meter;
@@ -124,6 +126,7 @@ std::string FileSender::Run::prepare() {
         return "the file is too large for " + std::to_string(_chunkSize) + "-byte chunks";
     _chunkCount = static_cast<std::uint32_t>(chunks);
     _window.emplace(_chunkCount, std::min(_settings.window, kMaxWindowChunks));
+    _reader.emplace(_fd, offer.size, _chunkSize);
     _sendBuffer.resize(kDataHeaderBytes + _chunkSize);
     return {};
 }
@@ -252,6 +255,7 @@ FileSender::Run::Verdict FileSender::Run::handle(const Datagram& datagram, TimeP
                 _rtt.addSample(std::chrono::duration_cast<Micros>(now - _lastStartAt));
             _phase = Phase::Data;
         }
+        applyWindow(std::get<StartAckMessage>(datagram.body).window);
         return Verdict::Continue;
     case DatagramType::Ack:
         if (_phase != Phase::Start)
@@ -270,7 +274,17 @@ FileSender::Run::Verdict FileSender::Run::handle(const Datagram& datagram, TimeP
     }
 }
 
+void FileSender::Run::applyWindow(std::uint16_t advertised) {
+    // 0: the audience states no limit. Otherwise it knows what its socket can hold; more in
+    // flight would be dropped by its kernel whenever it falls behind.
+    std::size_t limit = _settings.window;
+    if (advertised > 0)
+        limit = std::min<std::size_t>(limit, advertised);
+    _window->setInFlightLimit(limit);
+}
+
 void FileSender::Run::onAck(const AckMessage& ack, TimePoint now) {
+    applyWindow(ack.window);
     // The echo is the send time of the DATA that arrived last, in our own clock: it gives a
     // round trip even for retransmitted chunks, and tells loss detection what got through.
     auto elapsed = static_cast<std::uint32_t>(stamp(now) - ack.echo);
@@ -286,21 +300,9 @@ void FileSender::Run::onAck(const AckMessage& ack, TimePoint now) {
 }
 
 bool FileSender::Run::sendChunk(std::uint32_t seq, TimePoint now) {
-    std::uint32_t length = chunkLength(seq);
-    auto offset = static_cast<off_t>(std::uint64_t{seq} * _chunkSize);
-    char* payload = _sendBuffer.data() + kDataHeaderBytes;
-    std::uint32_t got = 0;
-    while (got < length) {
-        ssize_t n = ::pread(_fd, payload + got, length - got, offset + got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO; // the file shrank under us
-            return false;
-        }
-        got += static_cast<std::uint32_t>(n);
-    }
+    std::uint32_t length = _reader->chunkLength(seq);
+    if (!_reader->read(seq, _sendBuffer.data() + kDataHeaderBytes))
+        return false;
     writeDataHeader(_sendBuffer.data(), _token, seq, stamp(now));
     _owner._channel.sendTo(std::string_view(_sendBuffer.data(), kDataHeaderBytes + length),
                            _owner._audience);
@@ -316,18 +318,12 @@ std::uint32_t FileSender::Run::stamp(TimePoint at) const {
     return static_cast<std::uint32_t>(std::chrono::duration_cast<Micros>(at - _start).count());
 }
 
-std::uint32_t FileSender::Run::chunkLength(std::uint32_t seq) const {
-    std::uint64_t offset = std::uint64_t{seq} * _chunkSize;
-    return static_cast<std::uint32_t>(
-        std::min<std::uint64_t>(_chunkSize, _owner._offer.size - offset));
-}
-
 std::uint64_t FileSender::Run::ackedBytes() const {
-    if (!_window || _chunkCount == 0)
+    if (!_window || !_reader || _chunkCount == 0)
         return 0;
     std::uint64_t bytes = std::uint64_t{_window->ackedChunks()} * _chunkSize;
     if (_window->acked(_chunkCount - 1))
-        bytes -= _chunkSize - chunkLength(_chunkCount - 1);
+        bytes -= _chunkSize - _reader->chunkLength(_chunkCount - 1);
     return bytes;
 }
 

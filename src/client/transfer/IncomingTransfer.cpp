@@ -15,6 +15,8 @@ namespace toom::client::transfer {
 namespace {
 /// Bytes read back from the file at once when a filled hole makes a run of chunks contiguous.
 constexpr std::size_t kReadBackBytes = 64 * 1024;
+/// Most bytes of consecutive chunks kept before they are written.
+constexpr std::size_t kWriteBufferBytes = 64 * 1024;
 } // namespace
 
 std::uint64_t chunkCountFor(std::uint64_t size, std::uint32_t chunkSize) {
@@ -54,6 +56,7 @@ std::string IncomingTransfer::open() {
     }
     // Whole chunks, at least one, about 64 KiB.
     _readBack.resize(std::max<std::size_t>(1, kReadBackBytes / _chunkSize) * _chunkSize);
+    _pending.reserve(kWriteBufferBytes);
     return {};
 }
 
@@ -69,13 +72,33 @@ IncomingTransfer::Stored IncomingTransfer::store(const DataMessage& data) {
         return Stored::Invalid;
     if (_bitmap.test(data.seq))
         return Stored::Duplicate;
-    if (!writeAt(data.payload.data(), data.payload.size(), std::uint64_t{data.seq} * _chunkSize))
+    if (!bufferWrite(data.payload, std::uint64_t{data.seq} * _chunkSize))
         return Stored::Failed;
     _bitmap.set(data.seq);
     _bytesStored += data.payload.size();
     if (!hashUpTo(_bitmap.cumulative(), data))
         return Stored::Failed;
     return Stored::New;
+}
+
+bool IncomingTransfer::bufferWrite(std::string_view data, std::uint64_t offset) {
+    bool follows = offset == _pendingOffset + _pending.size();
+    if (!_pending.empty() && (!follows || _pending.size() + data.size() > kWriteBufferBytes)) {
+        if (!flushWrites())
+            return false;
+    }
+    if (_pending.empty())
+        _pendingOffset = offset;
+    _pending.insert(_pending.end(), data.begin(), data.end());
+    return true;
+}
+
+bool IncomingTransfer::flushWrites() {
+    if (_pending.empty())
+        return true;
+    bool written = writeAt(_pending.data(), _pending.size(), _pendingOffset);
+    _pending.clear();
+    return written;
 }
 
 bool IncomingTransfer::writeAt(const char* data, std::size_t length, std::uint64_t offset) {
@@ -104,6 +127,9 @@ bool IncomingTransfer::hashUpTo(std::uint32_t end, const DataMessage& justStored
             ++_hashedChunks;
             continue;
         }
+        // Reading back what is still only in memory would find holes in the file.
+        if (!flushWrites())
+            return false;
         // Up to the chunk in hand (which is hashed from memory) or the end of the run.
         std::uint32_t stop = end;
         if (justStored.seq > _hashedChunks && justStored.seq < end)
@@ -141,6 +167,11 @@ AckMessage IncomingTransfer::ack(std::uint32_t echo) const {
 }
 
 std::string IncomingTransfer::keep() {
+    if (!flushWrites()) {
+        std::string reason = _error;
+        discard();
+        return reason;
+    }
     std::string actual = Poco::DigestEngine::digestToHex(_sha256.digest());
     if (actual != _offer.sha256) {
         discard();

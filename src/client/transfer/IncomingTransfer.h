@@ -60,6 +60,7 @@ public:
     const std::string& finalPath() const { return _finalPath; }
     const std::string& tempPath() const { return _tempPath; }
     const std::string& error() const { return _error; }
+    std::uint32_t chunkSize() const { return _chunkSize; }
     std::uint64_t bytesStored() const { return _bytesStored; }
     std::uint32_t cumulative() const { return _bitmap.cumulative(); }
     /// One past the highest chunk that arrived.
@@ -68,6 +69,8 @@ public:
 private:
     std::uint32_t chunkLength(std::uint32_t seq) const;
     bool writeAt(const char* data, std::size_t length, std::uint64_t offset);
+    bool bufferWrite(std::string_view data, std::uint64_t offset);
+    bool flushWrites();
     bool readAt(char* data, std::size_t length, std::uint64_t offset);
     bool hashUpTo(std::uint32_t end, const DataMessage& justStored);
     void closeFile();
@@ -80,6 +83,10 @@ private:
     Poco::SHA2Engine _sha256{Poco::SHA2Engine::SHA_256};
     std::uint32_t _hashedChunks = 0; ///< The digest covers chunks [0, _hashedChunks).
     std::vector<char> _readBack;     ///< For hashing chunks that arrived early, in whole chunks.
+    /// Chunks that arrived one after the other, written to the file together (one system call
+    /// per 64 KiB instead of one per chunk); their place in the file is _pendingOffset.
+    std::vector<char> _pending;
+    std::uint64_t _pendingOffset = 0;
     std::uint64_t _bytesStored = 0;
     int _fd = -1;
     bool _created = false;

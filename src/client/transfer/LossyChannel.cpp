@@ -65,6 +65,32 @@ LossyChannel::Fate LossyChannel::decide(Direction& direction) {
     return fate;
 }
 
+std::deque<LossyChannel::Held> LossyChannel::releaseExpired(Direction& direction,
+                                                            Clock::time_point now) {
+    std::deque<Held> due;
+    for (auto it = direction.held.begin(); it != direction.held.end();) {
+        if (it->until <= now) {
+            due.push_back(std::move(*it));
+            it = direction.held.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return due;
+}
+
+LossyChannel::Clock::time_point LossyChannel::releaseByTime(Clock::time_point now) {
+    for (auto& held : releaseExpired(_out, now))
+        _inner.sendTo(held.bytes, held.address);
+    for (auto& held : releaseExpired(_in, now))
+        _ready.push_back(std::move(held));
+    auto next = Clock::time_point::max();
+    for (const auto* direction : {&_out, &_in})
+        for (const auto& held : direction->held)
+            next = std::min(next, held.until);
+    return next;
+}
+
 std::deque<LossyChannel::Held> LossyChannel::releaseDue(Direction& direction) {
     std::deque<Held> due;
     for (auto it = direction.held.begin(); it != direction.held.end();) {
@@ -79,11 +105,13 @@ std::deque<LossyChannel::Held> LossyChannel::releaseDue(Direction& direction) {
 }
 
 bool LossyChannel::sendTo(std::string_view bytes, const Poco::Net::SocketAddress& to) {
+    auto now = Clock::now();
+    releaseByTime(now);
     auto due = releaseDue(_out);
     Fate fate = decide(_out);
     if (!fate.drop) {
         if (fate.holdFor > 0)
-            _out.held.push_back({std::string(bytes), to, fate.holdFor});
+            _out.held.push_back({std::string(bytes), to, fate.holdFor, now + _settings.maxHold});
         else
             _inner.sendTo(bytes, to);
         if (fate.duplicate)
@@ -98,23 +126,30 @@ bool LossyChannel::sendTo(std::string_view bytes, const Poco::Net::SocketAddress
 
 std::optional<ReceivedDatagram> LossyChannel::receiveFrom(char* buffer, std::size_t capacity,
                                                           std::chrono::microseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto deadline = Clock::now() + timeout;
     bool heardSomething = false;
     for (;;) {
+        auto now = Clock::now();
+        auto nextRelease = releaseByTime(now);
         if (!_ready.empty()) {
             Held next = std::move(_ready.front());
             _ready.pop_front();
             return ReceivedDatagram{copyOut(next.bytes, buffer, capacity), next.address};
         }
+        // Wake up for the next held datagram's time, if that comes first.
+        bool wakeForRelease = nextRelease < deadline;
         auto left = std::chrono::duration_cast<std::chrono::microseconds>(
-            deadline - std::chrono::steady_clock::now());
+            std::min(deadline, nextRelease) - now);
         auto got = _inner.receiveFrom(_scratch.data(), _scratch.size(),
                                       std::max(left, std::chrono::microseconds(0)));
+        if (!got && wakeForRelease)
+            continue;
         if (!got) {
             if (timeout.count() == 0 || heardSomething)
                 return std::nullopt;
-            // The line stayed quiet for a whole wait: nothing would ever release what is held,
-            // so let it all go (both directions) rather than turn a reordering into a loss.
+            // The line stayed quiet for a whole wait: with a long maxHold nothing might ever
+            // release what is held, so let it all go (both directions) rather than turn a
+            // reordering into a loss.
             for (auto& held : _out.held)
                 _inner.sendTo(held.bytes, held.address);
             _out.held.clear();
@@ -131,11 +166,11 @@ std::optional<ReceivedDatagram> LossyChannel::receiveFrom(char* buffer, std::siz
         Fate fate = decide(_in);
         if (!fate.drop) {
             if (fate.holdFor > 0)
-                _in.held.push_back({bytes, got->from, fate.holdFor});
+                _in.held.push_back({bytes, got->from, fate.holdFor, now + _settings.maxHold});
             else
-                _ready.push_back({bytes, got->from, 0});
+                _ready.push_back({bytes, got->from, 0, {}});
             if (fate.duplicate)
-                _ready.push_back({bytes, got->from, 0});
+                _ready.push_back({bytes, got->from, 0, {}});
         }
         for (auto& held : due)
             _ready.push_back(std::move(held));

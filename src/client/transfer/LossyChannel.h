@@ -16,7 +16,8 @@ struct LossSettings {
     double drop = 0.0;            ///< Probability that a datagram vanishes.
     double duplicate = 0.0;       ///< Probability that it is delivered twice.
     double reorder = 0.0;         ///< Probability that it is held back behind later ones.
-    std::size_t reorderDepth = 3; ///< A held datagram waits for 1 to this many later ones.
+    std::size_t reorderDepth = 3; ///< A held datagram waits for 1 to this many later ones ...
+    std::chrono::microseconds maxHold{2000}; ///< ... or this long, whichever comes first.
     std::uint64_t seed = 1;
 
     /// Drops, duplicates and reorders `percent` % each (the --simulate-loss setting).
@@ -40,15 +41,19 @@ public:
     std::optional<ReceivedDatagram> receiveFrom(char* buffer, std::size_t capacity,
                                                 std::chrono::microseconds timeout) override;
     void close() override;
+    std::size_t receiveBufferBytes() const override { return _inner.receiveBufferBytes(); }
 
     const LossCounts& sent() const { return _out.counts; }
     const LossCounts& received() const { return _in.counts; }
 
 private:
+    using Clock = std::chrono::steady_clock;
+
     struct Held {
         std::string bytes;
         Poco::Net::SocketAddress address;
-        std::size_t wait = 0; ///< Later datagrams still to pass before this one goes.
+        std::size_t wait = 0;      ///< Later datagrams still to pass before this one goes ...
+        Clock::time_point until{}; ///< ... or the time it goes anyway.
     };
 
     /// One direction: its own random sequence, so that how sends and receives interleave does
@@ -71,6 +76,10 @@ private:
 
     /// Counts one more datagram past the held ones; returns those whose wait is over.
     static std::deque<Held> releaseDue(Direction& direction);
+    /// Returns the held datagrams whose time is up.
+    static std::deque<Held> releaseExpired(Direction& direction, Clock::time_point now);
+    /// Sends what is due outbound, queues what is due inbound; returns the next deadline.
+    Clock::time_point releaseByTime(Clock::time_point now);
 
     DatagramChannel& _inner;
     LossSettings _settings;

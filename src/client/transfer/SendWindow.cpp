@@ -9,6 +9,10 @@ SendWindow::SendWindow(std::uint32_t chunkCount, std::size_t inFlightLimit)
     , _inFlightLimit(std::clamp<std::size_t>(inFlightLimit, 1, kMaxWindowChunks))
     , _slots(kMaxWindowChunks) {}
 
+void SendWindow::setInFlightLimit(std::size_t inFlightLimit) {
+    _inFlightLimit = std::clamp<std::size_t>(inFlightLimit, 1, kMaxWindowChunks);
+}
+
 bool SendWindow::canSendNew() const {
     return _nextNew < _chunkCount && _inFlight < _inFlightLimit && _nextNew - _base < _slots.size();
 }
@@ -18,6 +22,8 @@ std::uint32_t SendWindow::takeNew(TimePoint now) {
     Slot& s = slot(seq);
     s = Slot{};
     s.sentAt = now;
+    std::size_t ring = seq % kMaxWindowChunks;
+    _ackedRing[ring / 64] &= ~(std::uint64_t{1} << (ring % 64));
     append(seq);
     return seq;
 }
@@ -81,6 +87,8 @@ std::uint32_t SendWindow::markAcked(std::uint32_t seq) {
     if (s.acked)
         return 0;
     s.acked = true;
+    std::size_t ring = seq % kMaxWindowChunks;
+    _ackedRing[ring / 64] |= std::uint64_t{1} << (ring % 64);
     unlink(seq);
     ++_ackedChunks;
     return 1;
@@ -109,12 +117,13 @@ std::uint32_t SendWindow::onAck(const AckMessage& ack, TimePoint deliveredSentAt
         std::uint64_t first = std::uint64_t{ack.cumulative} + 1 + byte * 8;
         if (first + 8 <= _base)
             continue; // all eight were acknowledged already
-        for (unsigned bit = 0; bit < 8; ++bit) {
-            if (ack.sack[byte] & (1u << bit)) {
-                std::uint64_t seq = std::uint64_t{ack.cumulative} + 1 + byte * 8 + bit;
-                if (seq < _nextNew)
-                    newlyAcked += markAcked(static_cast<std::uint32_t>(seq));
-            }
+        if (first >= _nextNew)
+            break; // the rest describes chunks never sent
+        // Only the bits not yet known; those outside [_base, _nextNew) markAcked ignores.
+        unsigned news = ack.sack[byte] & ~knownAckedByte(first) & 0xFFu;
+        for (unsigned bit = 0; news != 0; ++bit, news >>= 1) {
+            if (news & 1u)
+                newlyAcked += markAcked(static_cast<std::uint32_t>(first + bit));
         }
     }
     while (_base < _nextNew && slot(_base).acked)
@@ -125,6 +134,16 @@ std::uint32_t SendWindow::onAck(const AckMessage& ack, TimePoint deliveredSentAt
     while (_oldestSent != kNone && slot(_oldestSent).sentAt < lostBefore)
         markLost(_oldestSent);
     return newlyAcked;
+}
+
+std::uint8_t SendWindow::knownAckedByte(std::uint64_t first) const {
+    std::size_t ring = static_cast<std::size_t>(first % kMaxWindowChunks);
+    std::size_t word = ring / 64;
+    unsigned shift = static_cast<unsigned>(ring % 64);
+    std::uint64_t bits = _ackedRing[word] >> shift;
+    if (shift > 56) // the byte runs into the next word, or round the ring to the first
+        bits |= _ackedRing[(word + 1) % _ackedRing.size()] << (64 - shift);
+    return static_cast<std::uint8_t>(bits);
 }
 
 void SendWindow::onTimeout() {

@@ -13,6 +13,7 @@
 #include "Datagram.h"
 #include "TransferClock.h"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -30,6 +31,10 @@ public:
     /// data flowing while an old hole is being repaired: with a span limit, a hole at the base
     /// stops the sender for the time of the repair, which under steady loss is most of the time.
     SendWindow(std::uint32_t chunkCount, std::size_t inFlightLimit);
+
+    /// Changes the in-flight limit (the audience's flow-control window). With more in flight
+    /// than the new limit, new chunks wait until enough are acknowledged or lost.
+    void setInFlightLimit(std::size_t inFlightLimit);
 
     /// True when a never-sent chunk may go now (one exists, fewer than the limit are in flight,
     /// and it is within the span).
@@ -80,12 +85,17 @@ private:
     void markLost(std::uint32_t seq);
     void append(std::uint32_t seq);
     void unlink(std::uint32_t seq);
+    /// Eight bits of _ackedRing for the chunks from `first` on.
+    std::uint8_t knownAckedByte(std::uint64_t first) const;
 
     std::uint32_t _chunkCount;
     std::size_t _inFlightLimit;
     std::size_t _inFlight = 0; ///< Chunks in the sent list.
     std::vector<Slot> _slots;  ///< Ring over [_base, _nextNew), kMaxWindowChunks long.
-    std::uint32_t _base = 0;   ///< Oldest unacknowledged chunk.
+    /// The slots' acked flags as bits, so that a SACK byte is compared with what is known in
+    /// one step: most of every SACK repeats the previous one.
+    std::array<std::uint64_t, kMaxWindowChunks / 64> _ackedRing{};
+    std::uint32_t _base = 0; ///< Oldest unacknowledged chunk.
     std::uint32_t _nextNew = 0;
     std::uint32_t _ackedChunks = 0;
     TimePoint _latestDelivered{}; ///< Latest send time known to have arrived.

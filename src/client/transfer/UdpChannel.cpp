@@ -2,6 +2,7 @@
 
 #include <Poco/Net/NetException.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <poll.h>
 #include <sys/socket.h>
@@ -92,6 +93,15 @@ void UdpChannel::close() {
     try {
         _socket.close();
     } catch (const Poco::Exception&) {
+    }
+}
+
+std::size_t UdpChannel::receiveBufferBytes() const {
+    try {
+        // Linux reports (and charges against) twice the size that was set.
+        return static_cast<std::size_t>(std::max(0, _socket.getReceiveBufferSize()));
+    } catch (const Poco::Exception&) {
+        return 0;
     }
 }
 

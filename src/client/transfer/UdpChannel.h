@@ -28,6 +28,7 @@ public:
     std::optional<ReceivedDatagram> receiveFrom(char* buffer, std::size_t capacity,
                                                 std::chrono::microseconds timeout) override;
     void close() override;
+    std::size_t receiveBufferBytes() const override;
 
     /// The address the socket is bound to (port included).
     Poco::Net::SocketAddress localAddress() const;

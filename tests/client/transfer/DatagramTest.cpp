@@ -25,9 +25,9 @@ std::vector<Datagram> oneOfEachType() {
     static const std::string payload = "chunk bytes \x00\x01\xff"s;
     return {
         {token, StartMessage{1200, 8'388'608, digest, "../../etc/passwd"}},
-        {token, StartAckMessage{}},
+        {token, StartAckMessage{512}},
         {token, DataMessage{41, 0xDEADBEEF, payload}},
-        {token, AckMessage{100, 12345, {0x05, 0x00, 0x80}}},
+        {token, AckMessage{100, 12345, {0x05, 0x00, 0x80}, 300}},
         {token, FinMessage{}},
         {token, DoneMessage{}},
         {token, AbortMessage{AbortCode::DigestMismatch, "digest mismatch"}},
@@ -58,11 +58,16 @@ TEST(DatagramTest, HeaderIsMagicVersionTypeTokenInNetworkOrder) {
     EXPECT_EQ(bytes.size(), kDataHeaderBytes + 2);
 }
 
-TEST(DatagramTest, AckLayoutIsCumulativeEchoLengthBitmap) {
+TEST(DatagramTest, AckLayoutIsCumulativeEchoWindowLengthBitmap) {
     std::string bytes =
-        encodeDatagram({datagramTestToken(), AckMessage{0x00000102, 0x00000304, {0xA5}}});
-    ASSERT_EQ(bytes.size(), kHeaderBytes + 4 + 4 + 2 + 1);
-    EXPECT_EQ(bytes.substr(kHeaderBytes), "\x00\x00\x01\x02\x00\x00\x03\x04\x00\x01\xA5"s);
+        encodeDatagram({datagramTestToken(), AckMessage{0x00000102, 0x00000304, {0xA5}, 0x0200}});
+    ASSERT_EQ(bytes.size(), kHeaderBytes + 4 + 4 + 2 + 2 + 1);
+    EXPECT_EQ(bytes.substr(kHeaderBytes), "\x00\x00\x01\x02\x00\x00\x03\x04\x02\x00\x00\x01\xA5"s);
+}
+
+TEST(DatagramTest, StartAckCarriesTheWindow) {
+    std::string bytes = encodeDatagram({datagramTestToken(), StartAckMessage{0x0123}});
+    EXPECT_EQ(bytes.substr(kHeaderBytes), "\x01\x23"s);
 }
 
 TEST(DatagramTest, WriteDataHeaderMatchesTheEncoder) {
@@ -118,8 +123,8 @@ TEST(DatagramTest, LimitsAreEnforcedOnDecode) {
     // A SACK longer than kMaxSackBytes.
     std::string ack = encodeDatagram({token, AckMessage{0, 0, {}}});
     std::size_t tooLong = kMaxSackBytes + 1;
-    ack[kHeaderBytes + 8] = static_cast<char>(tooLong >> 8);
-    ack[kHeaderBytes + 9] = static_cast<char>(tooLong & 0xFF);
+    ack[kHeaderBytes + 10] = static_cast<char>(tooLong >> 8);
+    ack[kHeaderBytes + 11] = static_cast<char>(tooLong & 0xFF);
     ack += std::string(tooLong, '\x01');
     EXPECT_FALSE(decodeDatagram(ack));
     // An empty DATA payload.

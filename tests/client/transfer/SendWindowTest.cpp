@@ -41,6 +41,38 @@ TEST(SendWindowTest, WindowLimitsChunksInFlight) {
     EXPECT_EQ(window.inFlight(), 8u);
 }
 
+TEST(SendWindowTest, TheAudiencesWindowChangesTheLimit) {
+    TimePoint t0{};
+    SendWindow window(100, 8);
+    window.setInFlightLimit(3);
+    EXPECT_EQ(sendAllowed(window, t0).size(), 3u);
+    window.setInFlightLimit(5);
+    EXPECT_EQ(sendAllowed(window, t0).size(), 2u);
+    window.setInFlightLimit(1); // fewer than in flight: nothing new until they are done
+    window.onAck(AckMessage{4, 0, {}}, t0, 1ms);
+    EXPECT_FALSE(window.canSendNew());
+    window.onAck(AckMessage{5, 0, {}}, t0, 1ms);
+    EXPECT_EQ(sendAllowed(window, t0), (std::vector<std::uint32_t>{5}));
+}
+
+TEST(SendWindowTest, SelectiveAcksAcrossTheRingsEnd) {
+    TimePoint t0{};
+    SendWindow window(10'000, kMaxWindowChunks);
+    // Move the base to just before a multiple of the ring's length.
+    for (std::uint32_t i = 0; i < 2040; ++i)
+        window.takeNew(t0);
+    window.onAck(AckMessage{2040, 0, {}}, t0, 0ms);
+    sendAllowed(window, t0);
+    // Chunk 2040 missing; SACK bytes cover 2041..2056, across ring position 2048.
+    EXPECT_EQ(window.onAck(AckMessage{2040, 0, {0xFF, 0xFF}}, t0, 0ms), 16u);
+    for (std::uint32_t seq = 2041; seq <= 2056; ++seq)
+        EXPECT_TRUE(window.acked(seq)) << seq;
+    EXPECT_FALSE(window.acked(2040));
+    EXPECT_FALSE(window.acked(2057));
+    // The same SACK again acknowledges nothing new.
+    EXPECT_EQ(window.onAck(AckMessage{2040, 0, {0xFF, 0xFF}}, t0, 0ms), 0u);
+}
+
 TEST(SendWindowTest, AHoleAtTheBaseDoesNotStopNewChunks) {
     TimePoint t0{};
     SendWindow window(100'000, 4);

@@ -1,0 +1,62 @@
+#include "ChunkReader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace toom::client::transfer {
+
+ChunkReader::ChunkReader(int fd, std::uint64_t fileSize, std::uint32_t chunkSize,
+                         std::size_t readAheadBytes)
+    : _fd(fd)
+    , _fileSize(fileSize)
+    , _chunkSize(chunkSize)
+    , _ahead(std::max<std::size_t>(1, readAheadBytes / chunkSize) * chunkSize) {}
+
+std::uint32_t ChunkReader::chunkLength(std::uint32_t seq) const {
+    std::uint64_t offset = std::uint64_t{seq} * _chunkSize;
+    if (offset >= _fileSize)
+        return 0;
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(_chunkSize, _fileSize - offset));
+}
+
+bool ChunkReader::read(std::uint32_t seq, char* out) {
+    std::uint64_t offset = std::uint64_t{seq} * _chunkSize;
+    std::uint32_t length = chunkLength(seq);
+    if (offset >= _aheadOffset && offset + length <= _aheadOffset + _aheadLength) {
+        std::memcpy(out, _ahead.data() + (offset - _aheadOffset), length);
+        return true;
+    }
+    if (offset < _aheadOffset)
+        return readFully(out, length, offset); // a retransmission: behind the read-ahead
+    // Ahead of what is buffered: the next stretch of new chunks.
+    std::size_t stretch =
+        static_cast<std::size_t>(std::min<std::uint64_t>(_ahead.size(), _fileSize - offset));
+    if (!readFully(_ahead.data(), stretch, offset)) {
+        _aheadLength = 0;
+        return false;
+    }
+    _aheadOffset = offset;
+    _aheadLength = stretch;
+    std::memcpy(out, _ahead.data(), length);
+    return true;
+}
+
+bool ChunkReader::readFully(char* out, std::size_t length, std::uint64_t offset) {
+    std::size_t got = 0;
+    while (got < length) {
+        ssize_t n = ::pread(_fd, out + got, length - got, static_cast<off_t>(offset + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO; // the file shrank under us
+            return false;
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace toom::client::transfer
