@@ -152,7 +152,6 @@ void FileInbox::handle(std::string_view bytes, const Poco::Net::SocketAddress& f
 
 void FileInbox::handleRunning(RunningMap::iterator it, const Datagram& datagram, TimePoint now) {
     Running& running = it->second;
-    running.lastHeard = now;
     switch (datagram.type()) {
     case DatagramType::Start:
         // Our START_ACK was lost and the presenter repeats itself.
@@ -278,6 +277,7 @@ void FileInbox::onData(RunningMap::iterator it, const DataMessage& data, TimePoi
     default:
         break;
     }
+    running.lastProgress = now;
     if (transfer.complete())
         return complete(it, now);
     ++running.unacked;
@@ -403,9 +403,12 @@ void FileInbox::housekeep(TimePoint now) {
     }
     for (auto it = _running.begin(); it != _running.end();) {
         auto next = std::next(it);
-        if (now - it->second.lastHeard >= _settings.idleTimeout)
+        // Progress, not mere traffic: a presenter repeating old chunks forever would otherwise
+        // hold its place for good.
+        if (now - it->second.lastProgress >= _settings.idleTimeout)
             fail(it, AbortCode::TimedOut,
-                 "nothing from the presenter for " + secondsText(_settings.idleTimeout), true, now);
+                 "no new data from the presenter for " + secondsText(_settings.idleTimeout), true,
+                 now);
         it = next;
     }
 }

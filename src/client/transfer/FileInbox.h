@@ -84,7 +84,7 @@ private:
     struct Running {
         std::unique_ptr<IncomingTransfer> transfer;
         Poco::Net::SocketAddress presenter;
-        TimePoint lastHeard;
+        TimePoint lastProgress; ///< START, or the last new chunk.
         ProgressMeter meter;
         std::uint32_t lastEcho = 0; ///< Timestamp of the DATA that arrived last.
         std::size_t unacked = 0;    ///< In-order chunks since the last ACK.

@@ -62,7 +62,17 @@ private:
     /// What a datagram from the audience meant for the loop.
     enum class Verdict { Continue, Done, Aborted };
 
+    /// Why the presenter gives up, for the ABORT and for the result.
+    struct Failure {
+        AbortCode code;
+        std::string reason;
+    };
+
     std::string prepare();
+    std::optional<Failure> runTimers(TimePoint now);
+    std::optional<Failure> sendDue(TimePoint now);
+    std::optional<SendResult> receive(TimePoint now);
+    void sendStart(TimePoint now);
     Verdict handle(const Datagram& datagram, TimePoint now);
     void onAck(const AckMessage& ack, TimePoint now);
     void applyWindow(std::uint16_t advertised);
@@ -72,7 +82,7 @@ private:
     std::uint64_t ackedBytes() const;
     void reportProgress(TimePoint now);
     SendResult finish(TimePoint now);
-    SendResult fail(AbortCode code, std::string reason, bool tellAudience = true);
+    SendResult fail(const Failure& failure, bool tellAudience = true);
 
     FileSender& _owner;
     const SenderSettings& _settings;
@@ -92,6 +102,13 @@ private:
     Phase _phase = Phase::Start;
     int _startsSent = 0;
     TimePoint _lastStartAt{};
+    Micros _startRetry{};     ///< The current START repeat interval.
+    TimePoint _nextStartAt{}; ///< When START goes again.
+    TimePoint _startDeadline{};
+    TimePoint _lastHeard{};             ///< Anything from the audience (idle timeout).
+    TimePoint _rtoDeadline = kDisarmed; ///< The retransmission timer.
+    int _consecutiveTimeouts = 0;
+    std::vector<char> _receiveBuffer = std::vector<char>(kReceiveBufferBytes);
 };
 
 SendResult FileSender::run() {
@@ -133,117 +150,129 @@ std::string FileSender::Run::prepare() {
 
 SendResult FileSender::Run::execute() {
     if (auto problem = prepare(); !problem.empty())
-        return fail(AbortCode::LocalError, problem, _token != TransferToken{});
-
-    StartMessage start{_chunkSize, _owner._offer.size, _sha256, _owner._offer.fileName};
-    if (start.fileName.size() > kMaxFileNameBytes)
-        return fail(AbortCode::LocalError, "the file name is too long");
-    auto sendStart = [&](TimePoint now) {
-        sendControl(start);
-        ++_startsSent;
-        _lastStartAt = now;
-    };
+        return fail({AbortCode::LocalError, problem}, _token != TransferToken{});
+    if (_owner._offer.fileName.size() > kMaxFileNameBytes)
+        return fail({AbortCode::LocalError, "the file name is too long"});
 
     TimePoint now = TransferClock::now();
     sendStart(now);
-    Micros startRetry = _settings.startRetry;
-    TimePoint nextStartAt = now + startRetry;
-    TimePoint startDeadline = now + _settings.startTimeout;
-    TimePoint lastHeard = now;
-    // The retransmission timer; kDisarmed while nothing is outstanding.
-    TimePoint rtoDeadline = kDisarmed;
-    int consecutiveTimeouts = 0;
-    std::vector<char> receiveBuffer(kReceiveBufferBytes);
-
+    _startRetry = _settings.startRetry;
+    _nextStartAt = now + _startRetry;
+    _startDeadline = now + _settings.startTimeout;
+    _lastHeard = now;
     for (;;) {
         now = TransferClock::now();
         if (_owner._cancelled)
-            return fail(AbortCode::Cancelled, "cancelled by the presenter");
-
-        // Timers first: they decide whether there is anything left to do.
-        if (_phase == Phase::Start) {
-            if (now >= startDeadline)
-                return fail(AbortCode::TimedOut, "the audience did not answer within " +
-                                                     secondsText(_settings.startTimeout));
-            if (now >= nextStartAt) {
-                sendStart(now);
-                startRetry = std::min<Micros>(startRetry * 2, _settings.startRetryMax);
-                nextStartAt = now + startRetry;
-            }
-        } else {
-            if (now - lastHeard >= _settings.idleTimeout)
-                return fail(AbortCode::TimedOut, "no answer from the audience for " +
-                                                     secondsText(_settings.idleTimeout));
-            if (now >= rtoDeadline) {
-                if (++consecutiveTimeouts > _settings.maxConsecutiveTimeouts)
-                    return fail(AbortCode::TimedOut, "the audience stopped acknowledging (" +
-                                                         std::to_string(consecutiveTimeouts - 1) +
-                                                         " timeouts in a row)");
-                _rtt.backOff();
-                if (_phase == Phase::Data)
-                    _window->onTimeout();
-                else
-                    sendControl(FinMessage{});
-                rtoDeadline = now + _rtt.rto();
-            }
-        }
-
-        if (_phase == Phase::Data) {
-            while (auto seq = _window->takeLost(now)) {
-                if (!sendChunk(*seq, now))
-                    return fail(AbortCode::LocalError,
-                                "cannot read " + _owner._path + ": " + std::strerror(errno));
-                ++_result.retransmissions;
-            }
-            while (_window->canSendNew()) {
-                if (!sendChunk(_window->takeNew(now), now))
-                    return fail(AbortCode::LocalError,
-                                "cannot read " + _owner._path + ": " + std::strerror(errno));
-            }
-            if (_window->allAcked()) {
-                // Every chunk arrived; FIN asks for the verdict on the digest (the audience
-                // also sends DONE by itself, FIN covers its loss).
-                _phase = Phase::Fin;
-                sendControl(FinMessage{});
-                consecutiveTimeouts = 0;
-                rtoDeadline = now + _rtt.rto();
-            } else if (rtoDeadline == kDisarmed) {
-                rtoDeadline = now + _rtt.rto();
-            }
-        }
-
-        TimePoint wakeAt = now + kLongestWait;
-        if (_phase == Phase::Start) {
-            wakeAt = std::min({wakeAt, nextStartAt, startDeadline});
-        } else {
-            wakeAt = std::min({wakeAt, lastHeard + _settings.idleTimeout, rtoDeadline});
-        }
-        auto wait = std::max(Micros(0), std::chrono::duration_cast<Micros>(wakeAt - now));
-        auto got = _owner._channel.receiveFrom(receiveBuffer.data(), receiveBuffer.size(), wait);
-        for (int drained = 0; got && drained < kMaxDrain; ++drained) {
-            auto datagram = decodeDatagram(std::string_view(receiveBuffer.data(), got->size));
-            if (datagram && datagram->token == _token) {
-                now = TransferClock::now();
-                lastHeard = now;
-                std::uint32_t ackedBefore = _window->ackedChunks();
-                switch (handle(*datagram, now)) {
-                case Verdict::Done:
-                    return finish(now);
-                case Verdict::Aborted:
-                    return fail(AbortCode::Unspecified, _abortText, false);
-                case Verdict::Continue:
-                    break;
-                }
-                if (_window->ackedChunks() != ackedBefore) {
-                    consecutiveTimeouts = 0;
-                    _rtt.resetBackOff();
-                    rtoDeadline = _window->allAcked() ? kDisarmed : now + _rtt.rto();
-                }
-            }
-            got =
-                _owner._channel.receiveFrom(receiveBuffer.data(), receiveBuffer.size(), Micros(0));
-        }
+            return fail({AbortCode::Cancelled, "cancelled by the presenter"});
+        if (auto failure = runTimers(now))
+            return fail(*failure);
+        if (auto failure = sendDue(now))
+            return fail(*failure);
+        if (auto end = receive(now))
+            return *end;
     }
+}
+
+std::optional<FileSender::Run::Failure> FileSender::Run::runTimers(TimePoint now) {
+    if (_phase == Phase::Start) {
+        if (now >= _startDeadline)
+            return Failure{AbortCode::TimedOut, "the audience did not answer within " +
+                                                    secondsText(_settings.startTimeout)};
+        if (now >= _nextStartAt) {
+            sendStart(now);
+            _startRetry = std::min<Micros>(_startRetry * 2, _settings.startRetryMax);
+            _nextStartAt = now + _startRetry;
+        }
+        return std::nullopt;
+    }
+    if (now - _lastHeard >= _settings.idleTimeout)
+        return Failure{AbortCode::TimedOut,
+                       "no answer from the audience for " + secondsText(_settings.idleTimeout)};
+    if (now >= _rtoDeadline) {
+        if (++_consecutiveTimeouts > _settings.maxConsecutiveTimeouts)
+            return Failure{AbortCode::TimedOut, "the audience stopped acknowledging (" +
+                                                    std::to_string(_consecutiveTimeouts - 1) +
+                                                    " timeouts in a row)"};
+        _rtt.backOff();
+        if (_phase == Phase::Data)
+            _window->onTimeout(); // the oldest chunk goes again, below
+        else
+            sendControl(FinMessage{});
+        _rtoDeadline = now + _rtt.rto();
+    }
+    return std::nullopt;
+}
+
+std::optional<FileSender::Run::Failure> FileSender::Run::sendDue(TimePoint now) {
+    if (_phase != Phase::Data)
+        return std::nullopt;
+    auto unreadable = [&] {
+        return Failure{AbortCode::LocalError,
+                       "cannot read " + _owner._path + ": " + std::strerror(errno)};
+    };
+    // Lost chunks first: the audience's window cannot move past them.
+    while (auto seq = _window->takeLost(now)) {
+        if (!sendChunk(*seq, now))
+            return unreadable();
+        ++_result.retransmissions;
+    }
+    while (_window->canSendNew()) {
+        if (!sendChunk(_window->takeNew(now), now))
+            return unreadable();
+    }
+    if (_window->allAcked()) {
+        // Every chunk arrived; FIN asks for the verdict on the digest (the audience also
+        // sends DONE by itself; FIN covers its loss).
+        _phase = Phase::Fin;
+        sendControl(FinMessage{});
+        _consecutiveTimeouts = 0;
+        _rtoDeadline = now + _rtt.rto();
+    } else if (_rtoDeadline == kDisarmed) {
+        _rtoDeadline = now + _rtt.rto();
+    }
+    return std::nullopt;
+}
+
+std::optional<SendResult> FileSender::Run::receive(TimePoint now) {
+    TimePoint wakeAt = now + kLongestWait;
+    if (_phase == Phase::Start)
+        wakeAt = std::min({wakeAt, _nextStartAt, _startDeadline});
+    else
+        wakeAt = std::min({wakeAt, _lastHeard + _settings.idleTimeout, _rtoDeadline});
+    auto wait = std::max(Micros(0), std::chrono::duration_cast<Micros>(wakeAt - now));
+    auto got = _owner._channel.receiveFrom(_receiveBuffer.data(), _receiveBuffer.size(), wait);
+    // Everything already queued, before sending again: the freshest ACK decides what to send.
+    for (int drained = 0; got && drained < kMaxDrain; ++drained) {
+        auto datagram = decodeDatagram(std::string_view(_receiveBuffer.data(), got->size));
+        if (datagram && datagram->token == _token) {
+            now = TransferClock::now();
+            _lastHeard = now;
+            std::uint32_t ackedBefore = _window->ackedChunks();
+            switch (handle(*datagram, now)) {
+            case Verdict::Done:
+                return finish(now);
+            case Verdict::Aborted:
+                return fail({AbortCode::Unspecified, _abortText}, false);
+            case Verdict::Continue:
+                break;
+            }
+            if (_window->ackedChunks() != ackedBefore) {
+                // Progress: the timer restarts, and its back-off ends.
+                _consecutiveTimeouts = 0;
+                _rtt.resetBackOff();
+                _rtoDeadline = _window->allAcked() ? kDisarmed : now + _rtt.rto();
+            }
+        }
+        got = _owner._channel.receiveFrom(_receiveBuffer.data(), _receiveBuffer.size(), Micros(0));
+    }
+    return std::nullopt;
+}
+
+void FileSender::Run::sendStart(TimePoint now) {
+    const FileOffer& offer = _owner._offer;
+    sendControl(StartMessage{_chunkSize, offer.size, _sha256, offer.fileName});
+    ++_startsSent;
+    _lastStartAt = now;
 }
 
 FileSender::Run::Verdict FileSender::Run::handle(const Datagram& datagram, TimePoint now) {
@@ -344,11 +373,11 @@ SendResult FileSender::Run::finish(TimePoint now) {
     return _result;
 }
 
-SendResult FileSender::Run::fail(AbortCode code, std::string reason, bool tellAudience) {
+SendResult FileSender::Run::fail(const Failure& failure, bool tellAudience) {
     if (tellAudience)
-        sendControl(AbortMessage{code, reason});
+        sendControl(AbortMessage{failure.code, failure.reason});
     _result.ok = false;
-    _result.error = std::move(reason);
+    _result.error = failure.reason;
     _result.bytes = ackedBytes();
     _result.seconds = std::chrono::duration<double>(TransferClock::now() - _start).count();
     return _result;

@@ -50,7 +50,7 @@ struct InboxSettings {
     std::size_t maxIncoming = 8;
     /// An announced offer nobody starts is forgotten after this long.
     std::chrono::milliseconds offerLifetime{120'000};
-    /// A running transfer fails when its presenter is silent for this long.
+    /// A running transfer fails when no new chunk arrives for this long.
     std::chrono::milliseconds idleTimeout{15'000};
     /// In-order chunks per acknowledgement while data keeps coming; an ACK also goes at once
     /// for anything out of order and whenever the socket has nothing more to read.

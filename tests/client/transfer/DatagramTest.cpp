@@ -207,3 +207,25 @@ TEST(DatagramTest, TokenAndDigestHexConversions) {
     EXPECT_EQ(sha256ToHex(*digest), hex);
     EXPECT_FALSE(parseSha256Hex(hex.substr(1)));
 }
+
+TEST(DatagramTest, DocumentedExampleBytes) {
+    // docs/P2P.md, "Example": keep the two in step.
+    TransferToken token = *parseToken("5d41402abc4b2a76b9719d911017c592");
+    auto hexOf = [](const std::string& bytes) {
+        static constexpr char kDigits[] = "0123456789abcdef";
+        std::string out;
+        for (unsigned char c : bytes) {
+            if (!out.empty())
+                out += ' ';
+            out += kDigits[c >> 4];
+            out += kDigits[c & 0x0F];
+        }
+        return out;
+    };
+    const std::string header = "54 46 01 0";
+    const std::string tokenHex = " 5d 41 40 2a bc 4b 2a 76 b9 71 9d 91 10 17 c5 92";
+    EXPECT_EQ(hexOf(encodeDatagram({token, StartAckMessage{512}})),
+              header + "2" + tokenHex + " 02 00");
+    EXPECT_EQ(hexOf(encodeDatagram({token, AckMessage{1, 200163, {0x01}, 512}})),
+              header + "4" + tokenHex + " 00 00 00 01 00 03 0d e3 02 00 00 01 01");
+}

@@ -81,7 +81,7 @@ TEST(TransferFailureTest, AudienceFailsWhenThePresenterVanishesMidTransfer) {
     auto outcome = audience.recorder().waitFor(offer.token);
     ASSERT_TRUE(outcome);
     EXPECT_FALSE(outcome->received);
-    EXPECT_THAT(outcome->detail, HasSubstr("nothing from the presenter"));
+    EXPECT_THAT(outcome->detail, HasSubstr("no new data from the presenter"));
     // No file under the final name, and the temporary file is gone too.
     EXPECT_TRUE(filesIn(downloads.path()).empty());
 }
