@@ -27,6 +27,15 @@ void PrivateChatBridge::install(CommandHooks& hooks, EventRouter& events) {
              [this](CommandContext& c, const std::string& l) { return onStop(c, l); });
     for (const char* word : {"y", "n", "acceptprivate", "declineprivate"})
         hooks.on(word, [this](CommandContext& c, const std::string& l) { return onAnswer(c, l); });
+    // Leaving: the chats are closed (the peers get STOP) before the server hears of it, so
+    // that the peers closing their ends in answer to the server's notice cannot print a
+    // stray "ended" here after "Bye".
+    for (const char* word : {"logout", "OUT", "QUIT", "/logout"}) {
+        hooks.on(word, [this](CommandContext&, const std::string& line) {
+            _chats.closeAll();
+            return HookResult::pass(line);
+        });
+    }
     events.on(std::string(ev::kPrivateAccepted), [this](const ServerLine& e) { onAccepted(e); });
     events.on(std::string(ev::kPrivateEnded), [this](const ServerLine& e) { onEnded(e); });
 }

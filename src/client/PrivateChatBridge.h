@@ -9,7 +9,8 @@
 //   DECLINEPRIVATE        PrivateChats, which then admits the requester's connection
 //   private <user> <msg>  PRIVATE <user> to the server (is the chat open? counts as activity),
 //                         then <msg> straight to the peer; the server never sees the text
-//   stopprivate <user>    sent to the server (it tells the peer), then the connection closed
+//   stopprivate <user>    the connection closed, then sent to the server (it tells the peer)
+//   logout, OUT, ...      every connection closed quietly, then sent to the server
 //
 //   server event          what happens
 //   PRIVATE_ACCEPTED      printed; PrivateChats connects to the address with the token

@@ -47,9 +47,8 @@ FileTransferBridge::Options transferOptions(const ClientOptions& options) {
 
 /// Runs one session with everything around it: the direct private chats (listening before
 /// login, so that the port can be announced), the file transfers on the UDP port, and the
-/// console they all print to. Declaration order is teardown order, in reverse: the session
-/// goes first, then the transfers are waited for, then the chats are closed, and the console
-/// and terminal last.
+/// console they all print to. When the session ends the chats are closed first (the peers
+/// hear of it at once), then the transfers are waited for; the console and terminal go last.
 int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer) {
     peer::PrivateChats chats("", [&console](std::string_view text) { console.printLine(text); });
     int chatPort = 0;
@@ -69,8 +68,8 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
     privateChats.install(session.hooks(), session.events());
     session.onLoggedIn([&chats](const std::string& username) { chats.setUser(username); });
     const int code = session.run();
+    chats.closeAll(); // First: the peers hear of it at once, and nothing more is printed.
     files.finish();
-    chats.closeAll();
     return code;
 }
 
