@@ -1,6 +1,8 @@
 // Benchmark: the UDP file-transfer engine against a plain TCP copy, on loopback.
 //
-//   build/bench/bench_transfer [mebibytes=64] [runs=3] [chunk=1200] [window=1024] [ackEvery=8]
+//   build/bench/bench_transfer [mebibytes=64] [runs=3] [chunk] [window] [ackEvery]
+//
+// (chunk, window and ackEvery default to SenderSettings and InboxSettings.)
 //
 // Writes a random file of the given size, then copies it to a download directory:
 //   - over TCP (a Poco StreamSocket: read file, send, receive, write file; no digest),
@@ -41,12 +43,13 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
+/// The library's defaults unless given on the command line.
 struct Options {
     std::uint64_t bytes = 64ull << 20;
     int runs = 3;
-    std::size_t chunk = 1200;
-    std::size_t window = 1024;
-    std::size_t ackEvery = 8;
+    std::size_t chunk = SenderSettings{}.chunkSize;
+    std::size_t window = SenderSettings{}.window;
+    std::size_t ackEvery = InboxSettings{}.ackEvery;
 };
 
 struct Measurement {

@@ -18,7 +18,7 @@ struct SendResult {
     std::string error;                 ///< Why it failed, for people; "" when ok.
     std::uint64_t bytes = 0;           ///< Acknowledged by the audience.
     double seconds = 0;                ///< From the first START to the end.
-    std::uint64_t retransmissions = 0; ///< DATA datagrams sent more than once.
+    std::uint64_t retransmissions = 0; ///< DATA datagrams that repeated a chunk.
 };
 
 class FileSender {
@@ -35,7 +35,8 @@ public:
     void onProgress(ProgressCallback callback) { _onProgress = std::move(callback); }
 
     /// Sends the file; blocks until done or failed (the client calls it on its own thread).
-    /// Every failure ends with a best-effort ABORT to the audience. Call once.
+    /// A failure found here (timeout, cancel, unreadable file) is also told to the audience
+    /// with a best-effort ABORT. Call once.
     SendResult run();
 
     /// Asks run() to give up soon (within about 100 ms); safe from any thread.

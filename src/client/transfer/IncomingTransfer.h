@@ -48,9 +48,9 @@ public:
     /// The acknowledgement for what arrived so far, echoing `echo`.
     AckMessage ack(std::uint32_t echo) const;
 
-    /// Checks the digest and renames the temporary file to its final name (replacing any file
-    /// there, atomically). "" on success; otherwise the reason, and the temporary file is gone.
-    /// Call once complete().
+    /// Checks the digest, makes the data durable (fdatasync) and renames the temporary file to
+    /// its final name, replacing any file there in one step. "" on success; otherwise the
+    /// reason, and the temporary file is gone. Call once complete().
     std::string keep();
 
     /// Removes the temporary file (nothing if already kept or discarded).
