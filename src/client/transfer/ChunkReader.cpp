@@ -28,35 +28,40 @@ bool ChunkReader::read(std::uint32_t seq, char* out) {
         std::memcpy(out, _ahead.data() + (offset - _aheadOffset), length);
         return true;
     }
-    if (offset < _aheadOffset)
-        return readFully(out, length, offset); // a retransmission: behind the read-ahead
+    if (offset < _aheadOffset) { // a retransmission: behind the read-ahead
+        std::size_t got = readUpTo(out, length, offset);
+        return got == length || (got != kReadError && shrank());
+    }
     // Ahead of what is buffered: the next stretch of new chunks.
     std::size_t stretch =
         static_cast<std::size_t>(std::min<std::uint64_t>(_ahead.size(), _fileSize - offset));
-    if (!readFully(_ahead.data(), stretch, offset)) {
-        _aheadLength = 0;
-        return false;
-    }
+    std::size_t got = readUpTo(_ahead.data(), stretch, offset);
     _aheadOffset = offset;
-    _aheadLength = stretch;
+    _aheadLength = got == kReadError ? 0 : got;
+    if (_aheadLength < length)
+        return got != kReadError && shrank();
     std::memcpy(out, _ahead.data(), length);
     return true;
 }
 
-bool ChunkReader::readFully(char* out, std::size_t length, std::uint64_t offset) {
+bool ChunkReader::shrank() {
+    errno = EIO; // the file is shorter than it was when offered
+    return false;
+}
+
+std::size_t ChunkReader::readUpTo(char* out, std::size_t length, std::uint64_t offset) {
     std::size_t got = 0;
     while (got < length) {
         ssize_t n = ::pread(_fd, out + got, length - got, static_cast<off_t>(offset + got));
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO; // the file shrank under us
-            return false;
-        }
+        if (n < 0)
+            return kReadError;
+        if (n == 0)
+            break; // end of file
         got += static_cast<std::size_t>(n);
     }
-    return true;
+    return got;
 }
 
 } // namespace toom::client::transfer

@@ -24,7 +24,12 @@ public:
     bool read(std::uint32_t seq, char* out);
 
 private:
-    bool readFully(char* out, std::size_t length, std::uint64_t offset);
+    static constexpr std::size_t kReadError = static_cast<std::size_t>(-1);
+
+    /// Reads up to `length` bytes (fewer at the end of the file); kReadError with errno set.
+    std::size_t readUpTo(char* out, std::size_t length, std::uint64_t offset);
+    /// Sets errno for a file shorter than announced; returns false.
+    static bool shrank();
 
     int _fd;
     std::uint64_t _fileSize;
