@@ -295,11 +295,13 @@ void FileInbox::onData(RunningMap::iterator it, const DataMessage& data, TimePoi
 
 void FileInbox::complete(RunningMap::iterator it, TimePoint now) {
     Running& running = it->second;
-    std::string problem = running.transfer->keep();
-    if (!problem.empty()) {
-        AbortCode code = problem.rfind("digest mismatch", 0) == 0 ? AbortCode::DigestMismatch
-                                                                  : AbortCode::LocalError;
-        return fail(it, code, problem, true, now);
+    switch (running.transfer->keep()) {
+    case IncomingTransfer::Kept::DigestMismatch:
+        return fail(it, AbortCode::DigestMismatch, running.transfer->error(), true, now);
+    case IncomingTransfer::Kept::Failed:
+        return fail(it, AbortCode::LocalError, running.transfer->error(), true, now);
+    case IncomingTransfer::Kept::Yes:
+        break;
     }
     send(it->first, DoneMessage{}, running.presenter);
     FileOffer offer = running.transfer->offer();
@@ -319,7 +321,7 @@ void FileInbox::complete(RunningMap::iterator it, TimePoint now) {
     runCallback(_onReceived, offer, path);
 }
 
-void FileInbox::fail(RunningMap::iterator it, AbortCode code, const std::string& reason,
+void FileInbox::fail(RunningMap::iterator it, AbortCode code, std::string reason,
                      bool tellPresenter, TimePoint now) {
     Running& running = it->second;
     running.transfer->discard();

@@ -112,8 +112,10 @@ private:
                const Poco::Net::SocketAddress& from, TimePoint now);
     void onData(RunningMap::iterator it, const DataMessage& data, TimePoint now);
     void complete(RunningMap::iterator it, TimePoint now);
-    void fail(RunningMap::iterator it, AbortCode code, const std::string& reason,
-              bool tellPresenter, TimePoint now);
+    /// Ends a running transfer. `reason` is a copy: it often comes from the transfer itself,
+    /// which this erases.
+    void fail(RunningMap::iterator it, AbortCode code, std::string reason, bool tellPresenter,
+              TimePoint now);
     void sendAck(const TransferToken& token, Running& running);
     std::uint16_t advertisedWindow(std::uint32_t chunkSize) const;
     void flushAcks();

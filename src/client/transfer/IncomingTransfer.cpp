@@ -166,35 +166,35 @@ AckMessage IncomingTransfer::ack(std::uint32_t echo) const {
     return AckMessage{_bitmap.cumulative(), echo, _bitmap.sack(kMaxSackBytes)};
 }
 
-std::string IncomingTransfer::keep() {
+IncomingTransfer::Kept IncomingTransfer::keep() {
     if (!flushWrites()) {
-        std::string reason = _error;
         discard();
-        return reason;
+        return Kept::Failed;
     }
     std::string actual = Poco::DigestEngine::digestToHex(_sha256.digest());
     if (actual != _offer.sha256) {
         discard();
-        return "digest mismatch: the received file's SHA-256 is " + actual + ", " + _offer.sha256 +
-               " was announced";
+        _error = "digest mismatch: the received file's SHA-256 is " + actual + ", " +
+                 _offer.sha256 + " was announced";
+        return Kept::DigestMismatch;
     }
     // On disk before it gets its name: after a crash the name holds the old file or the whole
     // new one, never a file the rename reached before its data did.
     if (::fdatasync(_fd) != 0) {
-        std::string reason = "cannot write " + _tempPath + ": " + std::strerror(errno);
+        _error = "cannot write " + _tempPath + ": " + std::strerror(errno);
         discard();
-        return reason;
+        return Kept::Failed;
     }
     closeFile();
     // rename() replaces an existing file in one step: a reader sees the old file or the new
     // one, never a mix, and a failure leaves the old one intact.
     if (std::rename(_tempPath.c_str(), _finalPath.c_str()) != 0) {
-        std::string reason = "cannot rename to " + _finalPath + ": " + std::strerror(errno);
+        _error = "cannot rename to " + _finalPath + ": " + std::strerror(errno);
         discard();
-        return reason;
+        return Kept::Failed;
     }
     _kept = true;
-    return {};
+    return Kept::Yes;
 }
 
 void IncomingTransfer::closeFile() {

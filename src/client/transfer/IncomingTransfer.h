@@ -28,6 +28,13 @@ public:
         Failed     ///< Could not be written: the transfer cannot go on (see error()).
     };
 
+    /// What keep() did.
+    enum class Kept {
+        Yes,            ///< The file is under its final name.
+        DigestMismatch, ///< The bytes are not the announced file; error() says more.
+        Failed          ///< The file could not be written or renamed; error() says why.
+    };
+
     /// `finalPath` is where keep() puts the file; `tempPath` where it grows meanwhile.
     IncomingTransfer(FileOffer offer, std::uint32_t chunkSize, std::string finalPath,
                      std::string tempPath);
@@ -49,9 +56,9 @@ public:
     AckMessage ack(std::uint32_t echo) const;
 
     /// Checks the digest, makes the data durable (fdatasync) and renames the temporary file to
-    /// its final name, replacing any file there in one step. "" on success; otherwise the
-    /// reason, and the temporary file is gone. Call once complete().
-    std::string keep();
+    /// its final name, replacing any file there in one step. Unless Kept::Yes, the temporary
+    /// file is gone and error() says why. Call once complete().
+    Kept keep();
 
     /// Removes the temporary file (nothing if already kept or discarded).
     void discard();

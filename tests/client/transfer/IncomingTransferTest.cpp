@@ -48,7 +48,7 @@ TEST(IncomingTransferTest, ChunksInAnyOrderMakeTheFile) {
     EXPECT_EQ(transfer.store(chunkOf(bytes, 8)), IncomingTransfer::Stored::New);
     ASSERT_TRUE(transfer.complete());
     EXPECT_FALSE(Poco::File(dir.file("final")).exists());
-    EXPECT_EQ(transfer.keep(), "");
+    EXPECT_EQ(transfer.keep(), IncomingTransfer::Kept::Yes);
     EXPECT_EQ(testsupport::readWholeFile(dir.file("final")), bytes);
     EXPECT_FALSE(Poco::File(dir.file(".final.part")).exists());
 }
@@ -77,7 +77,8 @@ TEST(IncomingTransferTest, DigestMismatchKeepsNothing) {
     for (std::uint32_t seq = 0; seq < 3; ++seq)
         transfer.store(chunkOf(bytes, seq));
     ASSERT_TRUE(transfer.complete());
-    EXPECT_EQ(transfer.keep().rfind("digest mismatch", 0), 0u);
+    EXPECT_EQ(transfer.keep(), IncomingTransfer::Kept::DigestMismatch);
+    EXPECT_EQ(transfer.error().rfind("digest mismatch", 0), 0u);
     EXPECT_FALSE(Poco::File(dir.file(".tmp")).exists());
     // The file already under the final name is untouched.
     EXPECT_EQ(testsupport::readWholeFile(dir.file("final")), "the previous file");
