@@ -16,8 +16,8 @@ using namespace toom::client;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using toom::client::testing::FakeInput;
-using toom::client::testing::FakeTransport;
+using toom::client::fakes::FakeInput;
+using toom::client::fakes::FakeTransport;
 
 namespace {
 

@@ -1,13 +1,15 @@
 #include "client/EditBuffer.h"
 
+#include "support/Typing.h"
+
 #include <gtest/gtest.h>
 
 using namespace toom::client;
 
 namespace {
-const std::string kEacute = "\xC3\xA9";        // é
-const std::string kSmile = "\xF0\x9F\x98\x80"; // 😀
-const std::string kHan = "\xE4\xB8\xAD";       // 中
+using toom::test::kEacute;
+using toom::test::kHan;
+using toom::test::kSmile;
 
 EditBuffer with(std::string text, std::size_t cursor) {
     EditBuffer buffer;

@@ -1,16 +1,14 @@
 #include "client/EditorCore.h"
 
+#include "support/Typing.h"
+
 #include <gtest/gtest.h>
 
 using namespace toom::client;
 
 namespace {
-Key k(KeyCode code) {
-    return Key{code, {}};
-}
-Key text(std::string t) {
-    return Key{KeyCode::Text, std::move(t)};
-}
+using toom::test::k;
+using toom::test::text;
 
 void type(EditorCore& core, std::string_view s) {
     for (char c : s)

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace toom::client::testing {
+namespace toom::client::fakes {
 
 class FakeInput : public InputSource {
 public:
@@ -89,4 +89,4 @@ private:
     std::function<void()> _onExhausted;
 };
 
-} // namespace toom::client::testing
+} // namespace toom::client::fakes

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace toom::client::testing {
+namespace toom::client::fakes {
 
 class FakeTransport : public LineTransport {
 public:
@@ -120,4 +120,4 @@ private:
     bool _clientClosed = false;
 };
 
-} // namespace toom::client::testing
+} // namespace toom::client::fakes

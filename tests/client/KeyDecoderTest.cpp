@@ -1,5 +1,7 @@
 #include "client/KeyDecoder.h"
 
+#include "support/Typing.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -7,6 +9,9 @@ using namespace toom::client;
 using ::testing::ElementsAre;
 
 namespace {
+using toom::test::k;
+using toom::test::text;
+
 std::vector<Key> decode(KeyDecoder& decoder, std::string_view bytes) {
     std::vector<Key> keys;
     decoder.feed(bytes, keys);
@@ -15,12 +20,6 @@ std::vector<Key> decode(KeyDecoder& decoder, std::string_view bytes) {
 std::vector<Key> decode(std::string_view bytes) {
     KeyDecoder decoder;
     return decode(decoder, bytes);
-}
-Key k(KeyCode code) {
-    return Key{code, {}};
-}
-Key text(std::string t) {
-    return Key{KeyCode::Text, std::move(t)};
 }
 } // namespace
 

@@ -28,7 +28,6 @@ protected:
 
     LoginExchange flow{9000, true};
 };
-} // namespace
 
 TEST_F(LoginExchangeTest, GreetingSelectsTheProfile) {
     auto step = start();
@@ -153,3 +152,5 @@ TEST_F(LoginExchangeTest, AlreadyOnlineReturnsToTheUsername) {
     EXPECT_EQ(step.prompt.prompt, "Username: ");
     EXPECT_FALSE(step.prompt.secret);
 }
+
+} // namespace

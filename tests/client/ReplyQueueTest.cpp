@@ -8,7 +8,7 @@ using namespace toom;
 using namespace toom::client;
 
 namespace {
-ServerReply reply(std::string verb) {
+ServerReply okReply(std::string verb) {
     ServerReply out;
     out.final = ServerLine::ok(std::move(verb));
     return out;
@@ -17,24 +17,24 @@ ServerReply reply(std::string verb) {
 
 TEST(ReplyQueueTest, RepliesComeOutInOrder) {
     ReplyQueue queue;
-    queue.push(reply("A"));
-    queue.push(reply("B"));
+    queue.push(okReply("A"));
+    queue.push(okReply("B"));
     EXPECT_EQ(queue.pop()->verb(), "A");
     EXPECT_EQ(queue.pop()->verb(), "B");
 }
 
 TEST(ReplyQueueTest, CloseDrainsThenReportsNothing) {
     ReplyQueue queue;
-    queue.push(reply("A"));
+    queue.push(okReply("A"));
     queue.close();
-    EXPECT_FALSE(queue.push(reply("B")));
+    EXPECT_FALSE(queue.push(okReply("B")));
     EXPECT_EQ(queue.pop()->verb(), "A");
     EXPECT_FALSE(queue.pop());
 }
 
 TEST(ReplyQueueTest, AbandonDropsQueuedReplies) {
     ReplyQueue queue;
-    queue.push(reply("A"));
+    queue.push(okReply("A"));
     queue.abandon();
     EXPECT_FALSE(queue.pop());
     EXPECT_TRUE(queue.closed());
@@ -42,7 +42,7 @@ TEST(ReplyQueueTest, AbandonDropsQueuedReplies) {
 
 TEST(ReplyQueueTest, PopWaitsForAPush) {
     ReplyQueue queue;
-    std::thread producer([&] { queue.push(reply("late")); });
+    std::thread producer([&] { queue.push(okReply("late")); });
     auto got = queue.pop();
     producer.join();
     ASSERT_TRUE(got);
@@ -51,14 +51,14 @@ TEST(ReplyQueueTest, PopWaitsForAPush) {
 
 TEST(ReplyQueueTest, PushWaitsWhileFullAndCloseReleasesIt) {
     ReplyQueue queue(1);
-    ASSERT_TRUE(queue.push(reply("A")));
+    ASSERT_TRUE(queue.push(okReply("A")));
     bool pushed = true;
-    std::thread producer([&] { pushed = queue.push(reply("B")); });
+    std::thread producer([&] { pushed = queue.push(okReply("B")); });
     EXPECT_EQ(queue.pop()->verb(), "A"); // Makes room: B goes in.
     producer.join();
     EXPECT_TRUE(pushed);
     EXPECT_EQ(queue.size(), 1u);
-    std::thread blocked([&] { pushed = queue.push(reply("C")); });
+    std::thread blocked([&] { pushed = queue.push(okReply("C")); });
     queue.abandon();
     blocked.join();
     EXPECT_FALSE(pushed);

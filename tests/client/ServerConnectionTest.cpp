@@ -12,7 +12,7 @@
 using namespace toom;
 using namespace toom::client;
 using ::testing::ElementsAre;
-using toom::client::testing::FakeTransport;
+using toom::client::fakes::FakeTransport;
 
 TEST(ServerConnectionTest, GreetingIsTheFirstReply) {
     FakeTransport server;

@@ -1,15 +1,17 @@
 #include "client/TextWidth.h"
 
+#include "support/Typing.h"
+
 #include <gtest/gtest.h>
 
 using namespace toom::client;
 
 namespace {
-const std::string kEacute = "\xC3\xA9";        // é (2 bytes)
-const std::string kEuro = "\xE2\x82\xAC";      // € (3 bytes)
-const std::string kSmile = "\xF0\x9F\x98\x80"; // 😀 (4 bytes, wide)
-const std::string kHan = "\xE4\xB8\xAD";       // 中 (3 bytes, wide)
-const std::string kCombining = "\xCC\x81";     // U+0301 combining acute
+using toom::test::kCombining;
+using toom::test::kEacute;
+using toom::test::kEuro;
+using toom::test::kHan;
+using toom::test::kSmile;
 } // namespace
 
 TEST(TextWidthTest, CodePointBoundaries) {

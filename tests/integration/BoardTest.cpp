@@ -1,29 +1,15 @@
 // The public board over real sockets: posting with live push, edit and delete by the author
 // only, renumbering, reading since a time, blocks, durability and messagelog.txt.
 
-#include "common/SeedTime.h"
+#include "support/Files.h"
+#include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 namespace toom::test {
 namespace {
-
-/// The seed form of an ISO time field, as a user would type it back.
-std::string seedTime(const ServerLine& line, const char* key = "ts") {
-    return formatSeedTime(*parseIsoTime(*line.field(key)), true);
-}
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
 
 struct BoardFixture : ::testing::Test {
     std::shared_ptr<ManualClock> clock =

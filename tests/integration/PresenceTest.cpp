@@ -1,23 +1,14 @@
 // Presence over real sockets: ATU / whoelse / /activeuser, whoelsesince with offline users,
 // login and logout notices, and userlog.txt.
 
+#include "support/Files.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 namespace toom::test {
 namespace {
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
 
 TEST(Presence, ActiveUsersListsOthersWithAddressPortAndSince) {
     TestServer server;

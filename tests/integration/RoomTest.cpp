@@ -3,31 +3,15 @@
 // listing, leaving, history, persistence.
 
 #include "common/SeedTime.h"
+#include "support/Files.h"
+#include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 namespace toom::test {
 namespace {
-
-std::string seedTime(const ServerLine& line) {
-    return formatSeedTime(*parseIsoTime(*line.field("ts")), false);
-}
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
-TestServer::Tweak profile(const char* name) {
-    return [name](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile(name)); };
-}
 
 // C tutor plan: SRB errors, creation, deduplication, SRM to rooms 1 and 2, RDM s before/after.
 TEST(SeedC, SeparateRoomsTutorPlan) {
@@ -81,7 +65,7 @@ TEST(SeedC, SeparateRoomsTutorPlan) {
     // The room log, in C's format with unpadded days.
     auto log = readLines(server.file("SR_1_messageLog.txt"));
     ASSERT_EQ(log.size(), 1u);
-    EXPECT_EQ(log[0], "1; " + seedTime(m1.final) + "; yoda; Hello hans");
+    EXPECT_EQ(log[0], "1; " + unpaddedSeedTime(m1.final) + "; yoda; Hello hans");
 }
 
 // D example 2: create, join, message, and the error paths.

@@ -1,7 +1,7 @@
 // The seeds' sample interactions (SEED-SPECS.md section 9) that touch login, presence, the
 // board, private messages and blocks, replayed with several real clients on one server.
 
-#include "common/SeedTime.h"
+#include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -9,14 +9,6 @@
 
 namespace toom::test {
 namespace {
-
-std::string seedTime(const ServerLine& line) {
-    return formatSeedTime(*parseIsoTime(*line.field("ts")), true);
-}
-
-TestServer::Tweak profile(const char* name) {
-    return [name](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile(name)); };
-}
 
 // A, sample 1: whoelse, then an invalid command.
 TEST(SeedA, WhoElseAndInvalidCommand) {

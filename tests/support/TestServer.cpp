@@ -13,6 +13,10 @@ std::string passwordOf(const std::string& user) {
     throw std::invalid_argument("not a seed user: " + user);
 }
 
+TestServer::Tweak profile(const char* name) {
+    return [name](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile(name)); };
+}
+
 TestServer::TestServer(Tweak tweak, std::shared_ptr<Clock> clock)
     : _tweak(std::move(tweak))
     , _clock(std::move(clock)) {

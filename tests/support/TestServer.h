@@ -56,4 +56,7 @@ private:
     std::unique_ptr<ToomServer> _server;
 };
 
+/// A TestServer tweak that runs the server with the built-in profile `name` (e.g. "toom-rooms").
+TestServer::Tweak profile(const char* name);
+
 } // namespace toom::test

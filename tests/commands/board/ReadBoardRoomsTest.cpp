@@ -5,6 +5,7 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "support/LocalTime.h"
+#include "support/ModelValues.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/LocalDateTime.h>
@@ -21,15 +22,7 @@ using ::testing::InSequence;
 using ::testing::Return;
 
 using test::localTime;
-
-Room separate(std::int64_t id, int number, std::vector<RoomMember> members) {
-    Room room;
-    room.id = id;
-    room.kind = RoomKind::Separate;
-    room.number = number;
-    room.members = std::move(members);
-    return room;
-}
+using test::separate;
 
 RoomMessage message(std::int64_t roomId, int number, const std::string& sender,
                     const std::string& text, Poco::Timestamp time) {

@@ -18,7 +18,7 @@ using ::testing::_;
 using ::testing::ElementsAre;
 using ::testing::Return;
 using ::testing::UnorderedElementsAre;
-using Outcome = RoomService::Created::Outcome;
+using CreateOutcome = RoomService::Created::Outcome;
 
 class CreateGroupCommandTest : public ::testing::Test {
 protected:
@@ -39,7 +39,7 @@ protected:
                 room.members.push_back({creator, true});
                 for (const auto& invitee : invitees)
                     room.members.push_back({invitee, false});
-                return RoomService::Created{Outcome::Created, room};
+                return RoomService::Created{CreateOutcome::Created, room};
             });
         ON_CALL(h.messenger, sendTo(_, _))
             .WillByDefault([this](const std::string& user, const ServerLine& event) {
@@ -93,7 +93,7 @@ TEST_F(CreateGroupCommandTest, NameTakenUsesDsWording) {
     existing.creator = "obiwan";
     existing.members = {{"obiwan", true}, {"yoda", false}};
     EXPECT_CALL(h.rooms, createGroup("yoda", "learning3331", ElementsAre("hans")))
-        .WillOnce(Return(RoomService::Created{Outcome::NameTaken, existing}));
+        .WillOnce(Return(RoomService::Created{CreateOutcome::NameTaken, existing}));
     EXPECT_CALL(h.messenger, sendTo(_, _)).Times(0);
     Reply reply = h.run("/creategroup learning3331 hans");
     EXPECT_EQ(reply.final().code(), err::kNameTaken);

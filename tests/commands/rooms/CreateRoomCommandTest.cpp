@@ -15,7 +15,7 @@ namespace {
 using ::testing::_;
 using ::testing::ElementsAre;
 using ::testing::Return;
-using Outcome = RoomService::Created::Outcome;
+using CreateOutcome = RoomService::Created::Outcome;
 
 class CreateRoomCommandTest : public ::testing::Test {
 protected:
@@ -34,7 +34,7 @@ protected:
                 room.members.push_back({creator, true});
                 for (const auto& other : others)
                     room.members.push_back({other, true});
-                return RoomService::Created{Outcome::Created, room};
+                return RoomService::Created{CreateOutcome::Created, room};
             });
     }
 
@@ -148,7 +148,7 @@ TEST_F(CreateRoomCommandTest, SameMembersAgainIsAlreadyCreated) {
     existing.creator = "hans";
     existing.members = {{"hans", true}, {"yoda", true}};
     EXPECT_CALL(h.rooms, createSeparate("yoda", ElementsAre("hans")))
-        .WillOnce(Return(RoomService::Created{Outcome::AlreadyExists, existing}));
+        .WillOnce(Return(RoomService::Created{CreateOutcome::AlreadyExists, existing}));
     Reply reply = h.run("SRB hans");
     ASSERT_FALSE(reply.failed()) << reply.wire();
     EXPECT_EQ(reply.final().text(), "a separate room (ID: 1) already created for these users");

@@ -3,6 +3,7 @@
 #include "commands/rooms/RoomsCommand.h"
 
 #include "common/Protocol.h"
+#include "support/ModelValues.h"
 #include "support/mocks/MockServices.h"
 
 #include <gmock/gmock.h>
@@ -11,28 +12,10 @@
 namespace toom {
 namespace {
 
+using test::group;
+using test::separate;
 using ::testing::_;
 using ::testing::Return;
-
-Room separate(std::int64_t id, int number, std::vector<RoomMember> members) {
-    Room room;
-    room.id = id;
-    room.kind = RoomKind::Separate;
-    room.number = number;
-    room.creator = members.front().username;
-    room.members = std::move(members);
-    return room;
-}
-
-Room group(std::int64_t id, const std::string& name, std::vector<RoomMember> members) {
-    Room room;
-    room.id = id;
-    room.kind = RoomKind::Group;
-    room.name = name;
-    room.creator = members.front().username;
-    room.members = std::move(members);
-    return room;
-}
 
 class RoomsCommandTest : public ::testing::Test {
 protected:

@@ -5,7 +5,9 @@
 
 #include "common/SeedTime.h"
 #include "server/services/SqliteStore.h"
+#include "support/Files.h"
 #include "support/LocalTime.h"
+#include "support/ModelValues.h"
 #include "support/TempDir.h"
 
 #include <Poco/File.h>
@@ -24,28 +26,9 @@ using test::TempDir;
 using Refusal = BoardService::Refusal;
 
 using test::localTime;
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
-std::vector<std::string> texts(const std::vector<BoardPost>& posts) {
-    std::vector<std::string> out;
-    for (const auto& post : posts)
-        out.push_back(post.text);
-    return out;
-}
-
-std::vector<int> numbers(const std::vector<BoardPost>& posts) {
-    std::vector<int> out;
-    for (const auto& post : posts)
-        out.push_back(post.number);
-    return out;
-}
+using test::numbers;
+using test::readLines;
+using test::texts;
 
 class BoardTest : public ::testing::Test {
 protected:

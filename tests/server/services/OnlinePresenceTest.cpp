@@ -6,6 +6,7 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 #include "server/services/DirectMessenger.h"
+#include "support/Files.h"
 #include "support/TempDir.h"
 #include "support/mocks/MockServices.h"
 #include "support/mocks/MockStore.h"
@@ -13,12 +14,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace toom {
 namespace {
 
+using test::readFile;
 using test::TempDir;
 
 using ::testing::_;
@@ -26,13 +25,6 @@ using ::testing::AllOf;
 using ::testing::Field;
 using ::testing::NiceMock;
 using ::testing::Return;
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 class OnlinePresenceTest : public ::testing::Test {
 protected:

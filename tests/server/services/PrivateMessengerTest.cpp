@@ -5,6 +5,7 @@
 
 #include "common/SeedTime.h"
 #include "server/services/SqliteStore.h"
+#include "support/Files.h"
 #include "support/LocalTime.h"
 #include "support/TempDir.h"
 #include "support/mocks/MockServices.h"
@@ -16,7 +17,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -31,14 +31,7 @@ using ::testing::Return;
 using Outcome = PrivateMessageService::Outcome;
 
 using test::localTime;
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
+using test::readLines;
 
 class PrivateMessengerTest : public ::testing::Test {
 protected:

@@ -3,10 +3,12 @@
 // time, and everything surviving a restart.
 
 #include "server/services/RoomDirectory.h"
-#include "support/LocalTime.h"
 
 #include "common/SeedTime.h"
 #include "server/services/SqliteStore.h"
+#include "support/Files.h"
+#include "support/LocalTime.h"
+#include "support/ModelValues.h"
 #include "support/TempDir.h"
 
 #include <Poco/File.h>
@@ -15,7 +17,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <memory>
 
 namespace toom {
@@ -24,31 +25,12 @@ namespace {
 using test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-using Outcome = RoomService::Created::Outcome;
+using CreateOutcome = RoomService::Created::Outcome;
 
 using test::localTime;
-
-std::vector<std::string> readLines(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
-std::vector<std::string> texts(const std::vector<RoomMessage>& messages) {
-    std::vector<std::string> out;
-    for (const auto& message : messages)
-        out.push_back(message.text);
-    return out;
-}
-
-std::vector<int> numbers(const std::vector<RoomMessage>& messages) {
-    std::vector<int> out;
-    for (const auto& message : messages)
-        out.push_back(message.number);
-    return out;
-}
+using test::numbers;
+using test::readLines;
+using test::texts;
 
 std::vector<std::string> labels(const std::vector<Room>& rooms) {
     std::vector<std::string> out;
@@ -84,7 +66,7 @@ TEST_F(RoomDirectoryTest, SeparateRoomsAreNumberedFromOne) {
     auto first = rooms->createSeparate("yoda", {"hans"});
     auto second = rooms->createSeparate("yoda", {"obiwan"});
     auto third = rooms->createSeparate("hans", {"obiwan"});
-    EXPECT_EQ(first.outcome, Outcome::Created);
+    EXPECT_EQ(first.outcome, CreateOutcome::Created);
     EXPECT_EQ(first.room.number, 1);
     EXPECT_EQ(second.room.number, 2);
     EXPECT_EQ(third.room.number, 3);
@@ -127,7 +109,7 @@ TEST_F(RoomDirectoryTest, SameMemberSetIsNotMadeTwice) {
              {"obiwan", {"hans", "hans", "yoda"}},
              {"yoda", {"hans", "obiwan", "yoda"}}}) {
         auto again = rooms->createSeparate(creator, others);
-        EXPECT_EQ(again.outcome, Outcome::AlreadyExists) << creator;
+        EXPECT_EQ(again.outcome, CreateOutcome::AlreadyExists) << creator;
         EXPECT_EQ(again.room.number, 1) << creator;
         EXPECT_EQ(again.room.id, first.id) << creator;
         EXPECT_EQ(again.room.creator, "yoda") << creator;
@@ -138,10 +120,10 @@ TEST_F(RoomDirectoryTest, SameMemberSetIsNotMadeTwice) {
 TEST_F(RoomDirectoryTest, SupersetOrSubsetIsANewRoom) {
     rooms->createSeparate("yoda", {"hans"});
     auto bigger = rooms->createSeparate("yoda", {"hans", "obiwan"});
-    EXPECT_EQ(bigger.outcome, Outcome::Created);
+    EXPECT_EQ(bigger.outcome, CreateOutcome::Created);
     EXPECT_EQ(bigger.room.number, 2);
     auto smaller = rooms->createSeparate("hans", {"obiwan"});
-    EXPECT_EQ(smaller.outcome, Outcome::Created);
+    EXPECT_EQ(smaller.outcome, CreateOutcome::Created);
     EXPECT_EQ(smaller.room.number, 3);
 }
 
@@ -149,7 +131,7 @@ TEST_F(RoomDirectoryTest, GroupWithTheSameMembersIsNotASeparateRoom) {
     auto group = rooms->createGroup("yoda", "learning3331", {"hans"});
     rooms->join("learning3331", "hans");
     auto separate = rooms->createSeparate("yoda", {"hans"});
-    EXPECT_EQ(separate.outcome, Outcome::Created);
+    EXPECT_EQ(separate.outcome, CreateOutcome::Created);
     EXPECT_EQ(separate.room.number, 1);
     EXPECT_NE(separate.room.id, group.room.id);
 }
@@ -158,7 +140,7 @@ TEST_F(RoomDirectoryTest, GroupWithTheSameMembersIsNotASeparateRoom) {
 
 TEST_F(RoomDirectoryTest, GroupHasTheCreatorJoinedAndTheOthersInvited) {
     auto created = rooms->createGroup("yoda", "learning3331", {"hans", "obiwan", "hans"});
-    ASSERT_EQ(created.outcome, Outcome::Created);
+    ASSERT_EQ(created.outcome, CreateOutcome::Created);
     const Room& group = created.room;
     EXPECT_EQ(group.kind, RoomKind::Group);
     EXPECT_EQ(group.name, "learning3331");
@@ -183,7 +165,7 @@ TEST_F(RoomDirectoryTest, GroupsDoNotTakeSeparateRoomNumbers) {
 TEST_F(RoomDirectoryTest, TakenGroupNameIsRefusedWithTheExistingGroup) {
     const Room first = rooms->createGroup("yoda", "learning3331", {"hans"}).room;
     auto again = rooms->createGroup("obiwan", "learning3331", {"luke"});
-    EXPECT_EQ(again.outcome, Outcome::NameTaken);
+    EXPECT_EQ(again.outcome, CreateOutcome::NameTaken);
     EXPECT_EQ(again.room.id, first.id);
     EXPECT_EQ(again.room.creator, "yoda");
     EXPECT_THAT(rooms->group("learning3331")->memberNames(), ElementsAre("yoda", "hans"));
@@ -237,10 +219,10 @@ TEST_F(RoomDirectoryTest, AfterLeavingTheRemainingSetIsTheKey) {
     const Room room = rooms->createSeparate("yoda", {"hans", "obiwan"}).room;
     ASSERT_TRUE(rooms->leave(room.id, "obiwan"));
     auto same = rooms->createSeparate("hans", {"yoda"});
-    EXPECT_EQ(same.outcome, Outcome::AlreadyExists);
+    EXPECT_EQ(same.outcome, CreateOutcome::AlreadyExists);
     EXPECT_EQ(same.room.number, 1);
     auto old = rooms->createSeparate("yoda", {"hans", "obiwan"});
-    EXPECT_EQ(old.outcome, Outcome::Created);
+    EXPECT_EQ(old.outcome, CreateOutcome::Created);
     EXPECT_EQ(old.room.number, 2);
 }
 
@@ -397,7 +379,8 @@ TEST_F(RoomDirectoryTest, RoomsAndMembersSurviveReopening) {
     EXPECT_THAT(group->members, ElementsAre(RoomMember{"obiwan", true}, RoomMember{"yoda", true},
                                             RoomMember{"hans", false}));
     EXPECT_THAT(labels(rooms->roomsOf("yoda")), ElementsAre("room 1", "learning3331"));
-    EXPECT_EQ(rooms->createGroup("luke", "learning3331", {"yoda"}).outcome, Outcome::NameTaken);
+    EXPECT_EQ(rooms->createGroup("luke", "learning3331", {"yoda"}).outcome,
+              CreateOutcome::NameTaken);
 }
 
 TEST_F(RoomDirectoryTest, NumberingContinuesAfterReopening) {
@@ -408,7 +391,7 @@ TEST_F(RoomDirectoryTest, NumberingContinuesAfterReopening) {
     open();
     EXPECT_EQ(rooms->post(*rooms->separateRoom(1), "yoda", "c").number, 3);
     EXPECT_EQ(rooms->createSeparate("hans", {"obiwan"}).room.number, 3);
-    EXPECT_EQ(rooms->createSeparate("obiwan", {"yoda"}).outcome, Outcome::AlreadyExists);
+    EXPECT_EQ(rooms->createSeparate("obiwan", {"yoda"}).outcome, CreateOutcome::AlreadyExists);
     EXPECT_EQ(readLines(dir.file("SR_1_messageLog.txt")).size(), 3u);
 }
 

@@ -2,6 +2,7 @@
 // blocks, called directly.
 
 #include "server/services/SqliteStore.h"
+#include "support/ModelValues.h"
 #include "support/TempDir.h"
 
 #include <Poco/Data/SQLite/Connector.h>
@@ -20,10 +21,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using BlockPair = std::pair<std::string, std::string>;
-
-Poco::Timestamp at(std::int64_t seconds, std::int64_t micros = 0) {
-    return Poco::Timestamp::fromEpochTime(seconds) + micros;
-}
+using test::at;
+using test::texts;
 
 BoardPost makePost(const std::string& author, const std::string& text, Poco::Timestamp time,
                    bool edited = false) {
@@ -38,20 +37,6 @@ BoardPost makePost(const std::string& author, const std::string& text, Poco::Tim
 PrivateMessage makeMessage(const std::string& from, const std::string& to, const std::string& text,
                            Poco::Timestamp sentAt) {
     return PrivateMessage{0, from, to, text, sentAt};
-}
-
-std::vector<std::string> texts(const std::vector<BoardPost>& posts) {
-    std::vector<std::string> out;
-    for (const auto& post : posts)
-        out.push_back(post.text);
-    return out;
-}
-
-std::vector<std::string> texts(const std::vector<PrivateMessage>& messages) {
-    std::vector<std::string> out;
-    for (const auto& message : messages)
-        out.push_back(message.text);
-    return out;
 }
 
 class SqliteStoreMessagingTest : public ::testing::Test {

@@ -2,6 +2,7 @@
 // removals, and room messages read by time, called directly.
 
 #include "server/services/SqliteStore.h"
+#include "support/ModelValues.h"
 #include "support/TempDir.h"
 
 #include <Poco/Data/SQLite/Connector.h>
@@ -17,12 +18,10 @@ using namespace Poco::Data::Keywords;
 namespace toom {
 namespace {
 
+using test::at;
+using test::texts;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-Poco::Timestamp at(std::int64_t seconds, std::int64_t micros = 0) {
-    return Poco::Timestamp::fromEpochTime(seconds) + micros;
-}
 
 Room makeSeparate(int number, const std::string& creator, std::vector<RoomMember> members,
                   Poco::Timestamp createdAt = at(1000)) {
@@ -49,13 +48,6 @@ Room makeGroup(const std::string& name, const std::string& creator, std::vector<
 RoomMessage makeMessage(std::int64_t roomId, int number, const std::string& sender,
                         const std::string& text, Poco::Timestamp time) {
     return RoomMessage{0, roomId, number, sender, text, time};
-}
-
-std::vector<std::string> texts(const std::vector<RoomMessage>& messages) {
-    std::vector<std::string> out;
-    for (const auto& message : messages)
-        out.push_back(message.text);
-    return out;
 }
 
 class SqliteStoreRoomsTest : public ::testing::Test {

@@ -1,5 +1,6 @@
 #include "server/services/SqliteStore.h"
 
+#include "support/ModelValues.h"
 #include "support/TempDir.h"
 
 #include <Poco/Data/DataException.h>
@@ -19,9 +20,7 @@ using namespace Poco::Data::Keywords;
 namespace toom {
 namespace {
 
-Poco::Timestamp at(std::int64_t seconds) {
-    return Poco::Timestamp::fromEpochTime(seconds);
-}
+using test::at;
 
 Account makeAccount(const std::string& name, const std::string& hash = "aa") {
     Account account;

@@ -3,6 +3,7 @@
 #include "server/services/UserLogFile.h"
 
 #include "common/SeedTime.h"
+#include "support/Files.h"
 #include "support/TempDir.h"
 
 #include <Poco/File.h>
@@ -10,20 +11,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace toom {
 namespace {
 
+using test::readFile;
 using test::TempDir;
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // 1 Jun 2023 and 12 Jun 2023 at 09:05:07 local time, so padding shows in the day.
 Poco::Timestamp june(int day) {

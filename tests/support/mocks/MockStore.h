@@ -10,6 +10,9 @@ namespace toom {
 
 class MockStore : public Store {
 public:
+    MockStore();
+    ~MockStore() override; // Out of line: see MockServices.h.
+
     // Accounts.
     MOCK_METHOD(std::optional<Account>, findAccount, (const std::string& username), (override));
     MOCK_METHOD(bool, insertAccount, (const Account& account), (override));

@@ -1,0 +1,56 @@
+// Out-of-line constructors and destructors of the service mocks and of CommandHarness.
+//
+// Why a source file for mocks: a class whose special members are all inline has its vtable,
+// and so every virtual MOCK_METHOD body, emitted in each translation unit that constructs it.
+// Defining the destructor here makes this file the one home of those vtables; defining
+// CommandHarness's constructor and destructor here keeps NiceMock<...> instantiations out of
+// the tests too. Together that cut a command test's compile time several-fold.
+
+#include "support/mocks/MockServices.h"
+
+#include "support/mocks/MockStore.h"
+
+namespace toom {
+
+MockAccountService::MockAccountService() = default;
+MockAccountService::~MockAccountService() = default;
+MockPresenceService::MockPresenceService() = default;
+MockPresenceService::~MockPresenceService() = default;
+MockMessenger::MockMessenger() = default;
+MockMessenger::~MockMessenger() = default;
+MockBlockPolicy::MockBlockPolicy() = default;
+MockBlockPolicy::~MockBlockPolicy() = default;
+MockBlockService::MockBlockService() = default;
+MockBlockService::~MockBlockService() = default;
+MockBoardService::MockBoardService() = default;
+MockBoardService::~MockBoardService() = default;
+MockPrivateMessageService::MockPrivateMessageService() = default;
+MockPrivateMessageService::~MockPrivateMessageService() = default;
+MockRoomService::MockRoomService() = default;
+MockRoomService::~MockRoomService() = default;
+MockOutbox::MockOutbox() = default;
+MockOutbox::~MockOutbox() = default;
+MockStore::MockStore() = default;
+MockStore::~MockStore() = default;
+
+MockSessionControl::MockSessionControl() {
+    using ::testing::ReturnRef;
+    ON_CALL(*this, loggedIn()).WillByDefault([this] { return state.loggedIn; });
+    ON_CALL(*this, username()).WillByDefault(ReturnRef(state.username));
+    ON_CALL(*this, address()).WillByDefault([this] { return state.address; });
+    ON_CALL(*this, udpPort()).WillByDefault([this] { return state.udpPort; });
+    ON_CALL(*this, setUdpPort(::testing::_)).WillByDefault([this](int port) {
+        state.udpPort = port;
+    });
+}
+
+MockSessionControl::~MockSessionControl() = default;
+
+CommandHarness::CommandHarness() {
+    session.state = {true, "yoda", "127.0.0.1", 8001};
+    registerCoreCommands(registry);
+}
+
+CommandHarness::~CommandHarness() = default;
+
+} // namespace toom
