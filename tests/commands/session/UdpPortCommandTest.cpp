@@ -1,4 +1,4 @@
-// UDPPORT <port>: the client's P2P port.
+// UDPPORT <udp_port> [<chat_port>]: the client's P2P ports.
 
 #include "commands/session/UdpPortCommand.h"
 
@@ -47,15 +47,40 @@ TEST(UdpPortCommandTest, RejectsPortsOutOfRangeAndNonNumbers) {
         EXPECT_CALL(h.presence, setUdpPort(_, _)).Times(0);
         Reply reply = h.run(std::string("UDPPORT ") + arg);
         EXPECT_EQ(reply.final().code(), err::kInvalidArgument) << arg;
-        EXPECT_EQ(reply.final().field("argument"), "port") << arg;
+        EXPECT_EQ(reply.final().field("argument"), "udp_port") << arg;
         EXPECT_EQ(h.session.state.udpPort, 8001) << arg;
     }
 }
 
-TEST(UdpPortCommandTest, NeedsExactlyOneArgument) {
+TEST(UdpPortCommandTest, NeedsOneOrTwoArguments) {
     CommandHarness h;
     EXPECT_EQ(h.run("UDPPORT").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("UDPPORT 1 2").final().code(), err::kBadArguments);
+    EXPECT_EQ(h.run("UDPPORT 1 2 3").final().code(), err::kBadArguments);
+}
+
+TEST(UdpPortCommandTest, SecondPortIsTheChatPort) {
+    CommandHarness h;
+    EXPECT_CALL(h.presence, setUdpPort("yoda", 9000));
+    EXPECT_CALL(h.presence, setChatPort("yoda", 40123));
+    Reply reply = h.run("UDPPORT 9000 40123");
+    EXPECT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_EQ(reply.final().intField("chat_port"), 40123);
+    EXPECT_EQ(h.session.state.chatPort, 40123);
+}
+
+TEST(UdpPortCommandTest, WithoutAChatPortTheChatPortIsCleared) {
+    CommandHarness h;
+    h.session.state.chatPort = 40123;
+    h.run("UDPPORT 9000");
+    EXPECT_EQ(h.session.state.chatPort, 0);
+}
+
+TEST(UdpPortCommandTest, BadChatPortChangesNothing) {
+    CommandHarness h;
+    EXPECT_CALL(h.session, setUdpPort(_)).Times(0);
+    Reply reply = h.run("UDPPORT 9000 70000");
+    EXPECT_EQ(reply.final().code(), err::kInvalidArgument);
+    EXPECT_EQ(reply.final().field("argument"), "chat_port");
 }
 
 TEST(UdpPortCommandTest, IsNotActivity) {

@@ -28,6 +28,8 @@ MockPrivateMessageService::MockPrivateMessageService() = default;
 MockPrivateMessageService::~MockPrivateMessageService() = default;
 MockRoomService::MockRoomService() = default;
 MockRoomService::~MockRoomService() = default;
+MockPeerBroker::MockPeerBroker() = default;
+MockPeerBroker::~MockPeerBroker() = default;
 MockOutbox::MockOutbox() = default;
 MockOutbox::~MockOutbox() = default;
 MockStore::MockStore() = default;
@@ -41,6 +43,10 @@ MockSessionControl::MockSessionControl() {
     ON_CALL(*this, udpPort()).WillByDefault([this] { return state.udpPort; });
     ON_CALL(*this, setUdpPort(::testing::_)).WillByDefault([this](int port) {
         state.udpPort = port;
+    });
+    ON_CALL(*this, chatPort()).WillByDefault([this] { return state.chatPort; });
+    ON_CALL(*this, setChatPort(::testing::_)).WillByDefault([this](int port) {
+        state.chatPort = port;
     });
 }
 

@@ -22,6 +22,7 @@
 #include "server/services/Clock.h"
 #include "server/services/Messenger.h"
 #include "server/services/Outbox.h"
+#include "server/services/PeerBroker.h"
 #include "server/services/PresenceService.h"
 #include "server/services/PrivateMessageService.h"
 #include "server/services/RoomService.h"
@@ -62,6 +63,7 @@ public:
     MOCK_METHOD(bool, enter, (const OnlineUser& user, std::shared_ptr<Outbox> outbox), (override));
     MOCK_METHOD(void, leave, (const std::string& username, CloseReason reason), (override));
     MOCK_METHOD(void, setUdpPort, (const std::string& username, int udpPort), (override));
+    MOCK_METHOD(void, setChatPort, (const std::string& username, int chatPort), (override));
     MOCK_METHOD(std::vector<OnlineUser>, online, (), (const, override));
     MOCK_METHOD(std::optional<OnlineUser>, find, (const std::string& username), (const, override));
     MOCK_METHOD(std::vector<std::string>, seenSince, (Poco::Timestamp since), (const, override));
@@ -151,6 +153,22 @@ public:
                 (const, override));
 };
 
+class MockPeerBroker : public PeerBroker {
+public:
+    MockPeerBroker();
+    ~MockPeerBroker() override;
+
+    MOCK_METHOD(std::string, newToken, (), (override));
+    MOCK_METHOD(AskOutcome, ask, (const std::string& requester, const std::string& target),
+                (override));
+    MOCK_METHOD(std::optional<Answer>, answer,
+                (const std::string& target, const std::string& requester, bool accept),
+                (override));
+    MOCK_METHOD(bool, close, (const std::string& a, const std::string& b), (override));
+    MOCK_METHOD(bool, isOpen, (const std::string& a, const std::string& b), (const, override));
+    MOCK_METHOD(void, userLeft, (const std::string& username, CloseReason reason), (override));
+};
+
 class MockOutbox : public Outbox {
 public:
     MockOutbox();
@@ -170,6 +188,7 @@ public:
         std::string username;
         std::string address = "127.0.0.1";
         int udpPort = 0;
+        int chatPort = 0;
     };
 
     MockSessionControl();
@@ -182,6 +201,8 @@ public:
     MOCK_METHOD(std::string, address, (), (const, override));
     MOCK_METHOD(int, udpPort, (), (const, override));
     MOCK_METHOD(void, setUdpPort, (int port), (override));
+    MOCK_METHOD(int, chatPort, (), (const, override));
+    MOCK_METHOD(void, setChatPort, (int port), (override));
     MOCK_METHOD(void, touch, (), (override));
     MOCK_METHOD(void, closeAfterReply, (CloseReason reason), (override));
 };
@@ -291,9 +312,10 @@ struct CommandHarness {
     ::testing::NiceMock<MockBoardService> board;
     ::testing::NiceMock<MockPrivateMessageService> privateMessages;
     ::testing::NiceMock<MockRoomService> rooms;
+    ::testing::NiceMock<MockPeerBroker> peers;
     Poco::Logger& audit = quietLogger();
-    Services services{settings, clock, accounts,        presence, messenger,
-                      blocks,   board, privateMessages, rooms,    audit};
+    Services services{settings, clock,           accounts, presence, messenger, blocks,
+                      board,    privateMessages, rooms,    peers,    audit};
     ::testing::NiceMock<MockSessionControl> session;
     CommandRegistry registry;
 };
