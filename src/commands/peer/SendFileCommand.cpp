@@ -1,6 +1,7 @@
 #include "SendFileCommand.h"
 
 #include "PeerTarget.h"
+#include "common/Hex.h"
 #include "common/Protocol.h"
 
 #include <Poco/Logger.h>
@@ -20,17 +21,10 @@ std::optional<std::uint64_t> parseSize(const std::string& text) {
 
 /// The digest in lower case, or nothing unless it is 64 hex digits.
 std::optional<std::string> parseSha256(const std::string& text) {
-    if (text.size() != 64)
+    auto bytes = text.size() == 64 ? fromHex(text) : std::nullopt;
+    if (!bytes)
         return std::nullopt;
-    std::string lower;
-    for (char c : text) {
-        if (c >= 'A' && c <= 'F')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return std::nullopt;
-        lower += c;
-    }
-    return lower;
+    return toHex(bytes->data(), bytes->size());
 }
 
 std::string humanSize(std::uint64_t bytes) {

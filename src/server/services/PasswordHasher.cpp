@@ -1,5 +1,7 @@
 #include "PasswordHasher.h"
 
+#include "common/Hex.h"
+
 #include <Poco/DigestEngine.h>
 #include <Poco/HMACEngine.h>
 #include <Poco/PBKDF2Engine.h>
@@ -50,28 +52,10 @@ Poco::DigestEngine::Digest derive(const std::string& password, const std::string
 // Hex decoding that reports malformed input instead of throwing, so verify() can still spend
 // the full hash on a corrupt record.
 bool decodeHex(const std::string& hex, std::string& out) {
-    if (hex.size() % 2 != 0) {
+    auto bytes = fromHex(hex);
+    if (!bytes)
         return false;
-    }
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
-    out.clear();
-    out.reserve(hex.size() / 2);
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        int high = nibble(hex[i]);
-        int low = nibble(hex[i + 1]);
-        if (high < 0 || low < 0) {
-            return false;
-        }
-        out.push_back(static_cast<char>(high * 16 + low));
-    }
+    out = std::move(*bytes);
     return true;
 }
 

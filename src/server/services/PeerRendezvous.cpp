@@ -1,5 +1,6 @@
 #include "PeerRendezvous.h"
 
+#include "common/Hex.h"
 #include "common/Protocol.h"
 
 #include <Poco/RandomStream.h>
@@ -44,14 +45,7 @@ std::string PeerRendezvous::newToken() {
     std::array<unsigned char, 16> bytes{};
     Poco::RandomInputStream random;
     random.read(reinterpret_cast<char*>(bytes.data()), bytes.size());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string token;
-    token.reserve(bytes.size() * 2);
-    for (unsigned char b : bytes) {
-        token += kHex[b >> 4];
-        token += kHex[b & 0x0f];
-    }
-    return token;
+    return toHex(bytes.data(), bytes.size());
 }
 
 PeerRendezvous::Pair PeerRendezvous::pairOf(const std::string& a, const std::string& b) {
