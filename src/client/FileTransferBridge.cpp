@@ -24,8 +24,7 @@ using namespace transfer;
 /// One file being sent: its thread, and whether that thread has finished.
 struct FileTransferBridge::Outgoing {
     FileOffer offer;
-    std::string typedName; ///< The file as the user typed it, for the messages.
-    std::string path;
+    std::string path; ///< As the user typed it: opened, and named in the messages.
     Poco::Net::SocketAddress audience;
     std::thread thread;
     std::atomic<bool> done{false};
@@ -125,7 +124,6 @@ HookResult FileTransferBridge::onSend(CommandContext& context, const std::string
     auto outgoing = std::make_unique<Outgoing>();
     outgoing->offer =
         FileOffer{*token, context.username(), audience, name, digest->size, digest->sha256};
-    outgoing->typedName = path;
     outgoing->path = path;
     try {
         outgoing->audience = Poco::Net::SocketAddress(*address, static_cast<Poco::UInt16>(*port));
@@ -157,7 +155,7 @@ void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
         }
         FileSender sender(outgoing.offer, outgoing.path, outgoing.audience, *channel,
                           _options.sender);
-        const std::string label = outgoing.typedName + " to " + outgoing.offer.audience + " ";
+        const std::string label = outgoing.path + " to " + outgoing.offer.audience + " ";
         const std::size_t width =
             _options.progressWidth > label.size() + 20 ? _options.progressWidth - label.size() : 20;
         sender.onProgress([this, label, width](const TransferProgress& progress) {
@@ -174,9 +172,9 @@ void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
     }
     _console.setStatus("");
     if (result.ok)
-        _console.printLine(outgoing.typedName + " has been uploaded");
+        _console.printLine(outgoing.path + " has been uploaded");
     else
-        _console.printLine("Error. " + outgoing.typedName + " was not sent to " +
+        _console.printLine("Error. " + outgoing.path + " was not sent to " +
                            outgoing.offer.audience + ": " + result.error);
     outgoing.done = true;
 }

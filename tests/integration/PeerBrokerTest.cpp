@@ -35,13 +35,13 @@ struct BrokerPair {
     std::optional<ServerLine> openChat(const std::string& answer = "y") {
         if (!yoda.request("startprivate obiwan").ok() || !obiwan.waitEvent(ev::kPrivateRequest))
             return std::nullopt;
-        lastAnswer = obiwan.request(answer);
+        if (!obiwan.request(answer).ok())
+            return std::nullopt;
         return yoda.waitEvent(ev::kPrivateAccepted);
     }
 
     TestClient yoda;
     TestClient obiwan;
-    Response lastAnswer;
 };
 
 TEST(PeerBroker, FileOfferReachesTheAudienceAndThePresenterLearnsWhereToSend) {
