@@ -14,11 +14,11 @@
 // checked and the file renamed into place. Each line is the median of `runs` runs.
 // A measurement, not a test: build it in a Release or RelWithDebInfo tree.
 
-#include "client/transfer/FileDigest.h"
-#include "client/transfer/FileInbox.h"
-#include "client/transfer/FileSender.h"
-#include "client/transfer/LossyChannel.h"
-#include "client/transfer/UdpChannel.h"
+#include "p2p/transfer/FileDigest.h"
+#include "p2p/transfer/FileInbox.h"
+#include "p2p/transfer/FileSender.h"
+#include "p2p/transfer/LossyChannel.h"
+#include "p2p/transfer/UdpChannel.h"
 #include "support/TempDir.h"
 
 #include <Poco/Net/ServerSocket.h>
@@ -38,7 +38,7 @@
 #include <thread>
 #include <vector>
 
-using namespace toom::client::transfer;
+using namespace toom::p2p::transfer;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {

@@ -1,4 +1,4 @@
-#include "Arguments.h"
+#include "commands/Arguments.h"
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"

@@ -2,7 +2,7 @@
 // Parsing of the argument forms several commands share: integers in a range, message numbers
 // ("3" or "#3"), and seed timestamps spread over several words.
 
-#include "Command.h"
+#include "commands/Command.h"
 
 #include <cstdint>
 #include <optional>

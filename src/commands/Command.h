@@ -3,10 +3,10 @@
 // `static CommandSpec spec()` and implements execute(). The CommandRegistry builds a fresh
 // instance for every request after its generic checks have passed.
 
-#include "CommandSpec.h"
-#include "Reply.h"
-#include "SessionControl.h"
-#include "server/services/Services.h"
+#include "commands/CommandSpec.h"
+#include "commands/SessionControl.h"
+#include "common/Reply.h"
+#include "services/Services.h"
 
 #include <string>
 #include <vector>
@@ -36,7 +36,7 @@ public:
 
     const std::string& user() const { return session.username(); }
     Poco::Timestamp now() const { return services.clock.now(); }
-    const Settings& settings() const { return services.settings; }
+    const ServerSettings& settings() const { return services.settings; }
 
 private:
     Dialect _dialect;

@@ -1,4 +1,4 @@
-#include "CommandRegistry.h"
+#include "commands/CommandRegistry.h"
 
 #include "common/Protocol.h"
 #include "common/Text.h"

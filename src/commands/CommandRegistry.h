@@ -3,7 +3,7 @@
 // command, login required, argument count, activity, use counts, and turning an exception into
 // an INTERNAL_ERROR reply. Commands only implement what is specific to them.
 
-#include "Command.h"
+#include "commands/Command.h"
 
 #include <atomic>
 #include <functional>

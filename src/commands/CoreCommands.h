@@ -2,7 +2,7 @@
 // The one visible table of the commands this server offers: each area registers its commands
 // here, in order (Dragonfly's Register*Family, InspIRCd's core modules).
 
-#include "CommandRegistry.h"
+#include "commands/CommandRegistry.h"
 
 namespace toom {
 

@@ -1,7 +1,7 @@
 #pragma once
 // What a command may know and change about the connection that issued it.
 
-#include "server/services/Outbox.h"
+#include "services/Outbox.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "Hex.h"
+#include "common/Hex.h"
 
 namespace toom {
 

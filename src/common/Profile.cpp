@@ -1,6 +1,6 @@
-#include "Profile.h"
+#include "common/Profile.h"
 
-#include "Text.h"
+#include "common/Text.h"
 
 namespace toom {
 

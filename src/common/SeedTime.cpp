@@ -1,6 +1,6 @@
-#include "SeedTime.h"
+#include "common/SeedTime.h"
 
-#include "Text.h"
+#include "common/Text.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>

@@ -1,6 +1,6 @@
-#include "ServerLine.h"
+#include "common/ServerLine.h"
 
-#include "Text.h"
+#include "common/Text.h"
 
 #include <charconv>
 

@@ -1,4 +1,4 @@
-#include "Room.h"
+#include "models/Room.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "User.h"
+#include "models/User.h"
 
 #include "common/Utf8.h"
 

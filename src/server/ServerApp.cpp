@@ -1,7 +1,7 @@
-#include "ServerApp.h"
+#include "server/ServerApp.h"
 
-#include "ServerConfig.h"
-#include "ToomServer.h"
+#include "server/ServerConfig.h"
+#include "server/ToomServer.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>

@@ -1,4 +1,4 @@
-#include "ServerConfig.h"
+#include "server/ServerConfig.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
@@ -29,8 +29,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         throw Poco::InvalidArgumentException("unknown profile '" + profileName +
                                              "'; profiles: " + profileNames());
     ServerOptions o;
-    Settings& s = o.settings;
-    s = Settings::fromProfile(*profile);
+    ServerSettings& s = o.settings;
+    s = ServerSettings::fromProfile(*profile);
 
     o.port = boundedInt(config, "toom.port", 4000, 0, 65535);
     o.bindAddress = config.getString("toom.bind", o.bindAddress);

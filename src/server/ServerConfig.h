@@ -2,7 +2,7 @@
 // Reads ServerOptions from Poco's layered configuration (config file, then command-line
 // overrides). Every key, its default and its meaning is listed in config/toom-server.properties.
 
-#include "ToomServer.h"
+#include "server/ToomServer.h"
 
 #include <Poco/Util/AbstractConfiguration.h>
 

@@ -1,25 +1,25 @@
-#include "ToomServer.h"
+#include "server/ToomServer.h"
 
-#include "ClientHandlerFactory.h"
-#include "ConnectionLimitFilter.h"
 #include "commands/CoreCommands.h"
-#include "server/services/Board.h"
-#include "server/services/BoardLogFile.h"
-#include "server/services/Clock.h"
-#include "server/services/CredentialsFile.h"
-#include "server/services/DirectMessenger.h"
-#include "server/services/LoginLimiter.h"
-#include "server/services/OnlinePresence.h"
-#include "server/services/PasswordHasher.h"
-#include "server/services/PeerRendezvous.h"
-#include "server/services/PrivateLogFile.h"
-#include "server/services/PrivateMessenger.h"
-#include "server/services/RoomDirectory.h"
-#include "server/services/SessionDirectory.h"
-#include "server/services/SqliteStore.h"
-#include "server/services/StoredAccounts.h"
-#include "server/services/StoredBlockList.h"
-#include "server/services/UserLogFile.h"
+#include "server/net/ClientHandlerFactory.h"
+#include "server/net/ConnectionLimitFilter.h"
+#include "server/state/LocalMessenger.h"
+#include "server/state/LocalPeerBroker.h"
+#include "server/state/LocalPresenceService.h"
+#include "server/state/LoginLimiter.h"
+#include "server/state/PasswordHasher.h"
+#include "server/state/SessionDirectory.h"
+#include "server/state/StoredAccountService.h"
+#include "server/state/StoredBlockService.h"
+#include "server/state/StoredBoardService.h"
+#include "server/state/StoredPrivateMessageService.h"
+#include "server/state/StoredRoomService.h"
+#include "server/store/BoardLogFile.h"
+#include "server/store/CredentialsFile.h"
+#include "server/store/PrivateLogFile.h"
+#include "server/store/SqliteStore.h"
+#include "server/store/UserLogFile.h"
+#include "services/Clock.h"
 
 #include <Poco/File.h>
 #include <Poco/Logger.h>
@@ -73,7 +73,7 @@ Services& ToomServer::services() {
 void ToomServer::start() {
     if (_started)
         return;
-    const Settings& settings = _options.settings;
+    const ServerSettings& settings = _options.settings;
     raiseDescriptorLimit(_log);
     Poco::File(_options.dataDir).createDirectories();
     Poco::File(_options.logDir).createDirectories();
@@ -86,7 +86,7 @@ void ToomServer::start() {
     _hasher = std::make_unique<PasswordHasher>(_options.pbkdf2Iterations > 0
                                                    ? _options.pbkdf2Iterations
                                                    : PasswordHasher::kDefaultIterations);
-    _accounts = std::make_unique<StoredAccounts>(*_store, *_hasher);
+    _accounts = std::make_unique<StoredAccountService>(*_store, *_hasher);
     if (!_options.credentialsFile.empty()) {
         auto result = _accounts->importCredentials(_options.credentialsFile);
         _log.information("credentials %s: %z added, %z updated, %z unchanged",
@@ -101,25 +101,26 @@ void ToomServer::start() {
     }
 
     _directory = std::make_unique<SessionDirectory>();
-    _messenger = std::make_unique<DirectMessenger>(*_directory);
-    _blocks = std::make_unique<StoredBlockList>(*_store, settings.maxBlocksPerUser);
+    _messenger = std::make_unique<LocalMessenger>(*_directory);
+    _blocks = std::make_unique<StoredBlockService>(*_store, settings.maxBlocksPerUser);
     auto logFile = [&](const std::string& name) {
         return name.empty() ? name : joinPath(_options.logDir, name);
     };
     _boardLog = std::make_unique<BoardLogFile>(logFile(settings.boardLogFile),
                                                settings.boardLogFormat, settings.padDay);
-    _board = std::make_unique<Board>(*_store, *_clock, *_boardLog);
+    _board = std::make_unique<StoredBoardService>(*_store, *_clock, *_boardLog);
     _privateLog =
         std::make_unique<PrivateLogFile>(logFile(settings.privateLogFile), settings.padDay);
-    _privateMessages =
-        std::make_unique<PrivateMessenger>(*_messenger, *_store, *_privateLog, _options.settings);
-    _rooms = std::make_unique<RoomDirectory>(*_store, *_clock, _options.logDir, settings.padDay);
+    _privateMessages = std::make_unique<StoredPrivateMessageService>(
+        *_messenger, *_store, *_privateLog, _options.settings);
+    _rooms =
+        std::make_unique<StoredRoomService>(*_store, *_clock, _options.logDir, settings.padDay);
     _userLog =
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
-    _presence = std::make_unique<OnlinePresence>(*_directory, *_store, *_userLog, *_messenger,
-                                                 *_blocks, _options.settings, *_clock);
+    _presence = std::make_unique<LocalPresenceService>(*_directory, *_store, *_userLog, *_messenger,
+                                                       *_blocks, _options.settings, *_clock);
     // Leaving ends the user's direct chats and requests; the peers are told.
-    _peers = std::make_unique<PeerRendezvous>(*_messenger, _options.settings, *_clock);
+    _peers = std::make_unique<LocalPeerBroker>(*_messenger, _options.settings, *_clock);
     _presence->addLeaveListener(
         [peers = _peers.get()](const std::string& user, CloseReason reason) {
             peers->userLeft(user, reason);
@@ -196,7 +197,7 @@ void ToomServer::stop() {
 }
 
 void ToomServer::housekeep() {
-    const Settings& settings = _options.settings;
+    const ServerSettings& settings = _options.settings;
     const Poco::Timestamp now = _clock->now();
     for (const auto& session : _connections.snapshot()) {
         if (session->loggedIn()) {

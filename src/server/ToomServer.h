@@ -3,10 +3,10 @@
 // ServerApplication (main.cpp) wraps it with configuration and signals; tests run it directly
 // on an ephemeral port.
 
-#include "ConnectionSet.h"
-#include "ServerContext.h"
 #include "commands/CommandRegistry.h"
-#include "server/services/Settings.h"
+#include "server/net/ConnectionSet.h"
+#include "server/net/ServerContext.h"
+#include "services/ServerSettings.h"
 
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
@@ -27,25 +27,25 @@ namespace toom {
 class Clock;
 class SqliteStore;
 class PasswordHasher;
-class StoredAccounts;
+class StoredAccountService;
 class CredentialsFile;
 class SessionDirectory;
-class DirectMessenger;
-class OnlinePresence;
-class PeerRendezvous;
+class LocalMessenger;
+class LocalPresenceService;
+class LocalPeerBroker;
 class UserLogFile;
 class LoginLimiter;
-class StoredBlockList;
-class Board;
+class StoredBlockService;
+class StoredBoardService;
 class BoardLogFile;
 class PrivateLogFile;
-class PrivateMessenger;
-class RoomDirectory;
+class StoredPrivateMessageService;
+class StoredRoomService;
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
 struct ServerOptions {
-    Settings settings;
+    ServerSettings settings;
     std::string bindAddress = "0.0.0.0";
     int port = 4000;               ///< 0 = an ephemeral port (see ToomServer::port()).
     std::string dataDir = "data";  ///< Holds toom.db, the SQLite store.
@@ -98,18 +98,18 @@ private:
     std::unique_ptr<SqliteStore> _store;
     std::unique_ptr<PasswordHasher> _hasher;
     std::unique_ptr<CredentialsFile> _credentials;
-    std::unique_ptr<StoredAccounts> _accounts;
+    std::unique_ptr<StoredAccountService> _accounts;
     std::unique_ptr<SessionDirectory> _directory;
-    std::unique_ptr<DirectMessenger> _messenger;
-    std::unique_ptr<StoredBlockList> _blocks;
+    std::unique_ptr<LocalMessenger> _messenger;
+    std::unique_ptr<StoredBlockService> _blocks;
     std::unique_ptr<BoardLogFile> _boardLog;
-    std::unique_ptr<Board> _board;
+    std::unique_ptr<StoredBoardService> _board;
     std::unique_ptr<PrivateLogFile> _privateLog;
-    std::unique_ptr<PrivateMessenger> _privateMessages;
-    std::unique_ptr<RoomDirectory> _rooms;
+    std::unique_ptr<StoredPrivateMessageService> _privateMessages;
+    std::unique_ptr<StoredRoomService> _rooms;
     std::unique_ptr<UserLogFile> _userLog;
-    std::unique_ptr<OnlinePresence> _presence;
-    std::unique_ptr<PeerRendezvous> _peers;
+    std::unique_ptr<LocalPresenceService> _presence;
+    std::unique_ptr<LocalPeerBroker> _peers;
     std::unique_ptr<LoginLimiter> _limiter;
     std::unique_ptr<Services> _services;
     CommandRegistry _registry;

@@ -1,5 +1,5 @@
 // toom-server: the Toom chat server.
-#include "ServerApp.h"
+#include "server/ServerApp.h"
 
 #include <Poco/Util/ServerApplication.h>
 

@@ -2,6 +2,7 @@
 // only, renumbering, reading since a time, blocks, durability and messagelog.txt.
 
 #include "support/Files.h"
+#include "support/ManualClock.h"
 #include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
@@ -15,7 +16,8 @@ struct BoardFixture : ::testing::Test {
     std::shared_ptr<ManualClock> clock =
         std::make_shared<ManualClock>(Poco::Timestamp::fromEpochTime(1614092401));
     TestServer server{
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); }, clock};
+        [](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile("toom")); },
+        clock};
 };
 
 TEST_F(BoardFixture, PostIsNumberedConfirmedAndPushedToOthers) {

@@ -2,6 +2,7 @@
 // the README promises, seed wording, events printed as they come, and exit codes.
 
 #include "support/ChildProcess.h"
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -23,7 +24,9 @@ std::vector<std::string> clientArgs(const TestServer& server, int udpPort = 0) {
 
 /// Waits until the client has been welcomed: the server has finished the login (the session
 /// is marked logged in before the welcome is sent), so timeouts and presence apply to it.
-bool waitWelcomed(ChildProcess& client) { return client.waitFor("Welcome to").has_value(); }
+bool waitWelcomed(ChildProcess& client) {
+    return client.waitFor("Welcome to").has_value();
+}
 
 TEST(ClientEndToEnd, ReadmeScriptLogsInListsAndLogsOut) {
     TestServer server;
@@ -66,7 +69,7 @@ TEST(ClientEndToEnd, PortOnlyFormConnectsToLocalhost) {
 
 TEST(ClientEndToEnd, WrongPasswordIsRetriedWithTheSeedMessage) {
     TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+        [](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile("toom")); });
     TempDir dir;
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nwrong\nwise@!man\nOUT\n");
@@ -94,8 +97,9 @@ TEST(ClientEndToEnd, LockoutEndsTheClientWithExitCodeOne) {
 }
 
 TEST(ClientEndToEnd, InvalidCommandShowsTheProfileWording) {
-    TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server([](ServerOptions& o) {
+        o.settings = ServerSettings::fromProfile(*findProfile("tessenger"));
+    });
     TempDir dir;
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nwise@!man\n/dance\n/logout\n");
@@ -149,7 +153,7 @@ TEST(ClientEndToEnd, InactivityTimeoutEndsTheClientCleanly) {
 
 TEST(ClientEndToEnd, MessagesAndBoardPostsBothWays) {
     TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+        [](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile("toom")); });
     TestClient obiwan(server.port());
     obiwan.loginAs("obiwan");
     TempDir dir;

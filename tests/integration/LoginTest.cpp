@@ -1,6 +1,7 @@
 // Login over real sockets: passwords, lockout and its expiry, one session per user,
 // self-registration, and the profile's greeting.
 
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -13,8 +14,9 @@ namespace toom::test {
 namespace {
 
 TEST(Login, GreetingNamesProtocolAndProfile) {
-    TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server([](ServerOptions& o) {
+        o.settings = ServerSettings::fromProfile(*findProfile("tessenger"));
+    });
     TestClient client(server.port());
     EXPECT_EQ(client.greeting().kind(), LineKind::Hello);
     EXPECT_EQ(client.greeting().verb(), "TOOM/1");
@@ -24,7 +26,7 @@ TEST(Login, GreetingNamesProtocolAndProfile) {
 
 TEST(Login, CorrectPasswordWelcomesWithProfileText) {
     TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+        [](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile("toom")); });
     TestClient client(server.port());
     Response user = client.request("yoda");
     ASSERT_TRUE(user.ok());

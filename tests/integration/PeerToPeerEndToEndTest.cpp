@@ -360,8 +360,9 @@ TEST(PeerToPeerEndToEnd, PathInTheTypedNameStaysOnThePresentersSide) {
 }
 
 TEST(PeerToPeerEndToEnd, P2pVideoSendsAFileInTheTessengerProfile) {
-    TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server([](ServerOptions& o) {
+        o.settings = ServerSettings::fromProfile(*findProfile("tessenger"));
+    });
     P2pClient obiwan(server, "obiwan");
     P2pClient yoda(server, "yoda");
     ASSERT_TRUE(obiwan.sees("Welcome to TESSENGER!")) << obiwan.output();

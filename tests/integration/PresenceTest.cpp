@@ -2,6 +2,7 @@
 // login and logout notices, and userlog.txt.
 
 #include "support/Files.h"
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -81,7 +82,7 @@ TEST(Presence, DisconnectWithoutLogoutStillLogsOut) {
 
 TEST(Presence, NoNoticesWhenTheProfileHasNone) {
     TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("toom")); });
+        [](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile("toom")); });
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
     TestClient luke(server.port());

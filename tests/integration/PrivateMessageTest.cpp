@@ -1,6 +1,7 @@
 // Private messages over real sockets: live delivery, offline delivery in order at the next
 // login with original times, the bounded offline queue, and the errors.
 
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -12,8 +13,9 @@ namespace toom::test {
 namespace {
 
 TEST(PrivateMessage, OnlineRecipientGetsItAtOnce) {
-    TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("tessenger")); });
+    TestServer server([](ServerOptions& o) {
+        o.settings = ServerSettings::fromProfile(*findProfile("tessenger"));
+    });
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
     TestClient obiwan(server.port());
@@ -38,8 +40,9 @@ TEST(PrivateMessage, OnlineRecipientGetsItAtOnce) {
 }
 
 TEST(PrivateMessage, MessagingProfileShowsPlainSenderColonText) {
-    TestServer server(
-        [](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile("messaging")); });
+    TestServer server([](ServerOptions& o) {
+        o.settings = ServerSettings::fromProfile(*findProfile("messaging"));
+    });
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
     TestClient obiwan(server.port());

@@ -1,6 +1,7 @@
 // Wire-protocol behaviour over real sockets: one reply per request in order (pipelining),
 // limits, bad bytes, and unknown commands; the connection stays usable after every error.
 
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 

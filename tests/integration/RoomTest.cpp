@@ -4,6 +4,7 @@
 
 #include "common/SeedTime.h"
 #include "support/Files.h"
+#include "support/ManualClock.h"
 #include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"

@@ -1,6 +1,7 @@
 // The seeds' sample interactions (SEED-SPECS.md section 9) that touch login, presence, the
 // board, private messages and blocks, replayed with several real clients on one server.
 
+#include "support/ManualClock.h"
 #include "support/SeedTimes.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"

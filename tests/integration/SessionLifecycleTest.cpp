@@ -1,6 +1,7 @@
 // How sessions end: logout, inactivity timeout (only valid commands count as activity), and
 // server shutdown with a notice to every client.
 
+#include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 

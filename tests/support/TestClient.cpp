@@ -1,6 +1,6 @@
-#include "TestClient.h"
+#include "support/TestClient.h"
 
-#include "TestServer.h"
+#include "support/TestServer.h"
 
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>

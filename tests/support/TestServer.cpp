@@ -1,4 +1,4 @@
-#include "TestServer.h"
+#include "support/TestServer.h"
 
 #include <fstream>
 #include <stdexcept>
@@ -14,7 +14,8 @@ std::string passwordOf(const std::string& user) {
 }
 
 TestServer::Tweak profile(const char* name) {
-    return [name](ServerOptions& o) { o.settings = Settings::fromProfile(*findProfile(name)); };
+    return
+        [name](ServerOptions& o) { o.settings = ServerSettings::fromProfile(*findProfile(name)); };
 }
 
 TestServer::TestServer(Tweak tweak, std::shared_ptr<Clock> clock)
@@ -34,7 +35,7 @@ TestServer::~TestServer() {
 
 ServerOptions TestServer::defaultOptions() const {
     ServerOptions o;
-    o.settings = Settings::fromProfile(defaultProfile());
+    o.settings = ServerSettings::fromProfile(defaultProfile());
     o.bindAddress = "127.0.0.1";
     o.port = 0;
     o.dataDir = _dir.path();

@@ -4,7 +4,7 @@
 // socket which port it got).
 
 #include "server/ToomServer.h"
-#include "server/services/Clock.h"
+#include "services/Clock.h"
 #include "support/TempDir.h"
 
 #include <functional>

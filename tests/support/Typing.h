@@ -2,7 +2,7 @@
 // Test helpers for the client's line editor: keys as the key decoder produces them, and UTF-8
 // characters of each kind the editor must treat as one (multi-byte, wide, combining).
 
-#include "client/KeyDecoder.h"
+#include "client/terminal/KeyDecoder.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "BlockCommand.h"
+#include "commands/blocks/BlockCommand.h"
 
 #include "common/Protocol.h"
 

@@ -1,4 +1,4 @@
-#include "BlockListCommand.h"
+#include "commands/blocks/BlockListCommand.h"
 
 namespace toom {
 

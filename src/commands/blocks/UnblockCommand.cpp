@@ -1,4 +1,4 @@
-#include "UnblockCommand.h"
+#include "commands/blocks/UnblockCommand.h"
 
 #include "common/Protocol.h"
 

@@ -1,14 +1,14 @@
-#include "BoardBroadcast.h"
+#include "commands/board/BoardBroadcast.h"
 
+#include "common/MessageText.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
-#include "server/services/MessageText.h"
 
 namespace toom {
 
 std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
                                  const std::string& action) {
-    const Settings& settings = ctx.settings();
+    const ServerSettings& settings = ctx.settings();
     ServerLine event = ServerLine::event(std::string(ev::kBoard));
     event.with("action", action)
         .with("n", post.number)

@@ -1,7 +1,7 @@
-#include "DeletePostCommand.h"
+#include "commands/board/DeletePostCommand.h"
 
-#include "BoardBroadcast.h"
-#include "PostChange.h"
+#include "commands/board/BoardBroadcast.h"
+#include "commands/board/PostChange.h"
 #include "common/SeedTime.h"
 
 #include <Poco/Logger.h>

@@ -1,7 +1,7 @@
-#include "EditPostCommand.h"
+#include "commands/board/EditPostCommand.h"
 
-#include "BoardBroadcast.h"
-#include "PostChange.h"
+#include "commands/board/BoardBroadcast.h"
+#include "commands/board/PostChange.h"
 #include "common/SeedTime.h"
 
 #include <Poco/Logger.h>

@@ -1,4 +1,4 @@
-#include "PostChange.h"
+#include "commands/board/PostChange.h"
 
 #include "commands/Arguments.h"
 #include "common/Protocol.h"

@@ -3,7 +3,7 @@
 // refusal into its error reply (B's wording).
 
 #include "commands/Command.h"
-#include "server/services/BoardService.h"
+#include "services/BoardService.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "PostCommand.h"
+#include "commands/board/PostCommand.h"
 
-#include "BoardBroadcast.h"
+#include "commands/board/BoardBroadcast.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 

@@ -1,7 +1,7 @@
-#include "ReadBoardCommand.h"
+#include "commands/board/ReadBoardCommand.h"
 
-#include "BoardBroadcast.h"
 #include "commands/Arguments.h"
+#include "commands/board/BoardBroadcast.h"
 #include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"

@@ -1,4 +1,4 @@
-#include "PrivateMessageCommand.h"
+#include "commands/messages/PrivateMessageCommand.h"
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"

@@ -1,4 +1,4 @@
-#include "AnswerPrivateCommand.h"
+#include "commands/peer/AnswerPrivateCommand.h"
 
 #include "common/Protocol.h"
 

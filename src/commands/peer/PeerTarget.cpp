@@ -1,4 +1,4 @@
-#include "PeerTarget.h"
+#include "commands/peer/PeerTarget.h"
 
 #include "common/Protocol.h"
 

@@ -1,4 +1,4 @@
-#include "PrivateCommand.h"
+#include "commands/peer/PrivateCommand.h"
 
 #include "common/Protocol.h"
 

@@ -1,6 +1,6 @@
-#include "SendFileCommand.h"
+#include "commands/peer/SendFileCommand.h"
 
-#include "PeerTarget.h"
+#include "commands/peer/PeerTarget.h"
 #include "common/Hex.h"
 #include "common/Protocol.h"
 

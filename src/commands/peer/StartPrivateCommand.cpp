@@ -1,6 +1,6 @@
-#include "StartPrivateCommand.h"
+#include "commands/peer/StartPrivateCommand.h"
 
-#include "PeerTarget.h"
+#include "commands/peer/PeerTarget.h"
 #include "common/Protocol.h"
 
 #include <Poco/Logger.h>

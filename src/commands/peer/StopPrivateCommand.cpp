@@ -1,4 +1,4 @@
-#include "StopPrivateCommand.h"
+#include "commands/peer/StopPrivateCommand.h"
 
 #include "common/Protocol.h"
 

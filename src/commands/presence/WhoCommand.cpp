@@ -1,4 +1,4 @@
-#include "WhoCommand.h"
+#include "commands/presence/WhoCommand.h"
 
 #include "common/SeedTime.h"
 

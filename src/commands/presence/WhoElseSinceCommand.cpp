@@ -1,4 +1,4 @@
-#include "WhoElseSinceCommand.h"
+#include "commands/presence/WhoElseSinceCommand.h"
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"

@@ -1,6 +1,6 @@
-#include "CreateGroupCommand.h"
+#include "commands/rooms/CreateGroupCommand.h"
 
-#include "RoomSupport.h"
+#include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/Text.h"
 

@@ -1,6 +1,6 @@
-#include "CreateRoomCommand.h"
+#include "commands/rooms/CreateRoomCommand.h"
 
-#include "RoomSupport.h"
+#include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/Text.h"
 

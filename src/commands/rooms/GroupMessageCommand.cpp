@@ -1,6 +1,6 @@
-#include "GroupMessageCommand.h"
+#include "commands/rooms/GroupMessageCommand.h"
 
-#include "RoomSupport.h"
+#include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 

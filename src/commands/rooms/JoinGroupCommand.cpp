@@ -1,4 +1,4 @@
-#include "JoinGroupCommand.h"
+#include "commands/rooms/JoinGroupCommand.h"
 
 #include "common/Protocol.h"
 #include "common/Text.h"

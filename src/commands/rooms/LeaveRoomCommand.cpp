@@ -1,6 +1,6 @@
-#include "LeaveRoomCommand.h"
+#include "commands/rooms/LeaveRoomCommand.h"
 
-#include "RoomSupport.h"
+#include "commands/rooms/RoomSupport.h"
 
 namespace toom {
 

@@ -1,7 +1,7 @@
-#include "RoomHistoryCommand.h"
+#include "commands/rooms/RoomHistoryCommand.h"
 
-#include "RoomSupport.h"
 #include "commands/Arguments.h"
+#include "commands/rooms/RoomSupport.h"
 #include "common/SeedTime.h"
 
 namespace toom {

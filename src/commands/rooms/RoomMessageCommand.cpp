@@ -1,7 +1,7 @@
-#include "RoomMessageCommand.h"
+#include "commands/rooms/RoomMessageCommand.h"
 
-#include "RoomSupport.h"
 #include "commands/Arguments.h"
+#include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 

@@ -1,9 +1,9 @@
-#include "RoomSupport.h"
+#include "commands/rooms/RoomSupport.h"
 
 #include "commands/Arguments.h"
+#include "common/MessageText.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
-#include "server/services/MessageText.h"
 
 namespace toom {
 
@@ -63,7 +63,7 @@ std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, b
 }
 
 std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message) {
-    const Settings& settings = ctx.settings();
+    const ServerSettings& settings = ctx.settings();
     ServerLine event = ServerLine::event(std::string(ev::kRoom));
     event.with("kind", room.kind == RoomKind::Separate ? "separate" : "group")
         .with("room", room.kind == RoomKind::Separate ? std::to_string(room.number) : room.name)

@@ -1,4 +1,4 @@
-#include "RoomsCommand.h"
+#include "commands/rooms/RoomsCommand.h"
 
 #include "common/Text.h"
 

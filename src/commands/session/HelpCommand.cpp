@@ -1,4 +1,4 @@
-#include "HelpCommand.h"
+#include "commands/session/HelpCommand.h"
 
 #include "commands/CommandRegistry.h"
 #include "common/Protocol.h"

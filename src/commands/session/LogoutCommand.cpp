@@ -1,4 +1,4 @@
-#include "LogoutCommand.h"
+#include "commands/session/LogoutCommand.h"
 
 namespace toom {
 

@@ -1,4 +1,4 @@
-#include "UdpPortCommand.h"
+#include "commands/session/UdpPortCommand.h"
 
 #include "common/Protocol.h"
 

@@ -34,8 +34,9 @@ protected:
         group.members = {{"obiwan", true}, {"yoda", true}};
         ON_CALL(h.rooms, separateRoom(1)).WillByDefault(Return(room));
         ON_CALL(h.rooms, group("learning3331")).WillByDefault(Return(group));
-        page.messages = {RoomMessage{1, 11, 1, "hans", "Hello", localTime(2022, 6, 1, 21, 39, 4)},
-                         RoomMessage{2, 11, 2, "yoda", "Hi  hans", localTime(2022, 6, 1, 21, 40, 9)}};
+        page.messages = {
+            RoomMessage{1, 11, 1, "hans", "Hello", localTime(2022, 6, 1, 21, 39, 4)},
+            RoomMessage{2, 11, 2, "yoda", "Hi  hans", localTime(2022, 6, 1, 21, 40, 9)}};
         ON_CALL(h.rooms, messagesSince(_, _, _)).WillByDefault(Return(page));
     }
 

@@ -8,7 +8,7 @@
 
 #include "support/mocks/MockServices.h"
 
-#include "support/mocks/MockStore.h"
+#include "support/mocks/MockStores.h"
 
 namespace toom {
 
@@ -32,8 +32,18 @@ MockPeerBroker::MockPeerBroker() = default;
 MockPeerBroker::~MockPeerBroker() = default;
 MockOutbox::MockOutbox() = default;
 MockOutbox::~MockOutbox() = default;
-MockStore::MockStore() = default;
-MockStore::~MockStore() = default;
+MockAccountStore::MockAccountStore() = default;
+MockAccountStore::~MockAccountStore() = default;
+MockLoginHistory::MockLoginHistory() = default;
+MockLoginHistory::~MockLoginHistory() = default;
+MockBoardStore::MockBoardStore() = default;
+MockBoardStore::~MockBoardStore() = default;
+MockOfflineMessageStore::MockOfflineMessageStore() = default;
+MockOfflineMessageStore::~MockOfflineMessageStore() = default;
+MockBlockStore::MockBlockStore() = default;
+MockBlockStore::~MockBlockStore() = default;
+MockRoomStore::MockRoomStore() = default;
+MockRoomStore::~MockRoomStore() = default;
 
 MockSessionControl::MockSessionControl() {
     using ::testing::ReturnRef;

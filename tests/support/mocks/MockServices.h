@@ -15,19 +15,20 @@
 #include "commands/CoreCommands.h"
 #include "commands/SessionControl.h"
 #include "common/ServerLine.h"
-#include "server/services/AccountService.h"
-#include "server/services/BlockPolicy.h"
-#include "server/services/BlockService.h"
-#include "server/services/BoardService.h"
-#include "server/services/Clock.h"
-#include "server/services/Messenger.h"
-#include "server/services/Outbox.h"
-#include "server/services/PeerBroker.h"
-#include "server/services/PresenceService.h"
-#include "server/services/PrivateMessageService.h"
-#include "server/services/RoomService.h"
-#include "server/services/Services.h"
-#include "server/services/Settings.h"
+#include "services/AccountService.h"
+#include "services/BlockPolicy.h"
+#include "services/BlockService.h"
+#include "services/BoardService.h"
+#include "services/Clock.h"
+#include "services/Messenger.h"
+#include "services/Outbox.h"
+#include "services/PeerBroker.h"
+#include "services/PresenceService.h"
+#include "services/PrivateMessageService.h"
+#include "services/RoomService.h"
+#include "services/ServerSettings.h"
+#include "services/Services.h"
+#include "support/ManualClock.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Timestamp.h>
@@ -162,8 +163,7 @@ public:
     MOCK_METHOD(AskOutcome, ask, (const std::string& requester, const std::string& target),
                 (override));
     MOCK_METHOD(std::optional<Answer>, answer,
-                (const std::string& target, const std::string& requester, bool accept),
-                (override));
+                (const std::string& target, const std::string& requester, bool accept), (override));
     MOCK_METHOD(bool, close, (const std::string& a, const std::string& b), (override));
     MOCK_METHOD(bool, isOpen, (const std::string& a, const std::string& b), (const, override));
     MOCK_METHOD(void, userLeft, (const std::string& username, CloseReason reason), (override));
@@ -303,7 +303,7 @@ struct CommandHarness {
         session.state.username.clear();
     }
 
-    Settings settings;
+    ServerSettings settings;
     ManualClock clock{testEpoch()};
     ::testing::NiceMock<MockAccountService> accounts;
     ::testing::NiceMock<MockPresenceService> presence;

@@ -1,0 +1,142 @@
+#include "client/app/ClientOptions.h"
+
+#include <optional>
+
+namespace toom::client {
+
+int parsePort(const std::string& text, int minimum) {
+    // Digits only: "+80", " 80", "80abc" and "8.0" are typos, not ports. Six digits is
+    // already out of range, which also keeps the accumulation from overflowing.
+    if (text.empty() || text.size() > 5)
+        return -1;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    if (value < minimum || value > 65535)
+        return -1;
+    return value;
+}
+
+namespace {
+/// A decimal integer within [minimum, maximum], or nothing.
+std::optional<int> boundedNumber(const std::string& text, int minimum, int maximum) {
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != text.npos)
+        return std::nullopt;
+    const int value = std::stoi(text);
+    if (value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+ParsedArguments parseArguments(const std::vector<std::string>& args) {
+    ParsedArguments result;
+    std::vector<std::string> positional;
+    bool optionsEnded = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        // Options with a value: "--name value" or "--name=value".
+        auto valueOf = [&](const std::string& name) -> std::optional<std::string> {
+            if (optionsEnded)
+                return std::nullopt;
+            if (arg == name && i + 1 < args.size())
+                return args[++i];
+            if (arg.rfind(name + "=", 0) == 0)
+                return arg.substr(name.size() + 1);
+            return std::nullopt;
+        };
+        if (auto dir = valueOf("--download-dir")) {
+            if (dir->empty()) {
+                result.error = "empty --download-dir";
+                return result;
+            }
+            result.options.downloadDir = *dir;
+        } else if (auto mb = valueOf("--max-file-mb")) {
+            auto value = boundedNumber(*mb, 1, 1 << 20);
+            if (!value) {
+                result.error = "invalid --max-file-mb '" + *mb + "': expected 1 to 1048576";
+                return result;
+            }
+            result.options.maxFileMb = *value;
+        } else if (auto loss = valueOf("--simulate-loss")) {
+            auto value = boundedNumber(*loss, 0, 50);
+            if (!value) {
+                result.error = "invalid --simulate-loss '" + *loss + "': expected 0 to 50";
+                return result;
+            }
+            result.options.simulateLossPercent = *value;
+        } else if (!optionsEnded && arg == "--") {
+            optionsEnded = true;
+        } else if (!optionsEnded && (arg == "--help" || arg == "-h")) {
+            result.status = ParsedArguments::Status::Help;
+            return result;
+        } else if (!optionsEnded && arg == "--echo") {
+            result.options.echo = true;
+        } else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') {
+            result.error = "unknown option: " + arg;
+            return result;
+        } else {
+            positional.push_back(arg);
+        }
+    }
+    if (positional.empty() || positional.size() > 3) {
+        result.error = positional.empty() ? "missing server port" : "too many arguments";
+        return result;
+    }
+    std::size_t portIndex = 0;
+    if (positional.size() >= 2) {
+        if (positional[0].empty()) {
+            result.error = "empty server address";
+            return result;
+        }
+        result.options.host = positional[0];
+        portIndex = 1;
+    }
+    result.options.port = parsePort(positional[portIndex], 1);
+    if (result.options.port < 0) {
+        result.error = "invalid server port '" + positional[portIndex] +
+                       "': expected an integer from 1 to 65535";
+        return result;
+    }
+    if (positional.size() == 3) {
+        result.options.udpPort = parsePort(positional[2], 0);
+        if (result.options.udpPort < 0) {
+            result.error = "invalid UDP port '" + positional[2] +
+                           "': expected an integer from 0 to 65535 (0 = any free port)";
+            return result;
+        }
+    }
+    result.status = ParsedArguments::Status::Run;
+    return result;
+}
+
+std::string usageText(const std::string& program) {
+    return "Usage: " + program +
+           " [options] <server_ip> <server_port> [<udp_port>]\n"
+           "       " +
+           program +
+           " [options] <server_port>\n"
+           "\n"
+           "Connects to a Toom server (127.0.0.1 when only the port is given) and logs in.\n"
+           "<udp_port> is the local UDP port for peer-to-peer transfers (0 or omitted: any\n"
+           "free port).\n"
+           "\n"
+           "On a terminal the client edits lines interactively; otherwise it reads the\n"
+           "username, the password and then one command per line from stdin.\n"
+           "\n"
+           "Options:\n"
+           "  --echo               in scripted mode, print each prompt and the line read\n"
+           "  --download-dir DIR   save files received from peers in DIR (default: .)\n"
+           "  --max-file-mb N      refuse files from peers larger than N MiB (default 4096)\n"
+           "  --simulate-loss P    testing aid: drop, duplicate and reorder P% of the\n"
+           "                       peer-to-peer datagrams, each way (0 to 50)\n"
+           "  --help               show this help\n"
+           "\n"
+           "Exit status: 0 logout or end of input, 1 login refused (account blocked),\n"
+           "2 usage or connection error, 3 connection lost.\n";
+}
+
+} // namespace toom::client

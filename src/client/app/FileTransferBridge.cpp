@@ -1,0 +1,232 @@
+#include "client/app/FileTransferBridge.h"
+
+#include "client/terminal/Console.h"
+#include "common/Protocol.h"
+#include "common/Text.h"
+#include "p2p/transfer/FileDigest.h"
+#include "p2p/transfer/FileSender.h"
+#include "p2p/transfer/LossyChannel.h"
+#include "p2p/transfer/ProgressBar.h"
+#include "p2p/transfer/SafeFileName.h"
+#include "p2p/transfer/UdpChannel.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/SocketAddress.h>
+
+#include <atomic>
+#include <charconv>
+#include <random>
+
+namespace toom::client {
+
+using namespace p2p::transfer;
+
+/// One file being sent: its thread, and whether that thread has finished.
+struct FileTransferBridge::Outgoing {
+    FileOffer offer;
+    std::string path; ///< As the user typed it: opened, and named in the messages.
+    Poco::Net::SocketAddress audience;
+    std::thread thread;
+    std::atomic<bool> done{false};
+};
+
+namespace {
+std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
+    std::uint64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console,
+                                       std::function<std::string()> username, Options options)
+    : _udp(udp)
+    , _console(console)
+    , _username(std::move(username))
+    , _options(std::move(options)) {
+    DatagramChannel* inboxChannel = &_udp;
+    if (_options.simulateLossPercent > 0) {
+        _lossyUdp = std::make_unique<LossyChannel>(
+            _udp, LossSettings::uniform(_options.simulateLossPercent, std::random_device{}()));
+        inboxChannel = _lossyUdp.get();
+    }
+    _inbox = std::make_unique<FileInbox>(*inboxChannel, _options.inbox);
+    _inbox->onReceived([this](const FileOffer& offer, const std::string&) {
+        _console.printLine("Received " + offer.fileName + " from " + offer.presenter);
+    });
+    _inbox->onFailed([this](const FileOffer& offer, const std::string& reason) {
+        _console.printLine("Error. " + offer.fileName + " from " + offer.presenter +
+                           " was not received: " + reason);
+    });
+}
+
+FileTransferBridge::~FileTransferBridge() {
+    finish();
+}
+
+void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
+    for (const char* word : {"UPD", "/p2pvideo", "SENDFILE"})
+        hooks.on(word, [this](HookContext& c, const std::string& l) { return onSend(c, l); });
+    events.on(std::string(ev::kFileOffer), [this](const ServerLine& e) { onOffer(e); });
+    _inbox->start();
+}
+
+std::size_t FileTransferBridge::sending() const {
+    std::lock_guard lock(_mutex);
+    std::size_t count = 0;
+    for (const auto& outgoing : _outgoing)
+        count += !outgoing->done;
+    return count;
+}
+
+HookResult FileTransferBridge::onSend(HookContext& context, const std::string& line) {
+    WordCursor words(line);
+    // Missing arguments: the server answers with the usage (the seeds' "no arguments" error).
+    if (words.size() < 3)
+        return HookResult::pass(line);
+    const std::string& verb = words.word(0);
+    if (words.size() > 3) {
+        _console.printLine("Error. Usage: " + verb + " <user> <file> (one file, no spaces)");
+        return HookResult::handled();
+    }
+    const std::string& audience = words.word(1);
+    const std::string& path = words.word(2);
+    const std::string name = safeBaseName(path);
+    auto digest = digestFile(path);
+    if (!digest || name.empty()) {
+        _console.printLine("Error. " + path + " does not exist or is not a readable file");
+        return HookResult::handled();
+    }
+    if (sending() >= _options.maxOutgoing) {
+        _console.printLine("Error. " + std::to_string(_options.maxOutgoing) +
+                           " files are being sent already; wait for one to finish");
+        return HookResult::handled();
+    }
+
+    auto reply = context.request(verb + " " + audience + " " + name + " " +
+                                 std::to_string(digest->size) + " " + digest->sha256);
+    if (!reply)
+        return HookResult::handled(); // The connection is gone; the session loop will see it.
+    for (const auto& text : reply->texts())
+        _console.printLine(text);
+    if (reply->failed())
+        return HookResult::handled();
+
+    auto token = reply->final.field("token");
+    auto address = reply->final.field("address");
+    auto port = reply->final.intField("udp_port");
+    if (!token || !address || !port || *port <= 0 || *port > 65535) {
+        _console.printLine("Error. The server's answer lacked where to send " + path);
+        return HookResult::handled();
+    }
+    auto outgoing = std::make_unique<Outgoing>();
+    outgoing->offer =
+        FileOffer{*token, context.username(), audience, name, digest->size, digest->sha256};
+    outgoing->path = path;
+    try {
+        outgoing->audience = Poco::Net::SocketAddress(*address, static_cast<Poco::UInt16>(*port));
+    } catch (const Poco::Exception& e) {
+        _console.printLine("Error. Cannot send to " + *address + ": " + e.displayText());
+        return HookResult::handled();
+    }
+    std::lock_guard lock(_mutex);
+    if (_finished)
+        return HookResult::handled();
+    reapFinishedLocked();
+    Outgoing& started = *_outgoing.emplace_back(std::move(outgoing));
+    started.thread = std::thread([this, &started] { runOutgoing(started); });
+    return HookResult::handled();
+}
+
+void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
+    SendResult result;
+    try {
+        // Each transfer has its own UDP port, so that acknowledgements need no routing.
+        UdpChannel socket(Poco::Net::SocketAddress("0.0.0.0", 0));
+        std::unique_ptr<LossyChannel> lossy;
+        DatagramChannel* channel = &socket;
+        if (_options.simulateLossPercent > 0) {
+            lossy = std::make_unique<LossyChannel>(
+                socket,
+                LossSettings::uniform(_options.simulateLossPercent, std::random_device{}()));
+            channel = lossy.get();
+        }
+        FileSender sender(outgoing.offer, outgoing.path, outgoing.audience, *channel,
+                          _options.sender);
+        const std::string label = outgoing.path + " to " + outgoing.offer.audience + " ";
+        const std::size_t width =
+            _options.progressWidth > label.size() + 20 ? _options.progressWidth - label.size() : 20;
+        sender.onProgress([this, label, width](const TransferProgress& progress) {
+            _console.setStatus(label + renderProgressBar(progress, width));
+        });
+        result = sender.run();
+        socket.close();
+    } catch (const Poco::Exception& e) {
+        result.ok = false;
+        result.error = e.displayText();
+    } catch (const std::exception& e) {
+        result.ok = false;
+        result.error = e.what();
+    }
+    _console.setStatus("");
+    if (result.ok)
+        _console.printLine(outgoing.path + " has been uploaded");
+    else
+        _console.printLine("Error. " + outgoing.path + " was not sent to " +
+                           outgoing.offer.audience + ": " + result.error);
+    outgoing.done = true;
+}
+
+void FileTransferBridge::reapFinishedLocked() {
+    for (auto it = _outgoing.begin(); it != _outgoing.end();) {
+        if ((*it)->done) {
+            (*it)->thread.join();
+            it = _outgoing.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void FileTransferBridge::onOffer(const ServerLine& event) {
+    auto from = event.field("from");
+    auto file = event.field("file");
+    auto size = parseUnsigned(event.field("size").value_or(""));
+    auto sha256 = event.field("sha256");
+    auto token = event.field("token");
+    if (!from || !file || !size || !sha256 || !token) {
+        _console.printLine("Error. The server announced a file without its details");
+        return;
+    }
+    FileOffer offer{*token, *from, _username(), *file, *size, *sha256};
+    if (auto refused = _inbox->expect(offer)) {
+        _console.printLine("Error. Refused " + *file + " from " + *from + ": " + *refused);
+        return;
+    }
+    if (!event.text().empty())
+        _console.printLine(event.text());
+}
+
+void FileTransferBridge::finish() {
+    std::list<std::unique_ptr<Outgoing>> outgoing;
+    {
+        std::lock_guard lock(_mutex);
+        if (_finished)
+            return;
+        _finished = true;
+        outgoing.swap(_outgoing);
+    }
+    std::size_t running = 0;
+    for (const auto& o : outgoing)
+        running += !o->done;
+    if (running > 0)
+        _console.printLine("Waiting for " + std::to_string(running) + " file transfer" +
+                           (running == 1 ? "" : "s") + " to finish...");
+    for (auto& o : outgoing)
+        o->thread.join();
+    _inbox->stop();
+}
+
+} // namespace toom::client

@@ -1,0 +1,83 @@
+#pragma once
+// File transfer (UPD in variants B and C, /p2pvideo in D, SENDFILE) as the user sees it: the
+// typed command, the server's brokering and the transfer engine (client/transfer) joined up.
+//
+// Presenter: `UPD obiwan lecture1.mp4` reads the local file's size and SHA-256, sends
+// `UPD obiwan lecture1.mp4 <size> <sha256>` to the server, and on its OK (the audience's
+// address, UDP port and a one-time token) sends the file on a background thread from a fresh
+// UDP port, so that the user keeps typing. A terminal shows a progress bar on the status row;
+// the end is "lecture1.mp4 has been uploaded" or the reason it failed.
+// Audience: a FILE_OFFER event registers the offer with the FileInbox, which listens on the
+// client's UDP port and accepts only announced offers; the end is "Received lecture1.mp4 from
+// yoda" (saved as yoda_lecture1.mp4 in the download directory) or the reason it failed.
+
+#include "client/session/CommandHooks.h"
+#include "client/session/EventRouter.h"
+#include "p2p/transfer/DatagramChannel.h"
+#include "p2p/transfer/FileInbox.h"
+#include "p2p/transfer/TransferSettings.h"
+
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace toom::client {
+
+class Console;
+
+class FileTransferBridge {
+public:
+    struct Options {
+        p2p::transfer::InboxSettings inbox;
+        p2p::transfer::SenderSettings sender;
+        int simulateLossPercent = 0;    ///< The --simulate-loss testing aid, both roles.
+        std::size_t maxOutgoing = 4;    ///< Files being sent at once.
+        std::size_t progressWidth = 72; ///< Columns of the progress line.
+    };
+
+    /// `udp` is the client's bound UDP port (announced at login); it, `console` and the
+    /// `username` source must outlive the bridge.
+    FileTransferBridge(p2p::transfer::DatagramChannel& udp, Console& console,
+                       std::function<std::string()> username, Options options);
+
+    /// finish().
+    ~FileTransferBridge();
+
+    FileTransferBridge(const FileTransferBridge&) = delete;
+    FileTransferBridge& operator=(const FileTransferBridge&) = delete;
+
+    /// Installs the command hooks and the FILE_OFFER handler, and starts receiving.
+    void install(CommandHooks& hooks, EventRouter& events);
+
+    /// Waits for the files being sent to finish (each ends by itself: done, or failed after
+    /// the sender's timeouts), then stops receiving. Idempotent.
+    void finish();
+
+    /// Files being sent now.
+    std::size_t sending() const;
+
+private:
+    struct Outgoing;
+
+    HookResult onSend(HookContext& context, const std::string& line);
+    void onOffer(const ServerLine& event);
+    void runOutgoing(Outgoing& outgoing);
+    void reapFinishedLocked();
+
+    p2p::transfer::DatagramChannel& _udp;
+    std::unique_ptr<p2p::transfer::DatagramChannel>
+        _lossyUdp; ///< Wraps _udp under --simulate-loss.
+    Console& _console;
+    std::function<std::string()> _username;
+    Options _options;
+    std::unique_ptr<p2p::transfer::FileInbox> _inbox;
+
+    mutable std::mutex _mutex;
+    std::list<std::unique_ptr<Outgoing>> _outgoing; ///< Guarded by _mutex.
+    bool _finished = false;
+};
+
+} // namespace toom::client

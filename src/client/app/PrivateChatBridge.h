@@ -1,0 +1,47 @@
+#pragma once
+// Direct private chat (startprivate / private / stopprivate, variant A) as the user sees it:
+// connects what is typed and what the server announces to the PrivateChats that own the
+// direct connections.
+//
+//   typed                 what happens
+//   startprivate <user>   sent to the server as typed (it asks <user>)
+//   y / n, ACCEPTPRIVATE, sent to the server; an accepted request's token is handed to
+//   DECLINEPRIVATE        PrivateChats, which then admits the requester's connection
+//   private <user> <msg>  PRIVATE <user> to the server (is the chat open? counts as activity),
+//                         then <msg> straight to the peer; the server never sees the text
+//   stopprivate <user>    the connection closed, then sent to the server (it tells the peer)
+//   logout, OUT, ...      every connection closed quietly, then sent to the server
+//
+//   server event          what happens
+//   PRIVATE_ACCEPTED      printed; PrivateChats connects to the address with the token
+//   PRIVATE_ENDED         the connection is closed; the notice printed once
+//   PRIVATE_REQUEST, PRIVATE_DECLINED: printed (the session's default for events)
+
+#include "client/session/CommandHooks.h"
+#include "client/session/EventRouter.h"
+#include "p2p/chat/PrivateChats.h"
+
+namespace toom::client {
+
+class Console;
+
+class PrivateChatBridge {
+public:
+    /// `chats` and `console` must outlive the bridge and every hook and handler it installs.
+    PrivateChatBridge(p2p::chat::PrivateChats& chats, Console& console);
+
+    /// Installs the command hooks and event handlers.
+    void install(CommandHooks& hooks, EventRouter& events);
+
+private:
+    HookResult onPrivate(HookContext& context, const std::string& line);
+    HookResult onStop(HookContext& context, const std::string& line);
+    HookResult onAnswer(HookContext& context, const std::string& line);
+    void onAccepted(const ServerLine& event);
+    void onEnded(const ServerLine& event);
+
+    p2p::chat::PrivateChats& _chats;
+    Console& _console;
+};
+
+} // namespace toom::client

@@ -1,0 +1,142 @@
+// toom-client: connects to a Toom server, logs in and runs commands, interactively on a
+// terminal or from a script on stdin. See ClientOptions.h for the command line.
+
+#include "client/app/ClientOptions.h"
+#include "client/app/FileTransferBridge.h"
+#include "client/app/PrivateChatBridge.h"
+#include "client/session/ClientSession.h"
+#include "client/session/ExitCodes.h"
+#include "client/session/TcpTransport.h"
+#include "client/terminal/Console.h"
+#include "client/terminal/History.h"
+#include "client/terminal/LineEditor.h"
+#include "client/terminal/ScriptInput.h"
+#include "client/terminal/Terminal.h"
+#include "p2p/chat/PrivateChats.h"
+#include "p2p/transfer/UdpChannel.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/DatagramSocket.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Path.h>
+
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+using namespace toom::client;
+
+namespace {
+/// What the peer-to-peer parts need from main: the bound UDP socket and the options.
+struct PeerSetup {
+    Poco::Net::DatagramSocket udp;
+    const ClientOptions& options;
+};
+
+FileTransferBridge::Options transferOptions(const ClientOptions& options) {
+    FileTransferBridge::Options o;
+    // Absolute, so that messages name the real place and "." survives Poco's path handling.
+    o.inbox.downloadDir = Poco::Path(options.downloadDir).makeAbsolute().toString();
+    o.inbox.maxFileSize = static_cast<std::uint64_t>(options.maxFileMb) << 20;
+    o.simulateLossPercent = options.simulateLossPercent;
+    return o;
+}
+
+/// Runs one session with everything around it: the direct private chats (listening before
+/// login, so that the port can be announced), the file transfers on the UDP port, and the
+/// console they all print to. When the session ends the chats are closed first (the peers
+/// hear of it at once), then the transfers are waited for; the console and terminal go last.
+int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer) {
+    toom::p2p::chat::PrivateChats chats(
+        "", [&console](std::string_view text) { console.printLine(text); });
+    int chatPort = 0;
+    try {
+        chatPort = chats.listen(0);
+    } catch (const Poco::Exception& e) {
+        // Everything else still works; the server refuses private chats with this client.
+        console.printLine("Private messaging is unavailable: " + e.displayText());
+    }
+    toom::p2p::transfer::UdpChannel udp(peer.udp);
+    ClientSession session(transport, input, console,
+                          {static_cast<int>(peer.udp.address().port()), chatPort});
+    FileTransferBridge files(
+        udp, console, [&session] { return session.username(); }, transferOptions(peer.options));
+    files.install(session.hooks(), session.events());
+    PrivateChatBridge privateChats(chats, console);
+    privateChats.install(session.hooks(), session.events());
+    session.onLoggedIn([&chats](const std::string& username) { chats.setUser(username); });
+    const int code = session.run();
+    chats.closeAll(); // First: the peers hear of it at once, and nothing more is printed.
+    files.finish();
+    return code;
+}
+
+int runSession(TcpTransport& transport, PeerSetup& peer) {
+    bool interactive = Terminal::isTerminal(STDIN_FILENO);
+    if (!interactive) {
+        Console console(std::cout, false);
+        ScriptInput input(STDIN_FILENO, console, peer.options.echo);
+        return runWith(console, input, transport, peer);
+    }
+    // Declared first so that it is destroyed last: the terminal is restored after everything
+    // else, whichever way this function is left.
+    Terminal terminal(STDIN_FILENO);
+    Console console(std::cout, true, [&terminal] { return terminal.columns(); });
+    History history;
+    LineEditor editor(STDIN_FILENO, terminal, console, history);
+    terminal.waitMode();
+    return runWith(console, editor, transport, peer);
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    // A write to a socket the server has closed must fail with EPIPE, not kill the client.
+    std::signal(SIGPIPE, SIG_IGN);
+    const std::string program = "toom-client";
+    auto parsed = parseArguments(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.status == ParsedArguments::Status::Help) {
+        std::cout << usageText(program);
+        return exitcode::kOk;
+    }
+    if (parsed.status == ParsedArguments::Status::Error) {
+        std::cerr << program << ": " << parsed.error << "\n" << usageText(program);
+        return exitcode::kSetup;
+    }
+    const ClientOptions& options = parsed.options;
+
+    // The UDP socket is bound for the whole session: peers send files to it, and the server
+    // learns its port from UDPPORT.
+    PeerSetup peer{Poco::Net::DatagramSocket(), options};
+    try {
+        peer.udp.bind(
+            Poco::Net::SocketAddress("0.0.0.0", static_cast<Poco::UInt16>(options.udpPort)));
+    } catch (const Poco::Exception& e) {
+        std::cerr << program << ": cannot bind UDP port " << options.udpPort << ": "
+                  << e.displayText() << "\n";
+        return exitcode::kSetup;
+    }
+
+    std::unique_ptr<TcpTransport> transport;
+    const std::string where = options.host + ":" + std::to_string(options.port);
+    try {
+        transport = std::make_unique<TcpTransport>(
+            Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)));
+    } catch (const Poco::Net::ConnectionRefusedException&) {
+        std::cerr << program << ": cannot connect to " << where
+                  << ": connection refused (is the server running?)\n";
+        return exitcode::kSetup;
+    } catch (const Poco::Exception& e) {
+        std::cerr << program << ": cannot connect to " << where << ": " << e.displayText() << "\n";
+        return exitcode::kSetup;
+    }
+
+    try {
+        return runSession(*transport, peer);
+    } catch (const std::exception& e) {
+        std::cerr << program << ": " << e.what() << "\n";
+        return exitcode::kConnectionLost;
+    }
+}

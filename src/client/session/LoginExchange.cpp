@@ -1,0 +1,168 @@
+#include "client/session/LoginExchange.h"
+
+#include "client/session/ExitCodes.h"
+#include "common/Protocol.h"
+
+namespace toom::client {
+
+namespace {
+std::vector<std::string> textOf(const ServerReply& reply) {
+    return reply.texts();
+}
+} // namespace
+
+LoginExchange::LoginExchange(int udpPort, bool showBanner, int chatPort)
+    : _udpPort(udpPort)
+    , _chatPort(chatPort)
+    , _showBanner(showBanner) {
+    _profile.name = "unknown";
+    _profile.prompt = "> ";
+}
+
+LoginStep LoginExchange::onReply(const ServerReply& reply) {
+    switch (_state) {
+    case State::AwaitGreeting:
+        return onGreeting(reply);
+    case State::AwaitUdpPort:
+        // A server that refuses the port still lets us log in; P2P just will not find us.
+        return askUsername({});
+    case State::AwaitUser:
+        return onUserReply(reply);
+    case State::AwaitPass:
+        return onPassReply(reply);
+    case State::AskUsername:
+        return askUsername(textOf(reply));
+    case State::AskPassword:
+        return askPassword(textOf(reply));
+    case State::LoggedIn: {
+        LoginStep step;
+        step.action = LoginStep::Action::LoggedIn;
+        return step;
+    }
+    case State::Finished:
+        break;
+    }
+    return exitWith(exitcode::kConnectionLost, {});
+}
+
+LoginStep LoginExchange::onInput(const std::string& line) {
+    LoginStep step;
+    step.action = LoginStep::Action::Send;
+    step.line = line;
+    if (_state == State::AskUsername) {
+        _typedUser = line;
+        _state = State::AwaitUser;
+    } else if (_state == State::AskPassword) {
+        _state = State::AwaitPass;
+    }
+    return step;
+}
+
+LoginStep LoginExchange::onGreeting(const ServerReply& reply) {
+    if (reply.final.kind() == LineKind::Fail) {
+        // SERVER_FULL (or any refusal before HELLO): the server closes after this line.
+        auto print = textOf(reply);
+        if (print.empty())
+            print.push_back("The server refused the connection (" + reply.code() + ")");
+        return exitWith(exitcode::kSetup, std::move(print));
+    }
+    if (reply.final.kind() != LineKind::Hello)
+        return exitWith(exitcode::kConnectionLost, {"Unexpected greeting from the server"});
+    if (auto name = reply.final.field("profile")) {
+        if (auto known = findProfile(*name)) {
+            _profile = *known;
+        } else {
+            _profile.name = *name;
+        }
+    }
+    if (auto maxLine = reply.final.intField("max_line"); maxLine && *maxLine > 0)
+        _maxLine = static_cast<std::size_t>(*maxLine);
+    _state = State::AwaitUdpPort;
+    LoginStep step;
+    step.action = LoginStep::Action::Send;
+    step.line = "UDPPORT " + std::to_string(_udpPort);
+    if (_chatPort > 0)
+        step.line += " " + std::to_string(_chatPort);
+    return step;
+}
+
+LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
+    if (reply.failed()) {
+        auto print = textOf(reply);
+        if (auto code = loginFailureExit(reply.code()))
+            return exitWith(*code, std::move(print));
+        // ALREADY_ONLINE, INVALID_USERNAME or anything else: try another name.
+        return askUsername(std::move(print));
+    }
+    _username = reply.final.field("user").value_or(_typedUser);
+    // The final text of OK USER is a prompt, not news: for a new user it becomes the password
+    // prompt ("This is a new user. Enter a password:"), otherwise "Password: " stands for it.
+    std::vector<std::string> rows;
+    for (const auto& row : reply.rows) {
+        if (!row.text().empty())
+            rows.push_back(row.text());
+    }
+    _passwordPrompt = kPasswordPrompt;
+    if (reply.final.field("next") == "new_password") {
+        std::string prompt =
+            reply.final.text().empty() ? std::string("Enter a new password:") : reply.final.text();
+        if (prompt.back() != ' ')
+            prompt += ' ';
+        _passwordPrompt = prompt;
+    }
+    return askPassword(std::move(rows));
+}
+
+LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
+    auto print = textOf(reply);
+    if (reply.ok()) {
+        _state = State::LoggedIn;
+        _username = reply.final.field("user").value_or(_username);
+        if (print.empty() && !_profile.welcome.empty())
+            print.push_back(_profile.welcome);
+        LoginStep step;
+        step.action = LoginStep::Action::LoggedIn;
+        step.print = std::move(print);
+        return step;
+    }
+    if (auto code = loginFailureExit(reply.code()))
+        return exitWith(*code, std::move(print));
+    const std::string& code = reply.code();
+    if (code == err::kAlreadyOnline || code == err::kInvalidUsername || code == err::kLoginRequired)
+        return askUsername(std::move(print));
+    // INVALID_PASSWORD, UNUSABLE_PASSWORD, or a framing error: ask for the password again.
+    return askPassword(std::move(print));
+}
+
+LoginStep LoginExchange::askUsername(std::vector<std::string> print) {
+    if (_showBanner && !_bannerShown && !_profile.loginBanner.empty())
+        print.push_back(_profile.loginBanner);
+    _bannerShown = true;
+    _state = State::AskUsername;
+    _passwordPrompt = kPasswordPrompt;
+    LoginStep step;
+    step.action = LoginStep::Action::Prompt;
+    step.print = std::move(print);
+    step.prompt = InputRequest{kUsernamePrompt, false, false};
+    return step;
+}
+
+LoginStep LoginExchange::askPassword(std::vector<std::string> print) {
+    _state = State::AskPassword;
+    LoginStep step;
+    step.action = LoginStep::Action::Prompt;
+    step.print = std::move(print);
+    step.prompt = InputRequest{_passwordPrompt, true, false};
+    return step;
+}
+
+LoginStep LoginExchange::exitWith(int code, std::vector<std::string> print) {
+    _state = State::Finished;
+    LoginStep step;
+    step.action = LoginStep::Action::Exit;
+    step.exitCode = code;
+    step.print = std::move(print);
+    return step;
+}
+
+} // namespace toom::client

@@ -1,0 +1,47 @@
+#pragma once
+// Hands complete replies from the reader thread to the thread waiting for them. Bounded, so a
+// server that floods replies nobody asked for blocks its own reader instead of eating memory.
+
+#include "client/session/ServerReply.h"
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace toom::client {
+
+/// A bounded, closable FIFO of replies shared by two threads.
+class ReplyQueue {
+public:
+    /// Holds at most `capacity` replies (at least one).
+    explicit ReplyQueue(std::size_t capacity = 64);
+
+    /// Appends a reply, waiting while the queue is full. False if the queue is closed.
+    bool push(ServerReply reply);
+
+    /// Takes the oldest reply, waiting for one. Nothing once the queue is closed and empty.
+    std::optional<ServerReply> pop();
+
+    /// Closes the queue: replies already queued can still be taken; waiters wake up.
+    void close();
+
+    /// Closes the queue and drops what it holds: pop() returns nothing from now on.
+    void abandon();
+
+    /// Replies waiting.
+    std::size_t size() const;
+
+    /// True after close() or abandon().
+    bool closed() const;
+
+private:
+    std::size_t _capacity;
+    mutable std::mutex _mutex;
+    std::condition_variable _changed;
+    std::deque<ServerReply> _replies;
+    bool _closed = false;
+};
+
+} // namespace toom::client

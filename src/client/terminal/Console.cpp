@@ -1,0 +1,149 @@
+#include "client/terminal/Console.h"
+
+#include "client/terminal/TextWidth.h"
+
+#include <algorithm>
+
+namespace toom::client {
+
+Console::Console(std::ostream& out, bool interactive, WidthSource width)
+    : _out(out)
+    , _interactive(interactive)
+    , _width(std::move(width)) {}
+
+int Console::width() const {
+    int columns = _width ? _width() : 80;
+    return columns > 0 ? columns : 80;
+}
+
+std::string Console::sanitize(std::string_view text) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7F) {
+            out += kReplacement;
+            continue;
+        }
+        // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F; some terminals obey U+009B as
+        // a CSI, which would let a message rewrite the screen.
+        if (byte == 0xC2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) {
+                out += kReplacement;
+                ++i;
+                continue;
+            }
+        }
+        out += static_cast<char>(byte);
+    }
+    return out;
+}
+
+void Console::printLine(std::string_view text) {
+    std::lock_guard lock(_mutex);
+    eraseLocked();
+    _out << sanitize(text) << '\n';
+    drawLocked();
+    _out.flush();
+}
+
+// The bottom of an interactive console, from the top: the status row (when there is a status),
+// then the edit area (while editing), with the cursor in the edit area or, when not editing,
+// at column 0 of the row below the status. Output is written after erasing both, then both
+// are drawn again below it.
+void Console::eraseLocked() {
+    if (_editing)
+        _out << _renderer.erase();
+    if (!_status.empty())
+        _out << "\x1b[A\r\x1b[K"; // Up onto the status row, and clear it.
+}
+
+void Console::drawLocked() {
+    if (!_status.empty())
+        _out << _status << '\n';
+    if (_editing)
+        redrawLocked();
+}
+
+void Console::setStatus(std::string_view text) {
+    std::lock_guard lock(_mutex);
+    if (!_interactive)
+        return;
+    std::string fitted = sanitize(text);
+    // One row, never wrapped: a wrapped status would break the row arithmetic above. The text
+    // is ASCII for progress bars; cutting by bytes keeps it simple for anything else.
+    const auto columns = static_cast<std::size_t>(std::max(1, width() - 1));
+    if (fitted.size() > columns)
+        fitted.resize(columns);
+    if (fitted == _status)
+        return;
+    eraseLocked();
+    _status = std::move(fitted);
+    drawLocked();
+    _out.flush();
+}
+
+void Console::redrawLocked() {
+    std::string_view text = _secret ? std::string_view() : std::string_view(_text);
+    _out << _renderer.draw(_prompt, text, _secret ? 0 : _cursor, width());
+}
+
+void Console::beginEdit(std::string prompt, bool secret) {
+    std::lock_guard lock(_mutex);
+    _prompt = sanitize(prompt);
+    _secret = secret;
+    _text.clear();
+    _cursor = 0;
+    if (!_interactive)
+        return; // Scripted input shows no edit line (ScriptInput echoes whole lines instead).
+    _editing = true;
+    redrawLocked();
+    _out.flush();
+}
+
+void Console::updateEdit(std::string_view text, std::size_t cursor) {
+    std::lock_guard lock(_mutex);
+    if (!_editing || (text == _text && cursor == _cursor))
+        return; // Nothing changed: skip the redraw (and the flicker).
+    // The buffer comes from the keyboard decoder, which drops control characters, so it is
+    // drawn as typed; cursor positions stay valid byte offsets into it.
+    _text = std::string(text);
+    _cursor = cursor;
+    if (_secret)
+        return; // A password shows nothing of itself: there is nothing to redraw.
+    redrawLocked();
+    _out.flush();
+}
+
+void Console::endEdit(bool keep) {
+    std::lock_guard lock(_mutex);
+    if (!_editing)
+        return;
+    std::string_view text = _secret ? std::string_view() : std::string_view(_text);
+    if (keep && !_status.empty()) {
+        // The entered line goes above the status row, which moves down below it.
+        eraseLocked();
+        _out << _renderer.draw(_prompt, text, text.size(), width())
+             << _renderer.finish(_prompt, text, width()) << _status << '\n';
+    } else if (keep) {
+        _out << _renderer.finish(_prompt, text, width());
+    } else {
+        _out << _renderer.erase();
+    }
+    _editing = false;
+    _out.flush();
+}
+
+void Console::clearScreen() {
+    std::lock_guard lock(_mutex);
+    if (!_interactive)
+        return;
+    _out << "\x1b[H\x1b[2J";
+    _renderer = LineRenderer();
+    drawLocked();
+    _out.flush();
+}
+
+} // namespace toom::client

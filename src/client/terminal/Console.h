@@ -1,0 +1,77 @@
+#pragma once
+// All terminal output of the client goes through one Console: the reader thread prints events
+// while the input thread edits a line, and a mutex keeps their output from interleaving. In
+// interactive mode an event is printed above the line being edited, which is then redrawn.
+
+#include "client/terminal/LineRenderer.h"
+
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace toom::client {
+
+/// Serialised output with an optional edit line kept at the bottom.
+class Console {
+public:
+    /// Returns the terminal width in columns.
+    using WidthSource = std::function<int()>;
+
+    /// `interactive` enables the edit line and its escape sequences; `width` defaults to 80.
+    explicit Console(std::ostream& out, bool interactive = false, WidthSource width = {});
+
+    /// Prints one line of text (control characters made harmless). If a line is being edited
+    /// it is erased first and redrawn below the printed text.
+    void printLine(std::string_view text);
+
+    /// Starts showing an edit line with `prompt` (interactive consoles only; otherwise the edit
+    /// calls do nothing). A secret line shows the prompt only.
+    void beginEdit(std::string prompt, bool secret);
+
+    /// Redraws the edit line with `text` and the cursor after `cursor` bytes of it.
+    void updateEdit(std::string_view text, std::size_t cursor);
+
+    /// Stops showing the edit line. `keep`: the line was entered and stays on screen, and
+    /// output continues on the next row; otherwise it is erased.
+    void endEdit(bool keep);
+
+    /// Clears the screen (Ctrl-L) and redraws the edit line at the top.
+    void clearScreen();
+
+    /// Shows `text` on a status row kept just above the edit line (a transfer's progress bar),
+    /// replacing the previous status; printed lines scroll above it. Empty removes the row.
+    /// Cut to the terminal width. Interactive consoles only; otherwise nothing happens.
+    void setStatus(std::string_view text);
+
+    /// True for a terminal console.
+    bool interactive() const { return _interactive; }
+
+    /// Replaces control characters (C0 except TAB, DEL, C1) with U+FFFD so that text from the
+    /// network cannot move the cursor, recolour or retitle the terminal.
+    static std::string sanitize(std::string_view text);
+
+private:
+    void redrawLocked();
+    /// Erases the edit area and the status row; the cursor ends at column 0 of the top row.
+    void eraseLocked();
+    /// Draws the status row (if any) and the edit area (if editing) from column 0.
+    void drawLocked();
+    int width() const;
+
+    std::ostream& _out;
+    bool _interactive;
+    WidthSource _width;
+    std::mutex _mutex;
+    LineRenderer _renderer;
+    bool _editing = false;
+    bool _secret = false;
+    std::string _prompt;
+    std::string _text;
+    std::size_t _cursor = 0;
+    std::string _status; ///< Shown on the row above the edit area when not empty.
+};
+
+} // namespace toom::client

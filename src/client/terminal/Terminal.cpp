@@ -1,0 +1,115 @@
+#include "client/terminal/Terminal.h"
+
+#include <cerrno>
+#include <csignal>
+#include <exception>
+#include <sys/ioctl.h>
+#include <system_error>
+#include <termios.h>
+#include <unistd.h>
+
+namespace toom::client {
+
+namespace {
+// Signal handlers can only reach globals. They are written before the handlers are installed
+// and only read afterwards, and tcsetattr() is async-signal-safe.
+int gFd = -1;
+termios gOriginal{};
+termios gCurrent{};
+volatile sig_atomic_t gActive = 0;
+std::terminate_handler gPreviousTerminate = nullptr;
+
+constexpr int kFatalSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+void restoreOriginal() {
+    if (gActive)
+        ::tcsetattr(gFd, TCSANOW, &gOriginal);
+}
+
+void onFatalSignal(int sig) {
+    restoreOriginal();
+    // Die of the same signal, so the shell sees the usual status (130 for Ctrl-C).
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+void onStop(int sig) {
+    restoreOriginal();
+    std::signal(sig, SIG_DFL);
+    std::raise(sig); // Stops here until SIGCONT.
+    std::signal(sig, onStop);
+    if (gActive)
+        ::tcsetattr(gFd, TCSANOW, &gCurrent);
+}
+
+void onTerminate() {
+    restoreOriginal();
+    if (gPreviousTerminate)
+        gPreviousTerminate();
+    std::abort();
+}
+
+void apply(const termios& mode) {
+    gCurrent = mode;
+    ::tcsetattr(gFd, TCSANOW, &gCurrent);
+}
+} // namespace
+
+bool Terminal::isTerminal(int fd) {
+    return ::isatty(fd) == 1;
+}
+
+Terminal::Terminal(int fd)
+    : _fd(fd) {
+    if (::tcgetattr(fd, &gOriginal) != 0)
+        throw std::system_error(errno, std::generic_category(), "tcgetattr");
+    gFd = fd;
+    gCurrent = gOriginal;
+    gActive = 1;
+    for (int sig : kFatalSignals)
+        std::signal(sig, onFatalSignal);
+    std::signal(SIGTSTP, onStop);
+    gPreviousTerminate = std::set_terminate(onTerminate);
+}
+
+Terminal::~Terminal() {
+    restore();
+    gActive = 0;
+    for (int sig : kFatalSignals)
+        std::signal(sig, SIG_DFL);
+    std::signal(SIGTSTP, SIG_DFL);
+    std::set_terminate(gPreviousTerminate);
+}
+
+void Terminal::rawMode() {
+    termios raw = gOriginal;
+    raw.c_iflag &= ~(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
+    raw.c_cflag |= CS8;
+    raw.c_lflag &= ~(ECHO | ICANON | IEXTEN | ISIG);
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    apply(raw);
+}
+
+void Terminal::waitMode() {
+    termios quiet = gOriginal;
+    quiet.c_lflag &= ~(ECHO | ICANON);
+    quiet.c_cc[VMIN] = 1;
+    quiet.c_cc[VTIME] = 0;
+    apply(quiet);
+}
+
+void Terminal::restore() {
+    ::tcsetattr(_fd, TCSANOW, &gOriginal);
+}
+
+int Terminal::columns() const {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    if (::ioctl(_fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
+}
+
+} // namespace toom::client

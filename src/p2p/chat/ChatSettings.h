@@ -1,0 +1,36 @@
+#pragma once
+// Limits and timeouts of direct private messaging (PrivateChats). The defaults suit a chat
+// between people; tests shorten the timeouts.
+
+#include <chrono>
+#include <cstddef>
+
+namespace toom::p2p::chat {
+
+struct ChatSettings {
+    /// Direct sessions open at once (connecting, accepting or open); more are refused. Also
+    /// bounds the incoming connections still in their handshake.
+    std::size_t maxSessions = 8;
+
+    /// How long an incoming connection may take to send its greeting, and how long a connector
+    /// waits for the answer on top of `tokenWait`.
+    std::chrono::milliseconds handshakeTimeout{5000};
+
+    /// How long an incoming greeting waits for its token to be registered with expect(): the
+    /// server tells the requester and us at the same moment, so the requester may connect first.
+    std::chrono::milliseconds tokenWait{10000};
+
+    /// How long a token registered with expect() stays usable if nobody presents it.
+    std::chrono::milliseconds tokenLifetime{60000};
+
+    /// Longest line accepted from a peer (without its LF); a longer one closes the connection.
+    std::size_t maxLineBytes = 4096;
+
+    /// How long connect() may take to reach the peer.
+    std::chrono::milliseconds connectTimeout{5000};
+
+    /// How long one send() may wait for a peer that does not read before the session is given up.
+    std::chrono::milliseconds sendTimeout{5000};
+};
+
+} // namespace toom::p2p::chat

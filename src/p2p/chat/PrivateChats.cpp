@@ -1,0 +1,477 @@
+#include "p2p/chat/PrivateChats.h"
+
+#include "p2p/chat/AcceptLoop.h"
+#include "p2p/chat/PeerLine.h"
+#include "p2p/chat/PeerText.h"
+
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <system_error>
+
+namespace toom::p2p::chat {
+
+namespace {
+
+// Threads: one accept thread, and one thread per connection that first runs the handshake
+// and then reads the session's messages. A poll loop over every socket would need fewer
+// threads, but the handshake waits (for the greeting, for a token, for the TCP connect) would
+// become timers and state machines; with at most maxSessions sessions plus maxSessions
+// greetings, blocking threads woken by shutdown() are simpler to get right. Writes are made by
+// the caller's thread, bounded by ChatSettings::sendTimeout, so a peer that stops reading only
+// ever delays the send addressed to it.
+
+/// How long a STOP or a FAIL may take to leave: a goodbye to a peer that does not read must
+/// not hold up a logout.
+std::chrono::milliseconds goodbyeTimeout(const ChatSettings& settings) {
+    return std::min(settings.sendTimeout, std::chrono::milliseconds(1000));
+}
+
+/// "5 s" or "200 ms", for messages.
+std::string describe(std::chrono::milliseconds duration) {
+    if (duration.count() % 1000 == 0)
+        return std::to_string(duration.count() / 1000) + " s";
+    return std::to_string(duration.count()) + " ms";
+}
+
+/// Bytes of protocol around a message's text on the wire ("EVENT MSG :").
+std::size_t messageOverhead() {
+    static const std::size_t overhead = PeerLine::message("x").format().size() - 1;
+    return overhead;
+}
+
+std::string notEnabled(std::string_view peer) {
+    return "Error. Private messaging to " + std::string(peer) + " not enabled";
+}
+
+} // namespace
+
+PrivateChats::PrivateChats(std::string me, Printer print, ChatSettings settings)
+    : _me(std::move(me))
+    , _print(std::move(print))
+    , _settings(settings)
+    , _tokens(settings.tokenLifetime) {}
+
+void PrivateChats::setUser(std::string me) {
+    std::lock_guard lock(_mutex);
+    _me = std::move(me);
+}
+
+std::string PrivateChats::user() const {
+    std::lock_guard lock(_mutex);
+    return _me;
+}
+
+PrivateChats::~PrivateChats() {
+    closeAll();
+}
+
+int PrivateChats::listen(int port) {
+    std::lock_guard lifecycle(_lifecycleMutex);
+    if (!_listener) {
+        _listener = std::make_unique<AcceptLoop>(
+            port, [this](const Poco::Net::StreamSocket& socket,
+                         const Poco::Net::SocketAddress& remote) { onIncoming(socket, remote); });
+    }
+    return _listener->port();
+}
+
+void PrivateChats::expect(const std::string& peer, const std::string& token) {
+    _tokens.expect(peer, token);
+}
+
+void PrivateChats::connect(const std::string& peer, const Poco::Net::SocketAddress& address,
+                           const std::string& token) {
+    std::lock_guard lock(_mutex);
+    if (_closing)
+        return;
+    if (auto found = _sessions.find(peer); found != _sessions.end()) {
+        _print("Error. Private messaging with " + peer +
+               (found->second->state == PeerSession::State::Open ? " is already active"
+                                                                 : " is already being set up"));
+        return;
+    }
+    const std::string failed = "Error. Could not start private messaging with " + peer + ": ";
+    if (_sessions.size() >= _settings.maxSessions) {
+        _print(failed + "too many private sessions (at most " +
+               std::to_string(_settings.maxSessions) + ")");
+        return;
+    }
+    SessionPtr session;
+    try {
+        // Creating the socket here, not on the worker, lets stop() shut it down at any moment.
+        session = std::make_shared<PeerSession>(
+            peer, PeerSession::State::Connecting,
+            std::make_shared<PeerConnection>(address, _settings.maxLineBytes));
+    } catch (const Poco::Exception& e) {
+        _print(failed + e.displayText());
+        return;
+    }
+    _sessions[peer] = session;
+    try {
+        // Spawned under the lock so that closeAll(), which sets _closing under it, cannot miss
+        // the thread when it joins them all.
+        _workers.spawn([this, session, token] { runConnector(session, token); });
+    } catch (const std::system_error& e) {
+        _sessions.erase(peer);
+        _print(failed + e.what());
+    }
+}
+
+bool PrivateChats::connected(std::string_view peer) const {
+    std::lock_guard lock(_mutex);
+    auto found = _sessions.find(peer);
+    return found != _sessions.end() && found->second->state == PeerSession::State::Open;
+}
+
+std::vector<std::string> PrivateChats::peers() const {
+    std::lock_guard lock(_mutex);
+    std::vector<std::string> out;
+    for (const auto& [peer, session] : _sessions) {
+        if (session->state == PeerSession::State::Open)
+            out.push_back(peer);
+    }
+    return out; // Sorted: the map is.
+}
+
+SendResult PrivateChats::send(std::string_view peer, std::string_view text) {
+    SessionPtr session;
+    {
+        std::lock_guard lock(_mutex);
+        auto found = _sessions.find(peer);
+        if (found == _sessions.end()) {
+            _print(notEnabled(peer));
+            return SendResult::NoSession;
+        }
+        if (found->second->state != PeerSession::State::Open) {
+            _print("Error. Private messaging with " + std::string(peer) + " is still being set up");
+            return SendResult::NotReady;
+        }
+        session = found->second;
+    }
+    std::string line = PeerLine::message(std::string(text)).format();
+    if (line.size() > _settings.maxLineBytes) {
+        // Refused here rather than sent: the peer would drop the line and the session with it.
+        _print("Error. Private message too long (at most " +
+               std::to_string(_settings.maxLineBytes - messageOverhead()) + " bytes)");
+        return SendResult::TooLong;
+    }
+    if (session->connection->sendLine(line, _settings.sendTimeout))
+        return SendResult::Sent;
+    finish(session, "Error. Private message to " + session->peer +
+                        " could not be sent; private messaging with " + session->peer + " ended");
+    return SendResult::Failed;
+}
+
+bool PrivateChats::stop(std::string_view peer) {
+    _tokens.forget(peer);
+    SessionPtr session;
+    bool wasOpen = false;
+    {
+        std::lock_guard lock(_mutex);
+        auto found = _sessions.find(peer);
+        if (found == _sessions.end()) {
+            _print(notEnabled(peer));
+            return false;
+        }
+        session = found->second;
+        wasOpen = session->state == PeerSession::State::Open;
+        retireLocked(session);
+        _print("Stopped private messaging with " + session->peer);
+    }
+    // The session is already out of the map, so the reader, woken by the shutdown below, ends
+    // silently; the STOP tells the peer why the connection closes.
+    if (wasOpen)
+        session->connection->sendLine(PeerLine::stop(StopReason::Stopped).format(),
+                                      goodbyeTimeout(_settings));
+    session->connection->shutdown();
+    return true;
+}
+
+void PrivateChats::ended(std::string_view peer, std::string_view notice) {
+    _tokens.forget(peer);
+    SessionPtr session;
+    {
+        std::lock_guard lock(_mutex);
+        auto found = _sessions.find(peer);
+        if (found == _sessions.end())
+            return; // Already ended here, and that was printed then.
+        session = found->second;
+        retireLocked(session);
+        if (!notice.empty())
+            _print(notice);
+    }
+    session->connection->shutdown();
+}
+
+void PrivateChats::closeAll() {
+    std::lock_guard lifecycle(_lifecycleMutex);
+    std::vector<std::pair<SessionPtr, bool>> sessions; // With "was open".
+    std::vector<ConnectionPtr> greeting;
+    {
+        std::lock_guard lock(_mutex);
+        _closing = true;
+        for (auto& [peer, session] : _sessions) {
+            session->ended = true;
+            sessions.emplace_back(session, session->state == PeerSession::State::Open);
+        }
+        _sessions.clear();
+        greeting.assign(_greeting.begin(), _greeting.end());
+    }
+    _tokens.cancelWaiters();
+    if (_listener) {
+        _listener->stop();
+        _listener.reset();
+    }
+    for (auto& [session, wasOpen] : sessions) {
+        if (wasOpen)
+            session->connection->sendLine(PeerLine::stop(StopReason::Leaving).format(),
+                                          goodbyeTimeout(_settings));
+        session->connection->shutdown();
+    }
+    for (auto& connection : greeting)
+        connection->shutdown();
+    // Every thread is now waking up: connect attempts and reads see the shutdown, token waits
+    // the cancellation, and none of them finds its session any more, so they end silently.
+    _workers.joinAll();
+    _tokens.reset();
+    std::lock_guard lock(_mutex);
+    _greeting.clear();
+    _closing = false;
+}
+
+void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
+                              const Poco::Net::SocketAddress& remote) {
+    auto connection = std::make_shared<PeerConnection>(socket, remote, _settings.maxLineBytes);
+    bool closing = false;
+    {
+        std::lock_guard lock(_mutex);
+        closing = _closing;
+        if (!closing && _greeting.size() < _settings.maxSessions) {
+            _greeting.insert(connection);
+            try {
+                _workers.spawn([this, connection] { runAcceptor(connection); });
+                return;
+            } catch (const std::system_error&) {
+                _greeting.erase(connection);
+            }
+        }
+    }
+    // Refused before reading anything: the accept thread must not wait for a greeting. A new
+    // socket's send buffer is empty, so the FAIL line cannot block.
+    if (closing)
+        refuse(*connection, refusal::kClosing, "closing", {});
+    else
+        refuse(*connection, refusal::kBusy, "too many connections at once",
+               "too many connections at once");
+}
+
+void PrivateChats::runAcceptor(const ConnectionPtr& connection) {
+    acceptGreeting(connection);
+    std::lock_guard lock(_mutex);
+    _greeting.erase(connection);
+}
+
+void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
+    auto received =
+        connection->receiveLine(PeerConnection::Clock::now() + _settings.handshakeTimeout);
+    switch (received.kind) {
+    case Received::Kind::Closed:
+        return; // Gone without a word (or closeAll()): nothing to answer or report.
+    case Received::Kind::TimedOut:
+        refuse(*connection, refusal::kTimeout,
+               "no greeting within " + describe(_settings.handshakeTimeout),
+               "no greeting within " + describe(_settings.handshakeTimeout));
+        return;
+    case Received::Kind::TooLong:
+        refuse(*connection, refusal::kLineTooLong, "greeting too long", "greeting too long");
+        return;
+    case Received::Kind::Line:
+        break;
+    }
+    auto hello = PeerLine::parse(received.text);
+    if (!hello || hello->type != PeerLine::Type::Hello) {
+        refuse(*connection, refusal::kBadHello,
+               "expected: HELLO " + std::string(kPeerProtocol) + " from=<user> token=<token>",
+               "invalid greeting");
+        return;
+    }
+    const std::string& peer = hello->name;
+    switch (_tokens.claim(peer, hello->token, _settings.tokenWait)) {
+    case PendingTokens::Claim::Accepted:
+        break;
+    case PendingTokens::Claim::Cancelled:
+        refuse(*connection, refusal::kClosing, "closing", {});
+        return;
+    case PendingTokens::Claim::UnknownToken:
+        refuse(*connection, refusal::kBadToken, "unknown or expired token",
+               shortPrintable(peer) + " presented an unknown or expired token");
+        return;
+    case PendingTokens::Claim::AlreadyUsed:
+        refuse(*connection, refusal::kTokenUsed, "token already used",
+               shortPrintable(peer) + " presented a token that was already used");
+        return;
+    case PendingTokens::Claim::WrongUser:
+        refuse(*connection, refusal::kWrongUser,
+               "the token was not issued to " + shortPrintable(peer),
+               "the token " + shortPrintable(peer) + " presented was issued to someone else");
+        return;
+    }
+
+    SessionPtr session;
+    std::string_view code;
+    std::string why;
+    {
+        std::lock_guard lock(_mutex);
+        if (_closing) {
+            code = refusal::kClosing;
+        } else if (_sessions.contains(peer)) {
+            code = refusal::kAlreadyConnected;
+            why = "already in a private session with " + peer;
+        } else if (_sessions.size() >= _settings.maxSessions) {
+            code = refusal::kSessionLimit;
+            why =
+                "too many private sessions (at most " + std::to_string(_settings.maxSessions) + ")";
+        } else {
+            session =
+                std::make_shared<PeerSession>(peer, PeerSession::State::Accepting, connection);
+            _sessions[peer] = session;
+        }
+    }
+    if (!session) {
+        refuse(*connection, code, code == refusal::kClosing ? "closing" : why, why);
+        return;
+    }
+    // The session is reserved (one per peer, maxSessions) before the OK goes out, but opened
+    // only after: our own send() must not write a MSG ahead of the OK.
+    if (!connection->sendLine(PeerLine::accepted(user()).format(), _settings.sendTimeout)) {
+        finish(session,
+               "Error. Could not start private messaging with " + peer + ": the connection broke");
+        return;
+    }
+    {
+        std::lock_guard lock(_mutex);
+        if (session->ended)
+            return; // stop(), ended() or closeAll() came first.
+        session->state = PeerSession::State::Open;
+        _print("Start private messaging with " + peer);
+    }
+    {
+        std::lock_guard lock(_mutex);
+        _greeting.erase(connection); // The handshake is over; it no longer counts as one.
+    }
+    readMessages(session);
+}
+
+void PrivateChats::runConnector(const SessionPtr& session, const std::string& token) {
+    PeerConnection& connection = *session->connection;
+    const std::string& peer = session->peer;
+    const std::string failed = "Error. Could not start private messaging with " + peer + ": ";
+    if (auto error = connection.connect(_settings.connectTimeout)) {
+        finish(session, failed + *error); // Silent if stop() cancelled it.
+        return;
+    }
+    if (!connection.sendLine(PeerLine::hello(user(), token).format(), _settings.sendTimeout)) {
+        finish(session, failed + "the connection broke");
+        return;
+    }
+    // The acceptor may hold our greeting up to its tokenWait while the server's token reaches
+    // it, so the answer is awaited that long on top of the handshake timeout.
+    auto received = connection.receiveLine(PeerConnection::Clock::now() +
+                                           _settings.handshakeTimeout + _settings.tokenWait);
+    if (received.kind == Received::Kind::TimedOut) {
+        finish(session, failed + "no answer from " + peer);
+        return;
+    }
+    if (received.kind == Received::Kind::Closed) {
+        finish(session, failed + "the connection was closed");
+        return;
+    }
+    auto answer =
+        received.kind == Received::Kind::Line ? PeerLine::parse(received.text) : std::nullopt;
+    if (answer && answer->type == PeerLine::Type::Refused) {
+        finish(session, failed + peer + " refused (" + shortPrintable(answer->code) + ": " +
+                            shortPrintable(answer->text, 160) + ")");
+        return;
+    }
+    if (!answer || answer->type != PeerLine::Type::Accepted) {
+        finish(session, failed + "invalid answer");
+        return;
+    }
+    if (answer->name != peer) {
+        // The address no longer belongs to that user (it logged out and another client took
+        // the port): never talk to the wrong person.
+        finish(session, failed + "the answer came from " + shortPrintable(answer->name));
+        return;
+    }
+    {
+        std::lock_guard lock(_mutex);
+        if (session->ended)
+            return;
+        session->state = PeerSession::State::Open;
+        _print("Start private messaging with " + peer);
+    }
+    readMessages(session);
+}
+
+void PrivateChats::readMessages(const SessionPtr& session) {
+    const std::string& peer = session->peer;
+    for (;;) {
+        auto received = session->connection->receiveLine();
+        if (received.kind == Received::Kind::TooLong) {
+            finish(session, "Private messaging with " + peer + " closed: " + peer +
+                                " sent a line longer than " +
+                                std::to_string(_settings.maxLineBytes) + " bytes");
+            return;
+        }
+        if (received.kind != Received::Kind::Line) {
+            finish(session, "Private messaging with " + peer + " ended");
+            return;
+        }
+        auto line = PeerLine::parse(received.text);
+        if (line && line->type == PeerLine::Type::Message) {
+            if (!session->ended)
+                _print(peer + "(private): " + withValidUtf8(line->text));
+            continue;
+        }
+        if (line && line->type == PeerLine::Type::Stop) {
+            finish(session, line->reason == StopReason::Leaving
+                                ? "Private messaging with " + peer + " ended: " + peer + " left"
+                                : peer + " stopped private messaging");
+            return;
+        }
+        finish(session,
+               "Private messaging with " + peer + " closed: " + peer + " sent an invalid line");
+        return;
+    }
+}
+
+void PrivateChats::finish(const SessionPtr& session, std::string_view notice) {
+    {
+        std::lock_guard lock(_mutex);
+        // Printed under the lock so that a session's notices come out in the order of its
+        // state changes ("Start ..." can never follow its own end).
+        if (retireLocked(session) && !notice.empty())
+            _print(notice);
+    }
+    session->connection->shutdown();
+}
+
+bool PrivateChats::retireLocked(const SessionPtr& session) {
+    auto found = _sessions.find(session->peer);
+    if (found == _sessions.end() || found->second != session)
+        return false;
+    _sessions.erase(found);
+    session->ended = true;
+    return true;
+}
+
+void PrivateChats::refuse(PeerConnection& connection, std::string_view code,
+                          const std::string& reason, const std::string& note) {
+    connection.sendLine(PeerLine::refused(code, reason).format(), goodbyeTimeout(_settings));
+    connection.shutdown();
+    if (!note.empty())
+        _print("Refused a private messaging connection from " + connection.remote() + ": " + note);
+}
+
+} // namespace toom::p2p::chat

@@ -1,0 +1,155 @@
+#pragma once
+// Direct private messaging between two clients (startprivate / private / stopprivate): the
+// server only brokers the meeting (it checks the users and issues a one-time token); the
+// messages then travel over a TCP connection from one client to the other. This class owns
+// those connections. It knows nothing of the server: the client calls expect(), connect() and
+// ended() when the server's events arrive, and send() and stop() when the user types.
+//
+// The wire format is in PeerLine.h and docs/P2P.md.
+//
+// Everything the user should see is printed through the `print` callback, from whichever
+// thread notices it: the session starting, each message received ("yoda(private): hi"), the
+// session ending (exactly once, whoever notices first), and every error.
+
+#include "p2p/chat/ChatSettings.h"
+#include "p2p/chat/PeerConnection.h"
+#include "p2p/chat/PeerSession.h"
+#include "p2p/chat/PendingTokens.h"
+#include "p2p/chat/WorkerThreads.h"
+
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace toom::p2p::chat {
+
+class AcceptLoop;
+
+/// What send() did.
+enum class SendResult {
+    Sent,      ///< The message was handed to the connection in full.
+    NoSession, ///< No session with that peer ("Error. Private messaging to <peer> not enabled").
+    NotReady,  ///< The session is still being set up.
+    TooLong,   ///< The text does not fit in one line of the protocol; the session goes on.
+    Failed     ///< The connection broke or the peer stalled: the session was ended.
+};
+
+/// The direct sessions of one logged-in user. Every public method may be called from any
+/// thread, concurrently. Only three wait on the network: send() writes its line within
+/// ChatSettings::sendTimeout, stop() its STOP within one second at most, and closeAll() a STOP per
+/// session the same way before joining the threads.
+class PrivateChats {
+public:
+    /// Prints one line for the user; called from internal threads as well, so it must be
+    /// thread-safe, and it must not call back into this object.
+    using Printer = std::function<void(std::string_view)>;
+
+    /// `me` is our user name exactly as the server knows it (it goes into our greetings); the
+    /// client listens before login, when it does not know it yet, and sets it with setUser().
+    PrivateChats(std::string me, Printer print, ChatSettings settings = {});
+
+    /// closeAll().
+    ~PrivateChats();
+
+    /// Sets our user name (after login).
+    void setUser(std::string me);
+
+    /// Our user name.
+    std::string user() const;
+
+    PrivateChats(const PrivateChats&) = delete;
+    PrivateChats& operator=(const PrivateChats&) = delete;
+
+    /// Listens for peers on 0.0.0.0:`port` (0: the OS picks) and returns the port, which the
+    /// client announces to the server. Already listening: returns the current port. Throws
+    /// Poco::Exception if the port cannot be bound.
+    int listen(int port = 0);
+
+    /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
+    /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
+    /// after ChatSettings::tokenLifetime.
+    void expect(const std::string& peer, const std::string& token);
+
+    /// `peer` accepted our request: connects to `address` and greets with `token` on a worker
+    /// thread (returns at once). Prints "Start private messaging with <peer>" on success, an
+    /// error otherwise. Refused (printed) if a session with `peer` exists or the limit is
+    /// reached.
+    void connect(const std::string& peer, const Poco::Net::SocketAddress& address,
+                 const std::string& token);
+
+    /// True if messages can be sent to `peer`.
+    bool connected(std::string_view peer) const;
+
+    /// The peers of open sessions, sorted.
+    std::vector<std::string> peers() const;
+
+    /// Sends one message to `peer` (CR and LF become spaces). Prints what went wrong unless
+    /// the result is Sent; on Failed the session is over.
+    SendResult send(std::string_view peer, std::string_view text);
+
+    /// The user stops the session with `peer`: tells the peer (STOP), closes and prints
+    /// "Stopped private messaging with <peer>". Also cancels a connection still being set up
+    /// and forgets a token expected from `peer`. False, with the error printed, if there was
+    /// no session.
+    bool stop(std::string_view peer);
+
+    /// The server says the session with `peer` is over (the peer logged out, timed out or
+    /// stopped). Closes without a word to the peer and prints `notice` if the session was
+    /// still going here; if the peer's STOP or the end of the connection came first, that was
+    /// printed instead and this prints nothing. Forgets a token expected from `peer`.
+    void ended(std::string_view peer, std::string_view notice);
+
+    /// Logout or exit: sends STOP to every open session, closes everything, stops listening
+    /// and joins every thread. Prints nothing. The object can listen again afterwards.
+    void closeAll();
+
+    /// Incoming greetings waiting for their token to be registered by expect() (for tests).
+    std::size_t handshakesWaitingForToken() const { return _tokens.waiting(); }
+
+private:
+    using SessionPtr = std::shared_ptr<PeerSession>;
+    using ConnectionPtr = std::shared_ptr<PeerConnection>;
+
+    void onIncoming(const Poco::Net::StreamSocket& socket, const Poco::Net::SocketAddress& remote);
+    void runConnector(const SessionPtr& session, const std::string& token);
+    void runAcceptor(const ConnectionPtr& connection);
+    void acceptGreeting(const ConnectionPtr& connection);
+    void readMessages(const SessionPtr& session);
+
+    /// Ends `session` if it is still current: removes it, prints `notice` (if any), and shuts
+    /// its connection down either way.
+    void finish(const SessionPtr& session, std::string_view notice);
+
+    /// Removes `session` if it is still the current one for its peer. Under _mutex.
+    bool retireLocked(const SessionPtr& session);
+
+    /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user.
+    void refuse(PeerConnection& connection, std::string_view code, const std::string& reason,
+                const std::string& note);
+
+    std::string _me; ///< Guarded by _mutex.
+    const Printer _print;
+    const ChatSettings _settings;
+    PendingTokens _tokens;
+
+    mutable std::mutex _mutex; ///< Guards the members below. Never held across socket I/O.
+    std::map<std::string, SessionPtr, std::less<>> _sessions; ///< By peer; at most maxSessions.
+    std::set<ConnectionPtr> _greeting; ///< Incoming connections still in their handshake.
+    bool _closing = false;             ///< closeAll() is running: start nothing new.
+
+    std::mutex _lifecycleMutex;            ///< Serialises listen() and closeAll().
+    std::unique_ptr<AcceptLoop> _listener; ///< Guarded by _lifecycleMutex.
+
+    WorkerThreads _workers; ///< Connectors, acceptors and readers; last, so joined first.
+};
+
+} // namespace toom::p2p::chat

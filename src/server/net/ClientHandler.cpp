@@ -1,0 +1,241 @@
+#include "server/net/ClientHandler.h"
+
+#include "common/LineFramer.h"
+#include "common/Protocol.h"
+#include "common/Text.h"
+#include "common/Utf8.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/NetException.h>
+
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace toom {
+
+namespace {
+// How long a closing connection may take to drain its last lines before it is cut.
+const Poco::Timespan kCloseGrace(2, 0);
+constexpr std::size_t kReadChunk = 16 * 1024;
+// Cap on one write(): keeps one huge backlog from monopolising the loop.
+constexpr std::size_t kWriteChunk = 256 * 1024;
+
+ServerLine closingNotice(CloseReason reason) {
+    switch (reason) {
+    case CloseReason::IdleTimeout:
+        return ServerLine::event(std::string(ev::kTimeout))
+            .say("You have been logged out due to inactivity");
+    case CloseReason::LoginTimeout:
+        return ServerLine::event(std::string(ev::kClosing))
+            .with("reason", "login_timeout")
+            .say("Closing: no login within the time allowed");
+    case CloseReason::Shutdown:
+        return ServerLine::event(std::string(ev::kShutdown))
+            .say("The server is shutting down. Goodbye!");
+    default:
+        return {};
+    }
+}
+} // namespace
+
+ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context)
+    : Poco::Net::TCPServerConnection(socket)
+    , _context(context) {}
+
+ClientHandler::~ClientHandler() {
+    _context.admitted.fetch_sub(1);
+}
+
+void ClientHandler::run() {
+    try {
+        serve();
+    } catch (const Poco::Exception& e) {
+        _context.log.warning("connection error: %s", e.displayText());
+    } catch (const std::exception& e) {
+        _context.log.warning("connection error: %s", std::string(e.what()));
+    }
+    // Whatever happened, the user is no longer online and the connection is forgotten.
+    if (_session) {
+        if (_session->loggedIn()) {
+            _context.services.presence.leave(_session->username(), _closeReason == CloseReason::None
+                                                                       ? CloseReason::PeerClosed
+                                                                       : _closeReason);
+            _session->markLoggedOut();
+        }
+        _context.connections.remove(_session);
+    }
+    try {
+        socket().shutdown();
+    } catch (...) {
+        // Already gone.
+    }
+}
+
+void ClientHandler::serve() {
+    Poco::Net::StreamSocket& sock = socket();
+    sock.setNoDelay(true);
+    sock.setBlocking(false);
+    if (_context.services.settings.socketSendBufferBytes > 0)
+        sock.setSendBufferSize(_context.services.settings.socketSendBufferBytes);
+    const int fd = sock.impl()->sockfd();
+    const ServerSettings& settings = _context.services.settings;
+
+    _session = std::make_shared<Session>(sock.peerAddress().host().toString(),
+                                         settings.maxOutboundBytes, _context.services.clock);
+    _context.connections.add(_session);
+    _login = std::make_unique<LoginFlow>(_context.services, _context.limiter, _session,
+                                         _session->address());
+
+    ServerLine hello(LineKind::Hello, std::string(protocol::kNameAndVersion));
+    hello.with("profile", settings.profile.name)
+        .with("server", "toom-server/0.1.0")
+        .with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
+        .with("registration", settings.selfRegistration ? 1 : 0)
+        .say(_context.helloText);
+    _session->push(hello.format() + '\n');
+
+    LineFramer framer(settings.maxLineBytes);
+    std::vector<FramedLine> lines;
+    char buffer[kReadChunk];
+    Poco::Timestamp closeDeadline;
+
+    for (;;) {
+        if (!_closing && _session->closeRequested() != CloseReason::None) {
+            beginClose(_session->closeRequested());
+            closeDeadline = Poco::Timestamp() + kCloseGrace.totalMicroseconds();
+            if (_closeReason == CloseReason::Overflow)
+                return; // It is not reading; there is nothing to drain.
+        }
+        if (!flush())
+            return;
+        const bool drained = _writing.empty() && _session->queuedBytes() == 0;
+        if (_closing && (drained || Poco::Timestamp() >= closeDeadline))
+            return;
+
+        // Stop reading requests while this client's own backlog is high: its replies would only
+        // pile up (the InspIRCd "soft sendq" rule).
+        const bool wantRead = !_closing && _session->queuedBytes() < settings.maxOutboundBytes / 2;
+        pollfd fds[2];
+        fds[0] = {
+            fd, static_cast<short>((wantRead ? POLLIN : 0) | (_writing.empty() ? 0 : POLLOUT)), 0};
+        fds[1] = {_session->wakeFd(), POLLIN, 0};
+        const int timeoutMs = _closing ? 100 : 30000;
+        const int ready = ::poll(fds, 2, timeoutMs);
+        if (ready < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        if (fds[1].revents & POLLIN)
+            _session->drainWake();
+        if (fds[0].revents & (POLLERR | POLLNVAL))
+            return;
+        if (!(fds[0].revents & (POLLIN | POLLHUP)) || !wantRead)
+            continue;
+
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n == 0) {
+            // The client finished sending. Answer what it sent, then close.
+            _session->requestClose(CloseReason::PeerClosed);
+            continue;
+        }
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+                continue;
+            return;
+        }
+        lines.clear();
+        framer.feed(std::string_view(buffer, static_cast<std::size_t>(n)), lines);
+        for (const auto& line : lines) {
+            if (_session->closeRequested() != CloseReason::None)
+                break; // Lines after a logout (or a timeout) are not served.
+            handleLine(line);
+        }
+    }
+}
+
+void ClientHandler::handleLine(const FramedLine& line) {
+    const ServerSettings& settings = _context.services.settings;
+    if (line.kind == FramedLine::Kind::TooLong) {
+        ServerLine fail = ServerLine::fail("*", std::string(err::kLineTooLong));
+        fail.with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
+            .say("Line too long: the limit is " + std::to_string(settings.maxLineBytes) + " bytes");
+        _session->push(fail.format() + '\n');
+        return;
+    }
+    if (!isValidUtf8(line.text)) {
+        ServerLine fail = ServerLine::fail("*", std::string(err::kInvalidUtf8));
+        fail.say("The line is not valid UTF-8 text; it was ignored");
+        _session->push(fail.format() + '\n');
+        return;
+    }
+    std::string_view text = trim(line.text);
+    if (text.empty())
+        return; // Blank lines are not requests.
+    const bool wasLoggedIn = _session->loggedIn();
+    Reply reply = handleRequest(text);
+    _session->push(reply.wire());
+    // Messages that waited for this user follow the welcome, oldest first.
+    if (!wasLoggedIn && _session->loggedIn())
+        _context.services.privateMessages.deliverStored(_session->username());
+}
+
+Reply ClientHandler::handleRequest(std::string_view text) {
+    Services& services = _context.services;
+    if (_session->loggedIn()) {
+        Reply reply = _context.registry.dispatch(text, services, *_session);
+        if (services.settings.consoleAudit)
+            services.audit.information("%s issued %s command", _session->username(),
+                                       WordCursor(text).word(0));
+        return reply;
+    }
+    // Before login a line is a username or a password, except that in the username step a line
+    // of several words that starts with a command name is that command (UDPPORT runs, the others
+    // answer LOGIN_REQUIRED): usernames contain no spaces, so the two never collide.
+    if (_login->step() == LoginFlow::Step::Username) {
+        WordCursor words(text);
+        if (words.size() > 1 && _context.registry.find(words.word(0)))
+            return _context.registry.dispatch(text, services, *_session);
+    }
+    Reply reply = _login->handle(text, _session->udpPort(), _session->chatPort());
+    if (_login->loggedIn())
+        _session->markLoggedIn(_login->username());
+    return reply;
+}
+
+void ClientHandler::beginClose(CloseReason reason) {
+    _closing = true;
+    _closeReason = reason;
+    ServerLine notice = closingNotice(reason);
+    _session->seal(notice.verb().empty() ? std::string() : notice.format() + '\n');
+    if (_session->loggedIn()) {
+        _context.services.presence.leave(_session->username(), reason);
+        _session->markLoggedOut();
+    }
+}
+
+bool ClientHandler::flush() {
+    const int fd = socket().impl()->sockfd();
+    for (;;) {
+        if (_writeOffset == _writing.size()) {
+            _writing.clear();
+            _writeOffset = 0;
+            if (!_session->takePending(_writing))
+                return true;
+        }
+        const std::size_t length = std::min(kWriteChunk, _writing.size() - _writeOffset);
+        const ssize_t n = ::send(fd, _writing.data() + _writeOffset, length, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return true;
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        _writeOffset += static_cast<std::size_t>(n);
+        _session->sent(static_cast<std::size_t>(n));
+    }
+}
+
+} // namespace toom

@@ -1,0 +1,48 @@
+#pragma once
+// Serves one client connection on its own thread (Poco's TCPServer hands it over).
+//
+// The thread multiplexes three things with poll(): request lines from the socket, bytes other
+// threads queued for this client (Session's outbox), and close requests. Every request gets
+// exactly one reply, queued on the same outbox as events so that a reply's lines are never
+// interleaved with an event. The socket is non-blocking: a client that stops reading stalls
+// nobody but itself, and is disconnected when its queue overflows.
+
+#include "common/LineFramer.h"
+#include "server/net/LoginFlow.h"
+#include "server/net/ServerContext.h"
+#include "server/net/Session.h"
+
+#include <Poco/Net/TCPServerConnection.h>
+
+#include <memory>
+#include <string>
+
+namespace toom {
+
+class ClientHandler final : public Poco::Net::TCPServerConnection {
+public:
+    ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context);
+    ~ClientHandler() override;
+
+    void run() override;
+
+private:
+    void serve();
+    /// Handles one framed line (a request, or an over-long line).
+    void handleLine(const FramedLine& line);
+    Reply handleRequest(std::string_view text);
+    /// Starts closing: queues the final notice, stops other pushes, logs the user out.
+    void beginClose(CloseReason reason);
+    /// Writes queued bytes until the socket would block. False on a socket error.
+    bool flush();
+
+    ServerContext& _context;
+    std::shared_ptr<Session> _session;
+    std::unique_ptr<LoginFlow> _login;
+    std::string _writing; ///< Bytes taken from the session, not yet fully written.
+    std::size_t _writeOffset = 0;
+    bool _closing = false;
+    CloseReason _closeReason = CloseReason::None;
+};
+
+} // namespace toom

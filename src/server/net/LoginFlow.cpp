@@ -1,0 +1,151 @@
+#include "server/net/LoginFlow.h"
+
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+#include "models/User.h"
+
+#include <Poco/Logger.h>
+
+namespace toom {
+
+namespace {
+const char* const kInvalidPassword = "Invalid Password. Please try again";
+const char* const kNowBlocked =
+    "Invalid Password. Your account has been blocked. Please try again later";
+const char* const kStillBlocked =
+    "Your account is blocked due to multiple login failures. Please try again later";
+} // namespace
+
+LoginFlow::LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
+                     std::string address)
+    : _services(services)
+    , _limiter(limiter)
+    , _outbox(std::move(outbox))
+    , _address(std::move(address)) {}
+
+Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
+    switch (_step) {
+    case Step::Username:
+        return onUsername(line);
+    case Step::Password:
+        return onPassword(line, udpPort, chatPort);
+    case Step::NewPassword:
+        return onNewPassword(line, udpPort, chatPort);
+    case Step::Done:
+        break;
+    }
+    Reply reply("LOGIN");
+    reply.fail(err::kAlreadyLoggedIn).say("Already logged in");
+    return reply;
+}
+
+void LoginFlow::restart() {
+    _step = Step::Username;
+    _username.clear();
+}
+
+Reply LoginFlow::onUsername(std::string_view line) {
+    Reply reply("USER");
+    std::string name(line);
+    if (!isValidUsername(name)) {
+        reply.fail(err::kInvalidUsername)
+            .say("Invalid username: use 1 to 32 characters without spaces. Please try again");
+        return reply;
+    }
+    if (auto until = _limiter.lockedUntil(name)) {
+        reply.fail(err::kAccountLocked)
+            .with("user", name)
+            .with("until", isoTime(*until))
+            .say(kStillBlocked);
+        return reply;
+    }
+    if (_services.presence.find(name)) {
+        reply.fail(err::kAlreadyOnline)
+            .with("user", name)
+            .say(name + " is already logged in. Please enter a different username");
+        return reply;
+    }
+    _username = name;
+    if (!_services.accounts.exists(name) && _services.settings.selfRegistration) {
+        _step = Step::NewPassword;
+        reply.ok()
+            .with("user", name)
+            .with("next", "new_password")
+            .say("This is a new user. Enter a password:");
+        return reply;
+    }
+    // Unknown names without registration go on to the password step and fail there, counted like
+    // a wrong password: nothing tells a caller which names exist.
+    _step = Step::Password;
+    reply.ok().with("user", name).with("next", "password").say("Password:");
+    return reply;
+}
+
+Reply LoginFlow::onPassword(std::string_view password, int udpPort, int chatPort) {
+    Reply reply("PASS");
+    if (auto until = _limiter.lockedUntil(_username)) {
+        reply.fail(err::kAccountLocked)
+            .with("user", _username)
+            .with("until", isoTime(*until))
+            .say(kStillBlocked);
+        restart();
+        return reply;
+    }
+    if (!_services.accounts.verify(_username, std::string(password))) {
+        if (_limiter.recordFailure(_username)) {
+            _services.audit.information("%s has been locked after %d failed logins", _username,
+                                        _limiter.maxAttempts());
+            reply.fail(err::kTooManyAttempts)
+                .with("user", _username)
+                .with("lock_seconds", _limiter.lockSeconds())
+                .say(kNowBlocked);
+            restart();
+            return reply;
+        }
+        reply.fail(err::kInvalidPassword)
+            .with("attempts_left", _limiter.remainingAttempts(_username))
+            .say(kInvalidPassword);
+        return reply;
+    }
+    _limiter.recordSuccess(_username);
+    enter(reply, udpPort, chatPort);
+    return reply;
+}
+
+Reply LoginFlow::onNewPassword(std::string_view password, int udpPort, int chatPort) {
+    Reply reply("PASS");
+    std::string pw(password);
+    if (!isUsablePassword(pw)) {
+        reply.fail(err::kUnusablePassword)
+            .say("Passwords are 1 to 128 characters without spaces. Enter a password:");
+        return reply;
+    }
+    if (!_services.accounts.registerAccount(_username, pw)) {
+        // Someone registered the name in the meantime: treat this line as their password.
+        return onPassword(password, udpPort, chatPort);
+    }
+    _services.audit.information("New account created: %s", _username);
+    enter(reply, udpPort, chatPort);
+    return reply;
+}
+
+void LoginFlow::enter(Reply& reply, int udpPort, int chatPort) {
+    OnlineUser user{_username, _address, udpPort, _services.clock.now(), chatPort};
+    if (!_services.presence.enter(user, _outbox)) {
+        reply.fail(err::kAlreadyOnline)
+            .with("user", _username)
+            .say(_username + " is already logged in. Please enter a different username");
+        restart();
+        return;
+    }
+    _step = Step::Done;
+    reply.ok()
+        .with("user", _username)
+        .with("since", isoTime(user.since))
+        .with("profile", _services.settings.profile.name)
+        .say(_services.settings.profile.welcome);
+    if (_services.settings.consoleAudit)
+        _services.audit.information("%s is online", _username);
+}
+
+} // namespace toom

@@ -1,0 +1,94 @@
+#pragma once
+// The server side of one client connection: who it is, and a bounded queue of bytes waiting
+// to be sent to it.
+//
+// Threads: the connection's own thread (ClientHandler) is the only one that reads or writes
+// the socket and the only one that changes login state. Other threads push bytes and ask for
+// the connection to close; both take a short lock and wake the owner through an eventfd.
+
+#include "commands/SessionControl.h"
+#include "services/Clock.h"
+#include "services/Outbox.h"
+
+#include <atomic>
+#include <mutex>
+#include <string>
+
+namespace toom {
+
+class Session final : public Outbox, public SessionControl {
+public:
+    /// `maxQueuedBytes` bounds what may wait unsent; pushing past it closes the connection.
+    Session(std::string address, std::size_t maxQueuedBytes, Clock& clock);
+    ~Session() override;
+
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Outbox (any thread).
+    bool push(std::string_view lines) override;
+    void requestClose(CloseReason reason) override;
+
+    // SessionControl (the connection's own thread).
+    bool loggedIn() const override { return _loggedIn.load(); }
+    const std::string& username() const override { return _username; }
+    std::string address() const override { return _address; }
+    int udpPort() const override { return _udpPort.load(); }
+    void setUdpPort(int port) override { _udpPort.store(port); }
+    int chatPort() const override { return _chatPort.load(); }
+    void setChatPort(int port) override { _chatPort.store(port); }
+    void touch() override;
+    void closeAfterReply(CloseReason reason) override { requestClose(reason); }
+
+    // The connection's own thread.
+    void markLoggedIn(const std::string& username);
+    void markLoggedOut();
+
+    /// File descriptor that becomes readable when there is something for the owner to do.
+    int wakeFd() const { return _wakeFd; }
+    /// Clears the wake-up signal.
+    void drainWake();
+
+    /// The first close reason asked for, or None.
+    CloseReason closeRequested() const { return _closeReason.load(); }
+
+    /// Stops accepting pushes from other threads; `finalLines` (may be empty) is queued last.
+    void seal(std::string_view finalLines);
+
+    /// Appends the bytes waiting to be sent to `out` and counts them as in flight.
+    /// Returns false when nothing was waiting.
+    bool takePending(std::string& out);
+
+    /// Records that `bytes` of the in-flight data were written to the socket.
+    void sent(std::size_t bytes);
+
+    /// Bytes queued or in flight and not yet written.
+    std::size_t queuedBytes() const { return _queuedBytes.load(); }
+    std::size_t maxQueuedBytes() const { return _maxQueuedBytes; }
+
+    Poco::Timestamp connectedAt() const { return _connectedAt; }
+    Poco::Timestamp lastActivity() const;
+
+private:
+    void wake();
+
+    const std::string _address;
+    const std::size_t _maxQueuedBytes;
+    Clock& _clock;
+    const Poco::Timestamp _connectedAt;
+    int _wakeFd = -1;
+
+    std::atomic<bool> _loggedIn{false};
+    std::string _username; ///< Written once by the owner before _loggedIn is set.
+    std::atomic<int> _udpPort{0};
+    std::atomic<int> _chatPort{0};
+    std::atomic<Poco::Timestamp::TimeVal> _lastActivity;
+    std::atomic<CloseReason> _closeReason{CloseReason::None};
+
+    mutable std::mutex _mutex;
+    std::string _pending; ///< Guarded by _mutex.
+    bool _sealed = false; ///< Guarded by _mutex.
+    std::atomic<std::size_t> _queuedBytes{0};
+};
+
+} // namespace toom

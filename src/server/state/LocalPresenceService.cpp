@@ -1,0 +1,109 @@
+#include "server/state/LocalPresenceService.h"
+
+#include "common/Protocol.h"
+#include "common/SeedTime.h"
+
+#include <unordered_set>
+
+namespace toom {
+
+LocalPresenceService::LocalPresenceService(SessionDirectory& directory, LoginHistory& store,
+                                           UserLogFile& userLog, Messenger& messenger,
+                                           const BlockPolicy& blocks,
+                                           const ServerSettings& settings, Clock& clock)
+    : _directory(directory)
+    , _store(store)
+    , _userLog(userLog)
+    , _messenger(messenger)
+    , _blocks(blocks)
+    , _settings(settings)
+    , _clock(clock) {}
+
+bool LocalPresenceService::enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
+    if (!_directory.add(user, std::move(outbox)))
+        return false;
+    LoginRecord record{user.username, user.address, user.udpPort, user.since, std::nullopt};
+    const std::int64_t id = _store.recordLogin(record);
+    {
+        std::lock_guard lock(_loginIdsMutex);
+        _loginIds[user.username] = id;
+    }
+    _userLog.add(user);
+    notify(user, true);
+    return true;
+}
+
+void LocalPresenceService::leave(const std::string& username, CloseReason reason) {
+    auto removed = _directory.remove(username);
+    if (!removed)
+        return;
+    std::optional<std::int64_t> id;
+    {
+        std::lock_guard lock(_loginIdsMutex);
+        if (auto it = _loginIds.find(username); it != _loginIds.end()) {
+            id = it->second;
+            _loginIds.erase(it);
+        }
+    }
+    if (id)
+        _store.recordLogout(*id, _clock.now());
+    _userLog.remove(username);
+    // Nobody is left to tell while the server goes down.
+    if (reason != CloseReason::Shutdown)
+        notify(removed->user, false);
+    for (const auto& listener : _leaveListeners)
+        listener(username, reason);
+}
+
+void LocalPresenceService::addLeaveListener(LeaveListener listener) {
+    _leaveListeners.push_back(std::move(listener));
+}
+
+void LocalPresenceService::setChatPort(const std::string& username, int chatPort) {
+    _directory.setChatPort(username, chatPort);
+}
+
+void LocalPresenceService::setUdpPort(const std::string& username, int udpPort) {
+    if (_directory.setUdpPort(username, udpPort))
+        _userLog.updateUdpPort(username, udpPort);
+}
+
+std::vector<OnlineUser> LocalPresenceService::online() const {
+    std::vector<OnlineUser> out;
+    for (const auto& entry : _directory.snapshot())
+        out.push_back(entry.user);
+    return out;
+}
+
+std::optional<OnlineUser> LocalPresenceService::find(const std::string& username) const {
+    auto entry = _directory.find(username);
+    if (!entry)
+        return std::nullopt;
+    return entry->user;
+}
+
+std::vector<std::string> LocalPresenceService::seenSince(Poco::Timestamp since) const {
+    std::vector<std::string> names;
+    std::unordered_set<std::string> seen;
+    for (const auto& record : _store.loginsSince(since)) {
+        if (seen.insert(record.username).second)
+            names.push_back(record.username);
+    }
+    return names;
+}
+
+void LocalPresenceService::notify(const OnlineUser& subject, bool online) {
+    if (!_settings.presenceNotices)
+        return;
+    ServerLine event = ServerLine::event(std::string(ev::kPresence));
+    event.with("user", subject.username)
+        .with("state", online ? "online" : "offline")
+        .with("at", isoTime(_clock.now()))
+        .say(subject.username + (online ? " logged in" : " logged out"));
+    // A user blocked by the subject hears nothing about the subject.
+    _messenger.broadcast(event, subject.username, [&](const std::string& viewer) {
+        return _blocks.maySee(viewer, subject.username);
+    });
+}
+
+} // namespace toom

@@ -1,0 +1,56 @@
+#pragma once
+// PresenceService implementation: the session directory for who is online now, the store's
+// login history for who was online when, userlog.txt for the seeds, and presence notices
+// through the messenger (filtered by the block policy).
+
+#include "server/state/SessionDirectory.h"
+#include "server/store/LoginHistory.h"
+#include "server/store/UserLogFile.h"
+#include "services/BlockPolicy.h"
+#include "services/Clock.h"
+#include "services/Messenger.h"
+#include "services/PresenceService.h"
+#include "services/ServerSettings.h"
+
+#include <functional>
+#include <mutex>
+#include <unordered_map>
+
+namespace toom {
+
+class LocalPresenceService final : public PresenceService {
+public:
+    LocalPresenceService(SessionDirectory& directory, LoginHistory& store, UserLogFile& userLog,
+                         Messenger& messenger, const BlockPolicy& blocks,
+                         const ServerSettings& settings, Clock& clock);
+
+    bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) override;
+    void leave(const std::string& username, CloseReason reason) override;
+    void setUdpPort(const std::string& username, int udpPort) override;
+    void setChatPort(const std::string& username, int chatPort) override;
+
+    /// Called after a user left (logout, timeout, lost connection, shutdown), outside any lock
+    /// of this class. Add listeners before the server starts; they must be thread-safe.
+    using LeaveListener = std::function<void(const std::string& username, CloseReason reason)>;
+    void addLeaveListener(LeaveListener listener);
+    std::vector<OnlineUser> online() const override;
+    std::optional<OnlineUser> find(const std::string& username) const override;
+    std::vector<std::string> seenSince(Poco::Timestamp since) const override;
+
+private:
+    void notify(const OnlineUser& subject, bool online);
+
+    SessionDirectory& _directory;
+    LoginHistory& _store;
+    UserLogFile& _userLog;
+    Messenger& _messenger;
+    const BlockPolicy& _blocks;
+    const ServerSettings& _settings;
+    Clock& _clock;
+
+    std::mutex _loginIdsMutex;
+    std::unordered_map<std::string, std::int64_t> _loginIds; ///< username -> store login id
+    std::vector<LeaveListener> _leaveListeners;              ///< Fixed before serving starts.
+};
+
+} // namespace toom

@@ -1,0 +1,70 @@
+#include "server/state/SessionDirectory.h"
+
+#include <algorithm>
+
+namespace toom {
+
+bool SessionDirectory::add(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
+    std::lock_guard lock(_mutex);
+    auto [it, inserted] = _entries.try_emplace(user.username);
+    if (!inserted)
+        return false;
+    it->second = Entry{user, std::move(outbox), _nextOrder++};
+    return true;
+}
+
+std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::string& username) {
+    std::lock_guard lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end())
+        return std::nullopt;
+    Entry removed = std::move(it->second);
+    _entries.erase(it);
+    return removed;
+}
+
+std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string& username) const {
+    std::lock_guard lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end())
+        return std::nullopt;
+    return it->second;
+}
+
+bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
+    std::lock_guard lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end())
+        return false;
+    it->second.user.udpPort = udpPort;
+    return true;
+}
+
+bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
+    std::lock_guard lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end())
+        return false;
+    it->second.user.chatPort = chatPort;
+    return true;
+}
+
+std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
+    std::vector<Entry> out;
+    {
+        std::lock_guard lock(_mutex);
+        out.reserve(_entries.size());
+        for (const auto& [name, entry] : _entries)
+            out.push_back(entry);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Entry& a, const Entry& b) { return a.order < b.order; });
+    return out;
+}
+
+std::size_t SessionDirectory::size() const {
+    std::lock_guard lock(_mutex);
+    return _entries.size();
+}
+
+} // namespace toom

@@ -1,0 +1,51 @@
+#pragma once
+// Who is online and how to reach them: username -> (presence entry, outbox). Thread-safe.
+// Readers take a snapshot under the lock and act on it after releasing it, so no lock is ever
+// held while bytes are queued or sent (muduo's copy-then-broadcast).
+
+#include "models/Presence.h"
+#include "services/Outbox.h"
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace toom {
+
+class SessionDirectory {
+public:
+    struct Entry {
+        OnlineUser user;
+        std::shared_ptr<Outbox> outbox;
+        std::uint64_t order = 0; ///< Login order, for stable listings.
+    };
+
+    /// Adds `user`; false when the name is already online.
+    bool add(const OnlineUser& user, std::shared_ptr<Outbox> outbox);
+
+    /// Removes `username`; returns the entry that was removed, if any.
+    std::optional<Entry> remove(const std::string& username);
+
+    std::optional<Entry> find(const std::string& username) const;
+
+    /// Sets the UDP port of an online user; false when not online.
+    bool setUdpPort(const std::string& username, int udpPort);
+
+    /// Sets the online user's chat port; false if not online.
+    bool setChatPort(const std::string& username, int chatPort);
+
+    /// A copy of every entry, in login order.
+    std::vector<Entry> snapshot() const;
+
+    std::size_t size() const;
+
+private:
+    mutable std::mutex _mutex;
+    std::unordered_map<std::string, Entry> _entries;
+    std::uint64_t _nextOrder = 0;
+};
+
+} // namespace toom

@@ -1,0 +1,148 @@
+#include "server/state/StoredAccountService.h"
+
+#include "common/Text.h"
+
+#include <Poco/Logger.h>
+
+#include <fstream>
+#include <map>
+#include <utility>
+
+namespace toom {
+
+StoredAccountService::StoredAccountService(AccountStore& store, const PasswordHasher& hasher,
+                                           RegistrationHook onRegistered)
+    : _store(store)
+    , _hasher(hasher)
+    , _onRegistered(std::move(onRegistered)) {}
+
+void StoredAccountService::setRegistrationHook(RegistrationHook onRegistered) {
+    _onRegistered = std::move(onRegistered);
+}
+
+bool StoredAccountService::exists(const std::string& username) {
+    return _store.findAccount(username).has_value();
+}
+
+bool StoredAccountService::verify(const std::string& username, const std::string& password) {
+    std::optional<Account> account = _store.findAccount(username);
+    if (!account) {
+        // Spend the same hash as a real check, so "no such user" and "wrong password" take
+        // the same time and a caller cannot probe for names.
+        _hasher.verifyDummy(password);
+        return false;
+    }
+    return _hasher.verify(*account, password);
+}
+
+bool StoredAccountService::registerAccount(const std::string& username,
+                                           const std::string& password) {
+    if (!isValidUsername(username) || !isUsablePassword(password)) {
+        return false;
+    }
+    // Cheap early answer for a taken name (registration reveals that anyway); the insert
+    // below still decides atomically when two registrations race.
+    if (_store.findAccount(username)) {
+        return false;
+    }
+    if (!_store.insertAccount(_hasher.hash(username, password))) {
+        return false;
+    }
+    if (_onRegistered) {
+        try {
+            _onRegistered(username, password);
+        } catch (const std::exception& e) {
+            // The account is stored and usable; failing the registration now would tell the
+            // user the name is free when it is not. Leave a trace for the operator instead.
+            Poco::Logger::get("toom.accounts")
+                .error("account %s registered but the registration hook failed: %s", username,
+                       std::string(e.what()));
+        }
+    }
+    return true;
+}
+
+ImportResult StoredAccountService::importCredentials(const std::string& path) {
+    ImportResult result;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return result;
+    }
+    result.fileFound = true;
+
+    // Parse everything first, so a name listed twice is resolved (last line wins) before
+    // touching the store; applying both lines in turn would flip the password at every import
+    // and the import would never settle.
+    struct Entry {
+        std::size_t lineNumber;
+        std::string password;
+    };
+    std::map<std::string, Entry> entries;
+    std::vector<std::string> order; // first-appearance order, so the store sees file order
+
+    std::string line;
+    std::size_t lineNumber = 0;
+    while (std::getline(in, line)) {
+        ++lineNumber;
+        std::string_view text = line;
+        if (lineNumber == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+            text.remove_prefix(3);
+        }
+        text = trim(text); // also drops the CR of a CRLF line end
+        if (text.empty()) {
+            continue;
+        }
+        const std::string where = "line " + std::to_string(lineNumber) + ": ";
+        std::vector<std::string> fields = splitWords(text);
+        if (fields.size() != 2) {
+            result.problems.push_back(where + "expected \"username password\", found " +
+                                      std::to_string(fields.size()) + " fields");
+            continue;
+        }
+        if (!isValidUsername(fields[0])) {
+            result.problems.push_back(where + "invalid username");
+            continue;
+        }
+        if (!isUsablePassword(fields[1])) {
+            result.problems.push_back(where + "unusable password for " + fields[0]);
+            continue;
+        }
+        auto [it, inserted] = entries.try_emplace(fields[0], Entry{lineNumber, fields[1]});
+        if (inserted) {
+            order.push_back(fields[0]);
+        } else {
+            result.problems.push_back("line " + std::to_string(it->second.lineNumber) + ": " +
+                                      fields[0] + " is listed again on line " +
+                                      std::to_string(lineNumber) + ", which wins");
+            it->second = Entry{lineNumber, fields[1]};
+        }
+    }
+
+    for (const std::string& username : order) {
+        const std::string& password = entries.at(username).password;
+        std::optional<Account> stored = _store.findAccount(username);
+        if (!stored) {
+            if (_store.insertAccount(_hasher.hash(username, password))) {
+                ++result.added;
+                continue;
+            }
+            // Registered by someone else between the lookup and the insert: treat as present.
+            stored = _store.findAccount(username);
+            if (!stored) {
+                continue;
+            }
+        }
+        if (_hasher.verify(*stored, password)) {
+            ++result.unchanged;
+        } else {
+            Account replacement = _hasher.hash(username, password);
+            replacement.createdAt = stored->createdAt;
+            if (_store.updateAccountPassword(replacement)) {
+                ++result.updated;
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace toom

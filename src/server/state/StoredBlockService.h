@@ -1,0 +1,31 @@
+#pragma once
+// BlockService kept in the store and cached in memory: isBlocking is asked for every recipient
+// of every delivery, so it must not touch SQLite.
+
+#include "server/store/BlockStore.h"
+#include "services/BlockService.h"
+
+#include <set>
+#include <shared_mutex>
+#include <unordered_map>
+
+namespace toom {
+
+class StoredBlockService final : public BlockService {
+public:
+    /// Loads every block from `store`. `maxPerUser` bounds each user's list.
+    StoredBlockService(BlockStore& store, std::size_t maxPerUser);
+
+    bool isBlocking(const std::string& blocker, const std::string& target) const override;
+    BlockResult block(const std::string& blocker, const std::string& target) override;
+    bool unblock(const std::string& blocker, const std::string& target) override;
+    std::vector<std::string> blockedBy(const std::string& blocker) const override;
+
+private:
+    BlockStore& _store;
+    const std::size_t _maxPerUser;
+    mutable std::shared_mutex _mutex;
+    std::unordered_map<std::string, std::set<std::string>> _blocked; ///< blocker -> targets
+};
+
+} // namespace toom

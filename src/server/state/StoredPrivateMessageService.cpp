@@ -1,0 +1,58 @@
+#include "server/state/StoredPrivateMessageService.h"
+
+#include "common/MessageText.h"
+#include "common/SeedTime.h"
+
+namespace toom {
+
+StoredPrivateMessageService::StoredPrivateMessageService(Messenger& messenger,
+                                                         OfflineMessageStore& store,
+                                                         PrivateLogFile& log,
+                                                         const ServerSettings& settings)
+    : _messenger(messenger)
+    , _store(store)
+    , _log(log)
+    , _settings(settings) {}
+
+ServerLine StoredPrivateMessageService::event(const PrivateMessage& message, bool wasStored) const {
+    ServerLine line = ServerLine::event("MESSAGE");
+    line.with("from", message.sender)
+        .with("ts", isoTime(message.sentAt))
+        .with("offline", wasStored ? 1 : 0)
+        .with("text", message.text)
+        .say(messageText(_settings.messageStyle, _settings.padDay, message.sentAt, message.sender,
+                         message.text));
+    return line;
+}
+
+PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMessage& message) {
+    std::lock_guard lock(_mutex);
+    Outcome outcome;
+    // While older messages still wait (the recipient is between logging in and receiving them),
+    // a new one joins the queue rather than overtaking them.
+    const std::size_t waiting = _store.offlineMessageCount(message.recipient);
+    if (waiting == 0 && _messenger.sendTo(message.recipient, event(message, false))) {
+        outcome = Outcome::Delivered;
+    } else if (waiting >= _settings.maxOfflineMessages) {
+        return Outcome::QueueFull;
+    } else {
+        _store.insertOfflineMessage(message);
+        outcome = Outcome::Stored;
+    }
+    _log.append(message.sentAt, message.recipient, message.text);
+    return outcome;
+}
+
+std::size_t StoredPrivateMessageService::deliverStored(const std::string& recipient) {
+    std::lock_guard lock(_mutex);
+    std::vector<std::int64_t> delivered;
+    for (const auto& message : _store.offlineMessagesFor(recipient)) {
+        if (!_messenger.sendTo(recipient, event(message, true)))
+            break; // Gone again: the rest stays queued, in order.
+        delivered.push_back(message.id);
+    }
+    _store.deleteOfflineMessages(delivered);
+    return delivered.size();
+}
+
+} // namespace toom

@@ -1,0 +1,186 @@
+#include "server/state/StoredRoomService.h"
+
+#include "common/SeedTime.h"
+
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+namespace toom {
+
+StoredRoomService::StoredRoomService(RoomStore& store, Clock& clock, std::string logDir,
+                                     bool padDay)
+    : _store(store)
+    , _clock(clock)
+    , _logDir(std::move(logDir))
+    , _padDay(padDay)
+    , _rooms(store.rooms()) {
+    for (const auto& room : _rooms) {
+        if (room.kind == RoomKind::Separate)
+            _lastNumber = std::max(_lastNumber, room.number);
+    }
+}
+
+std::string StoredRoomService::logPath(const Room& room) const {
+    if (_logDir.empty())
+        return {};
+    const std::string file = room.kind == RoomKind::Separate
+                                 ? "SR_" + std::to_string(room.number) + "_messageLog.txt"
+                                 : room.name + "_messageLog.txt";
+    return Poco::Path(Poco::Path(_logDir).makeDirectory(), file).toString();
+}
+
+RoomService::Created StoredRoomService::createSeparate(const std::string& creator,
+                                                       const std::vector<std::string>& others) {
+    std::set<std::string> wanted(others.begin(), others.end());
+    wanted.insert(creator);
+    std::lock_guard lock(_mutex);
+    for (const auto& room : _rooms) {
+        if (room.kind != RoomKind::Separate)
+            continue;
+        const auto names = room.memberNames();
+        if (std::set<std::string>(names.begin(), names.end()) == wanted)
+            return {Created::Outcome::AlreadyExists, room};
+    }
+    Room room;
+    room.kind = RoomKind::Separate;
+    room.number = _lastNumber + 1;
+    room.creator = creator;
+    room.createdAt = _clock.now();
+    room.members.push_back({creator, true});
+    for (const auto& name : others) {
+        if (!room.isMember(name))
+            room.members.push_back({name, true});
+    }
+    room.id = _store.insertRoom(room);
+    _lastNumber = room.number;
+    _rooms.push_back(room);
+    if (auto path = logPath(room); !path.empty())
+        std::ofstream(path, std::ios::app); // The seeds create the room's log with the room.
+    return {Created::Outcome::Created, room};
+}
+
+RoomService::Created StoredRoomService::createGroup(const std::string& creator,
+                                                    const std::string& name,
+                                                    const std::vector<std::string>& invitees) {
+    std::lock_guard lock(_mutex);
+    for (const auto& room : _rooms) {
+        if (room.kind == RoomKind::Group && room.name == name)
+            return {Created::Outcome::NameTaken, room};
+    }
+    Room room;
+    room.kind = RoomKind::Group;
+    room.name = name;
+    room.creator = creator;
+    room.createdAt = _clock.now();
+    room.members.push_back({creator, true});
+    for (const auto& invitee : invitees) {
+        if (!room.isMember(invitee))
+            room.members.push_back({invitee, false});
+    }
+    room.id = _store.insertRoom(room);
+    _rooms.push_back(room);
+    if (auto path = logPath(room); !path.empty())
+        std::ofstream(path, std::ios::app);
+    return {Created::Outcome::Created, room};
+}
+
+std::optional<Room> StoredRoomService::separateRoom(int number) const {
+    std::lock_guard lock(_mutex);
+    for (const auto& room : _rooms) {
+        if (room.kind == RoomKind::Separate && room.number == number)
+            return room;
+    }
+    return std::nullopt;
+}
+
+std::optional<Room> StoredRoomService::group(const std::string& name) const {
+    std::lock_guard lock(_mutex);
+    for (const auto& room : _rooms) {
+        if (room.kind == RoomKind::Group && room.name == name)
+            return room;
+    }
+    return std::nullopt;
+}
+
+Room* StoredRoomService::findLocked(std::int64_t id) {
+    for (auto& room : _rooms) {
+        if (room.id == id)
+            return &room;
+    }
+    return nullptr;
+}
+
+Room StoredRoomService::join(const std::string& name, const std::string& username) {
+    std::lock_guard lock(_mutex);
+    for (auto& room : _rooms) {
+        if (room.kind != RoomKind::Group || room.name != name)
+            continue;
+        for (auto& member : room.members) {
+            if (member.username == username && !member.joined) {
+                member.joined = true;
+                _store.upsertRoomMember(room.id, member);
+            }
+        }
+        return room;
+    }
+    return {};
+}
+
+bool StoredRoomService::leave(std::int64_t roomId, const std::string& username) {
+    std::lock_guard lock(_mutex);
+    Room* room = findLocked(roomId);
+    if (!room || !room->isMember(username))
+        return false;
+    _store.deleteRoomMember(roomId, username);
+    room->members.erase(std::remove_if(room->members.begin(), room->members.end(),
+                                       [&](const RoomMember& m) { return m.username == username; }),
+                        room->members.end());
+    return true;
+}
+
+std::vector<Room> StoredRoomService::roomsOf(const std::string& username) const {
+    std::lock_guard lock(_mutex);
+    std::vector<Room> out;
+    for (const auto& room : _rooms) {
+        if (room.isMember(username))
+            out.push_back(room);
+    }
+    return out;
+}
+
+RoomMessage StoredRoomService::post(const Room& room, const std::string& sender,
+                                    const std::string& text) {
+    // Numbering and the log line must follow one order per room: the lock serialises posts.
+    std::lock_guard lock(_mutex);
+    RoomMessage message;
+    message.roomId = room.id;
+    message.number = _store.lastRoomMessageNumber(room.id) + 1;
+    message.sender = sender;
+    message.text = text;
+    message.time = _clock.now();
+    message.id = _store.insertRoomMessage(message);
+    if (auto path = logPath(room); !path.empty()) {
+        std::ofstream out(path, std::ios::app);
+        out << message.number << "; " << formatSeedTime(message.time, _padDay) << "; " << sender
+            << "; " << text << '\n';
+    }
+    return message;
+}
+
+RoomService::Page StoredRoomService::messagesSince(const Room& room, std::int64_t epochSeconds,
+                                                   std::size_t limit) const {
+    // "Strictly later, to the second": from the first microsecond of the next second.
+    const std::int64_t from = (epochSeconds + 1) * 1'000'000;
+    auto messages = _store.roomMessages(room.id, from, limit + 1);
+    Page page;
+    page.more = messages.size() > limit;
+    if (page.more)
+        messages.resize(limit);
+    page.messages = std::move(messages);
+    return page;
+}
+
+} // namespace toom

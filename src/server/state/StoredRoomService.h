@@ -1,0 +1,47 @@
+#pragma once
+// RoomService on the store, with the rooms (not their messages) cached in memory, and every
+// room's seed log: SR_<id>_messageLog.txt for separate rooms, <name>_messageLog.txt for
+// groups, "n; timestamp; user; text".
+
+#include "server/store/RoomStore.h"
+#include "services/Clock.h"
+#include "services/RoomService.h"
+
+#include <mutex>
+
+namespace toom {
+
+class StoredRoomService final : public RoomService {
+public:
+    /// `logDir` empty disables the room logs.
+    StoredRoomService(RoomStore& store, Clock& clock, std::string logDir, bool padDay);
+
+    Created createSeparate(const std::string& creator,
+                           const std::vector<std::string>& others) override;
+    Created createGroup(const std::string& creator, const std::string& name,
+                        const std::vector<std::string>& invitees) override;
+    std::optional<Room> separateRoom(int number) const override;
+    std::optional<Room> group(const std::string& name) const override;
+    Room join(const std::string& name, const std::string& username) override;
+    bool leave(std::int64_t roomId, const std::string& username) override;
+    std::vector<Room> roomsOf(const std::string& username) const override;
+    RoomMessage post(const Room& room, const std::string& sender, const std::string& text) override;
+    Page messagesSince(const Room& room, std::int64_t epochSeconds,
+                       std::size_t limit) const override;
+
+    /// The seed log file of `room` (empty when logs are off).
+    std::string logPath(const Room& room) const;
+
+private:
+    Room* findLocked(std::int64_t id);
+
+    RoomStore& _store;
+    Clock& _clock;
+    const std::string _logDir;
+    const bool _padDay;
+    mutable std::mutex _mutex;
+    std::vector<Room> _rooms; ///< Creation order.
+    int _lastNumber = 0;      ///< Highest separate-room number handed out.
+};
+
+} // namespace toom

@@ -1,0 +1,31 @@
+#pragma once
+// One slice of the durable store. Accounts: the username, salt and password hash of every user.
+// SqliteStore implements every slice over one SQLite connection; a service depends only on the
+// slices it uses, and each slice has its own small mock (tests/support/mocks/MockStores.h).
+
+#include "models/User.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace toom {
+
+class AccountStore {
+public:
+    virtual ~AccountStore() = default;
+
+    /// The account called `username` (exact, case-sensitive match), if any.
+    virtual std::optional<Account> findAccount(const std::string& username) = 0;
+
+    /// Adds an account. False (and nothing written) when the name exists.
+    virtual bool insertAccount(const Account& account) = 0;
+
+    /// Replaces salt, hash and iteration count of an existing account. False when absent.
+    virtual bool updateAccountPassword(const Account& account) = 0;
+
+    /// Number of accounts.
+    virtual std::size_t accountCount() = 0;
+};
+
+} // namespace toom

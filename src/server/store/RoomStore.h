@@ -1,0 +1,43 @@
+#pragma once
+// One slice of the durable store. Rooms and groups, their members and their messages.
+// SqliteStore implements every slice over one SQLite connection; a service depends only on the
+// slices it uses, and each slice has its own small mock (tests/support/mocks/MockStores.h).
+
+#include "models/Room.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class RoomStore {
+public:
+    virtual ~RoomStore() = default;
+
+    /// Adds a room with its members; returns its id.
+    virtual std::int64_t insertRoom(const Room& room) = 0;
+
+    /// Adds or updates one member of room `roomId`.
+    virtual void upsertRoomMember(std::int64_t roomId, const RoomMember& member) = 0;
+
+    /// Removes one member of room `roomId`. False when not a member.
+    virtual bool deleteRoomMember(std::int64_t roomId, const std::string& username) = 0;
+
+    /// Every room with its members, in creation order.
+    virtual std::vector<Room> rooms() = 0;
+
+    /// Adds a message (its number set by the caller); returns its id.
+    virtual std::int64_t insertRoomMessage(const RoomMessage& message) = 0;
+
+    /// Messages of room `roomId` whose time is at or after `fromMicros` (microseconds since
+    /// the epoch), in number order, at most `limit`.
+    virtual std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
+                                                  std::size_t limit) = 0;
+
+    /// The highest message number in room `roomId` (0 when none).
+    virtual int lastRoomMessageNumber(std::int64_t roomId) = 0;
+};
+
+} // namespace toom

@@ -1,0 +1,102 @@
+#pragma once
+// The Store on one SQLite file (Poco::Data's SQLite connector).
+//
+// Durability: the database runs in WAL mode with synchronous=NORMAL and every write is one
+// transaction, so a committed write survives the server process being killed (kill -9).
+//
+// Threads: a Poco::Data::Session is not thread-safe, so the store owns one session behind one
+// mutex, and every public method holds that mutex for its whole duration. Calls are short
+// (indexed lookups and single-row writes), so serialising them costs little.
+//
+// Schema: an ordered list of migration steps in SqliteStore.cpp. `PRAGMA user_version` records
+// how many have been applied; opening the store applies the missing ones in order, each in its
+// own transaction together with the user_version bump. To add a table (or a column, or an
+// index), append a migration step; never edit or reorder a step that has shipped.
+
+#include "server/store/Store.h"
+
+#include <Poco/Data/Session.h>
+
+#include <mutex>
+#include <string>
+
+namespace toom {
+
+class SqliteStore final : public Store {
+public:
+    /// Opens (creating if needed) the database at `path`, creating missing parent directories,
+    /// and brings its schema up to date. Throws Poco::Exception when the file cannot be opened,
+    /// when a migration fails (a failed step is rolled back and leaves the earlier ones
+    /// intact), or when the database comes from a newer build (its schema version is above
+    /// latestSchemaVersion()), since this build cannot know what the newer steps changed.
+    explicit SqliteStore(const std::string& path);
+
+    ~SqliteStore() override;
+
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    /// The database file path as given to the constructor.
+    std::string path() const;
+
+    /// The schema version of the open database (its `PRAGMA user_version`).
+    int schemaVersion();
+
+    /// The schema version this build migrates to (the number of migration steps).
+    static int latestSchemaVersion();
+
+    /// See Store::findAccount.
+    std::optional<Account> findAccount(const std::string& username) override;
+    /// See Store::insertAccount.
+    bool insertAccount(const Account& account) override;
+    /// See Store::updateAccountPassword.
+    bool updateAccountPassword(const Account& account) override;
+    /// See Store::accountCount.
+    std::size_t accountCount() override;
+
+    /// See Store::recordLogin.
+    std::int64_t recordLogin(const LoginRecord& login) override;
+    /// See Store::recordLogout.
+    void recordLogout(std::int64_t id, Poco::Timestamp at) override;
+    /// See Store::loginsSince.
+    std::vector<LoginRecord> loginsSince(Poco::Timestamp since) override;
+    /// See Store::closeOpenLogins.
+    std::size_t closeOpenLogins(Poco::Timestamp at) override;
+    /// See Store::pruneLoginsBefore.
+    std::size_t pruneLoginsBefore(Poco::Timestamp before) override;
+
+    std::int64_t insertBoardPost(const BoardPost& post) override;
+    bool updateBoardPost(const BoardPost& post) override;
+    bool deleteBoardPost(std::int64_t id) override;
+    std::vector<BoardPost> boardPosts() override;
+
+    std::int64_t insertOfflineMessage(const PrivateMessage& message) override;
+    std::vector<PrivateMessage> offlineMessagesFor(const std::string& recipient) override;
+    std::size_t offlineMessageCount(const std::string& recipient) override;
+    void deleteOfflineMessages(const std::vector<std::int64_t>& ids) override;
+
+    bool insertBlock(const std::string& blocker, const std::string& blocked) override;
+    bool deleteBlock(const std::string& blocker, const std::string& blocked) override;
+    std::vector<std::pair<std::string, std::string>> blocks() override;
+
+    std::int64_t insertRoom(const Room& room) override;
+    void upsertRoomMember(std::int64_t roomId, const RoomMember& member) override;
+    bool deleteRoomMember(std::int64_t roomId, const std::string& username) override;
+    std::vector<Room> rooms() override;
+    std::int64_t insertRoomMessage(const RoomMessage& message) override;
+    std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
+                                          std::size_t limit) override;
+    int lastRoomMessageNumber(std::int64_t roomId) override;
+
+private:
+    void configure();
+    void migrate();
+    int userVersion();
+    std::size_t changes();
+
+    std::string _path;
+    std::mutex _mutex;
+    Poco::Data::Session _session;
+};
+
+} // namespace toom

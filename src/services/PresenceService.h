@@ -1,0 +1,45 @@
+#pragma once
+// Presence: the online users and the login history.
+
+#include "models/Presence.h"
+#include "services/Outbox.h"
+
+#include <Poco/Timestamp.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toom {
+
+class PresenceService {
+public:
+    virtual ~PresenceService() = default;
+
+    /// Marks `user` online with the outbox that reaches them. False (and nothing changes) when
+    /// the user already has a live session: there is one session per user.
+    virtual bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) = 0;
+
+    /// Marks `username` offline (no-op when not online). Notices go out unless the reason is
+    /// a server shutdown.
+    virtual void leave(const std::string& username, CloseReason reason) = 0;
+
+    /// Records the P2P UDP port a logged-in user announced.
+    virtual void setUdpPort(const std::string& username, int udpPort) = 0;
+
+    /// Records the TCP port for direct private chat a logged-in user announced.
+    virtual void setChatPort(const std::string& username, int chatPort) = 0;
+
+    /// Everyone online now, in login order.
+    virtual std::vector<OnlineUser> online() const = 0;
+
+    /// The online entry of `username`, if online.
+    virtual std::optional<OnlineUser> find(const std::string& username) const = 0;
+
+    /// Every user who was logged in at any moment from `since` until now, online ones included,
+    /// each name once, in order of their first login in that window.
+    virtual std::vector<std::string> seenSince(Poco::Timestamp since) const = 0;
+};
+
+} // namespace toom

@@ -1,0 +1,156 @@
+// The login state machine on its own: each server answer and the step it leads to.
+
+#include "client/session/LoginExchange.h"
+
+#include <gtest/gtest.h>
+
+using namespace toom;
+using namespace toom::client;
+
+namespace {
+ServerReply reply(std::string_view line) {
+    ServerReply out;
+    out.final = *ServerLine::parse(line);
+    return out;
+}
+
+using Action = LoginStep::Action;
+
+class LoginExchangeTest : public ::testing::Test {
+protected:
+    /// Greeting and UDPPORT done; the flow is asking for the username.
+    LoginStep start(std::string_view hello = "HELLO TOOM/1 profile=toom max_line=4096 :hi") {
+        auto step = flow.onReply(reply(hello));
+        EXPECT_EQ(step.action, Action::Send);
+        EXPECT_EQ(step.line, "UDPPORT 9000");
+        return flow.onReply(reply("OK UDPPORT udp_port=9000"));
+    }
+
+    LoginExchange flow{9000, true};
+};
+
+TEST_F(LoginExchangeTest, GreetingSelectsTheProfile) {
+    auto step = start();
+    EXPECT_EQ(flow.profile().name, "toom");
+    EXPECT_EQ(flow.maxLine(), 4096u);
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt, "Username: ");
+    EXPECT_TRUE(step.print.empty());
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskUsername);
+}
+
+TEST_F(LoginExchangeTest, UnknownProfileKeepsTheDefaultPrompt) {
+    start("HELLO TOOM/1 profile=zzz max_line=100 :hi");
+    EXPECT_EQ(flow.profile().name, "zzz");
+    EXPECT_EQ(flow.profile().prompt, "> ");
+    EXPECT_EQ(flow.maxLine(), 100u);
+}
+
+TEST_F(LoginExchangeTest, BannerComesBeforeTheFirstUsernamePrompt) {
+    auto step = start("HELLO TOOM/1 profile=tessenger :hi");
+    EXPECT_EQ(step.print, std::vector<std::string>{"Please login"});
+    flow.onInput("yoda");
+    step = flow.onReply(reply("FAIL USER INVALID_USERNAME :bad"));
+    EXPECT_EQ(step.print, std::vector<std::string>{"bad"});
+}
+
+TEST_F(LoginExchangeTest, ServerFullExitsWithTwo) {
+    auto step = flow.onReply(reply("FAIL * SERVER_FULL :The server is full"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 2);
+    EXPECT_EQ(step.print, std::vector<std::string>{"The server is full"});
+}
+
+TEST_F(LoginExchangeTest, UnexpectedGreetingExitsWithThree) {
+    auto step = flow.onReply(reply("OK USER"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 3);
+}
+
+TEST_F(LoginExchangeTest, KnownUserThenPassword) {
+    start();
+    auto step = flow.onInput("yoda");
+    EXPECT_EQ(step.action, Action::Send);
+    EXPECT_EQ(step.line, "yoda");
+    step = flow.onReply(reply("OK USER user=yoda next=password :Password:"));
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt, "Password: ");
+    EXPECT_TRUE(step.prompt.secret);
+    EXPECT_TRUE(step.print.empty());
+    flow.onInput("wise@!man");
+    step = flow.onReply(reply("OK PASS user=yoda :Welcome to TOOM!"));
+    EXPECT_EQ(step.action, Action::LoggedIn);
+    EXPECT_EQ(step.print, std::vector<std::string>{"Welcome to TOOM!"});
+    EXPECT_EQ(flow.username(), "yoda");
+    EXPECT_EQ(flow.state(), LoginExchange::State::LoggedIn);
+}
+
+TEST_F(LoginExchangeTest, WelcomeFallsBackToTheProfileText) {
+    start();
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("pw");
+    auto step = flow.onReply(reply("OK PASS user=yoda"));
+    EXPECT_EQ(step.print, std::vector<std::string>{"Welcome to TOOM!"});
+}
+
+TEST_F(LoginExchangeTest, NewUserPromptComesFromTheServer) {
+    start();
+    flow.onInput("hans");
+    auto step = flow.onReply(reply("OK USER user=hans next=new_password :This is a new user. "
+                                   "Enter a password:"));
+    EXPECT_EQ(step.prompt.prompt, "This is a new user. Enter a password: ");
+    EXPECT_TRUE(step.prompt.secret);
+    flow.onInput("pw");
+    step = flow.onReply(reply("FAIL PASS UNUSABLE_PASSWORD :Too short"));
+    EXPECT_EQ(step.prompt.prompt, "This is a new user. Enter a password: ");
+    EXPECT_EQ(step.print, std::vector<std::string>{"Too short"});
+}
+
+TEST_F(LoginExchangeTest, WrongPasswordAsksForThePasswordAgain) {
+    start();
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("bad");
+    auto step = flow.onReply(
+        reply("FAIL PASS INVALID_PASSWORD attempts_left=2 :Invalid Password. Please try again"));
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt, "Password: ");
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskPassword);
+}
+
+TEST_F(LoginExchangeTest, BlockedAfterTooManyAttemptsExitsWithOne) {
+    start();
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("bad");
+    auto step = flow.onReply(reply("FAIL PASS TOO_MANY_ATTEMPTS :Invalid Password. Your account "
+                                   "has been blocked. Please try again later"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+    EXPECT_EQ(flow.state(), LoginExchange::State::Finished);
+}
+
+TEST_F(LoginExchangeTest, LockedUsernameExitsWithOne) {
+    start();
+    flow.onInput("yoda");
+    auto step = flow.onReply(reply("FAIL USER ACCOUNT_LOCKED :blocked"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+}
+
+TEST_F(LoginExchangeTest, AlreadyOnlineReturnsToTheUsername) {
+    start();
+    flow.onInput("yoda");
+    auto step = flow.onReply(reply("FAIL USER ALREADY_ONLINE :online"));
+    EXPECT_EQ(step.prompt.prompt, "Username: ");
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("pw");
+    step = flow.onReply(reply("FAIL PASS ALREADY_ONLINE :online"));
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt, "Username: ");
+    EXPECT_FALSE(step.prompt.secret);
+}
+
+} // namespace

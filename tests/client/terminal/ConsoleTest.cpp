@@ -1,0 +1,138 @@
+#include "client/terminal/Console.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace toom::client;
+
+TEST(ConsoleTest, ScriptedConsolePrintsPlainLines) {
+    std::ostringstream out;
+    Console console(out);
+    console.printLine("Welcome to TOOM!");
+    console.beginEdit("> ", false); // No edit line without a terminal.
+    console.updateEdit("ATU", 3);
+    console.printLine("luke logged in");
+    console.endEdit(true);
+    EXPECT_EQ(out.str(), "Welcome to TOOM!\nluke logged in\n");
+}
+
+TEST(ConsoleTest, SanitizeNeutralisesControlCharacters) {
+    EXPECT_EQ(Console::sanitize("a\x1b[2Jb"), "a\xEF\xBF\xBD[2Jb");
+    EXPECT_EQ(Console::sanitize("tab\tok"), "tab\tok");
+    EXPECT_EQ(Console::sanitize("bell\x07"), "bell\xEF\xBF\xBD");
+    EXPECT_EQ(Console::sanitize("del\x7F"), "del\xEF\xBF\xBD");
+    EXPECT_EQ(Console::sanitize("csi\xC2\x9B"
+                                "2J"),
+              "csi\xEF\xBF\xBD"
+              "2J");
+    EXPECT_EQ(Console::sanitize("caf\xC3\xA9 \xC2\xA9"), "caf\xC3\xA9 \xC2\xA9");
+}
+
+TEST(ConsoleTest, EventsArePrintedAboveTheEditLineWhichIsRedrawn) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    console.beginEdit("> ", false);
+    console.updateEdit("ATU", 2);
+    out.str("");
+    console.printLine("luke logged in");
+    EXPECT_EQ(out.str(), "\r\x1b[J"
+                         "luke logged in\n"
+                         "\r\x1b[J> ATU\r\x1b[4C");
+}
+
+TEST(ConsoleTest, EnteredLineStaysOnScreen) {
+    std::ostringstream out;
+    Console console(out, true);
+    console.beginEdit("> ", false);
+    console.updateEdit("ATU", 3);
+    out.str("");
+    console.endEdit(true);
+    EXPECT_EQ(out.str(), "\r\n");
+    out.str("");
+    console.printLine("after");
+    EXPECT_EQ(out.str(), "after\n");
+}
+
+TEST(ConsoleTest, AbandonedLineIsErased) {
+    std::ostringstream out;
+    Console console(out, true);
+    console.beginEdit("> ", false);
+    out.str("");
+    console.endEdit(false);
+    EXPECT_EQ(out.str(), "\r\x1b[J");
+}
+
+TEST(ConsoleTest, SecretLinesShowOnlyThePrompt) {
+    std::ostringstream out;
+    Console console(out, true);
+    console.beginEdit("Password: ", true);
+    console.updateEdit("wise@!man", 9);
+    console.printLine("event");
+    console.endEdit(true);
+    EXPECT_EQ(out.str().find("wise"), std::string::npos);
+    EXPECT_NE(out.str().find("Password: "), std::string::npos);
+}
+
+TEST(ConsoleTest, ScriptedConsoleShowsNoStatus) {
+    std::ostringstream out;
+    Console console(out);
+    console.setStatus("[####......]  40%");
+    console.printLine("done");
+    EXPECT_EQ(out.str(), "done\n");
+}
+
+TEST(ConsoleTest, StatusRowSitsAboveTheEditLineAndPrintedLinesScrollAboveIt) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    console.beginEdit("> ", false);
+    out.str("");
+    console.setStatus("50%");
+    EXPECT_EQ(out.str(), "\r\x1b[J"            // erase the edit line
+                         "50%\n"               // the status row
+                         "\r\x1b[J> \r\x1b[2C" // the edit line again, below it
+    );
+    out.str("");
+    console.printLine("luke logged in");
+    EXPECT_EQ(out.str(), "\r\x1b[J"       // erase the edit line
+                         "\x1b[A\r\x1b[K" // up onto the status row, cleared
+                         "luke logged in\n"
+                         "50%\n"
+                         "\r\x1b[J> \r\x1b[2C");
+}
+
+TEST(ConsoleTest, ClearingTheStatusGivesItsRowBack) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    console.setStatus("50%");
+    out.str("");
+    console.setStatus("");
+    EXPECT_EQ(out.str(), "\x1b[A\r\x1b[K");
+    out.str("");
+    console.printLine("x");
+    EXPECT_EQ(out.str(), "x\n");
+}
+
+TEST(ConsoleTest, StatusIsCutToTheWidthAndUnchangedStatusDrawsNothing) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 10; });
+    console.setStatus(std::string(30, '#'));
+    EXPECT_EQ(out.str(), std::string(9, '#') + "\n");
+    out.str("");
+    console.setStatus(std::string(30, '#'));
+    EXPECT_EQ(out.str(), "");
+}
+
+TEST(ConsoleTest, EnteredLineGoesAboveTheStatusRow) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    console.setStatus("50%");
+    console.beginEdit("> ", false);
+    console.updateEdit("ATU", 3);
+    out.str("");
+    console.endEdit(true);
+    const std::string shown = out.str();
+    // The status row is cleared, the line is drawn on it, and the status follows below.
+    EXPECT_NE(shown.find("\x1b[A\r\x1b[K"), std::string::npos);
+    EXPECT_LT(shown.find("> ATU"), shown.rfind("50%\n"));
+}

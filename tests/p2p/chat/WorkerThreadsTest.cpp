@@ -1,0 +1,56 @@
+// The threads PrivateChats starts: all joined, finished ones reaped, exceptions contained.
+
+#include "p2p/chat/WorkerThreads.h"
+
+#include "p2p/chat/PeerTestSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+
+using toom::p2p::chat::WorkerThreads;
+using toom::p2p::chat::testkit::waitUntil;
+
+TEST(WorkerThreadsTest, JoinAllWaitsForEveryThread) {
+    WorkerThreads workers;
+    std::atomic<int> done{0};
+    std::atomic<bool> release{false};
+    for (int i = 0; i < 4; ++i) {
+        workers.spawn([&] {
+            while (!release)
+                std::this_thread::yield();
+            ++done;
+        });
+    }
+    release = true;
+    workers.joinAll();
+    EXPECT_EQ(done, 4);
+    EXPECT_EQ(workers.size(), 0u);
+}
+
+TEST(WorkerThreadsTest, FinishedThreadsAreJoinedByTheNextSpawn) {
+    WorkerThreads workers;
+    workers.spawn([] {});
+    // Without reaping the count would only grow; with it, a spawn made once the earlier
+    // threads have finished leaves just the new one.
+    EXPECT_TRUE(waitUntil([&] {
+        workers.spawn([] {});
+        return workers.size() == 1;
+    }));
+}
+
+TEST(WorkerThreadsTest, AnEscapingExceptionDoesNotEndTheProcess) {
+    WorkerThreads workers;
+    workers.spawn([] { throw std::runtime_error("boom"); });
+    workers.joinAll();
+    SUCCEED();
+}
+
+TEST(WorkerThreadsTest, AThreadMaySpawnWhileOthersAreJoined) {
+    WorkerThreads workers;
+    std::atomic<bool> secondRan{false};
+    workers.spawn([&] { workers.spawn([&] { secondRan = true; }); });
+    workers.joinAll();
+    EXPECT_TRUE(secondRan);
+}

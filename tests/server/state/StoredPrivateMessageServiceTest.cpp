@@ -1,0 +1,293 @@
+// StoredPrivateMessageService with a mocked Messenger (who is online) over a real SqliteStore (the
+// offline queue) or a MockOfflineMessageStore, and the seed's private message log.
+
+#include "server/state/StoredPrivateMessageService.h"
+
+#include "common/SeedTime.h"
+#include "server/store/SqliteStore.h"
+#include "support/Files.h"
+#include "support/LocalTime.h"
+#include "support/ManualClock.h"
+#include "support/TempDir.h"
+#include "support/mocks/MockServices.h"
+#include "support/mocks/MockStores.h"
+
+#include <Poco/File.h>
+#include <Poco/LocalDateTime.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <set>
+
+namespace toom {
+namespace {
+
+using test::TempDir;
+using ::testing::_;
+using ::testing::NiceMock;
+using ::testing::Return;
+using Outcome = PrivateMessageService::Outcome;
+
+using test::localTime;
+using test::readLines;
+
+class StoredPrivateMessageServiceTest : public ::testing::Test {
+protected:
+    StoredPrivateMessageServiceTest() {
+        // sendTo succeeds for users in `online`, and records what they were sent.
+        ON_CALL(messenger, sendTo(_, _))
+            .WillByDefault([this](const std::string& user, const ServerLine& event) {
+                if (!online.count(user))
+                    return false;
+                received[user].push_back(event);
+                return true;
+            });
+    }
+
+    PrivateMessage message(const std::string& from, const std::string& to,
+                           const std::string& text) {
+        return PrivateMessage{0, from, to, text, clock.now()};
+    }
+
+    static std::vector<std::string> texts(const std::vector<ServerLine>& events) {
+        std::vector<std::string> out;
+        for (const auto& event : events)
+            out.push_back(event.field("text").value_or("?"));
+        return out;
+    }
+
+    TempDir dir;
+    ServerSettings settings;
+    ManualClock clock{localTime(2023, 6, 1, 15, 0, 1)};
+    NiceMock<MockMessenger> messenger;
+    std::set<std::string> online;
+    std::map<std::string, std::vector<ServerLine>> received;
+    SqliteStore store{dir.file("toom.db")};
+    std::string logPath = dir.file("pmlog.txt");
+    PrivateLogFile log{logPath, true};
+    StoredPrivateMessageService service{messenger, store, log, settings};
+};
+
+// --- online ---------------------------------------------------------------------------------
+
+TEST_F(StoredPrivateMessageServiceTest, OnlineRecipientGetsItAtOnce) {
+    online.insert("obiwan");
+    EXPECT_EQ(service.send(message("yoda", "obiwan", "hi  there")), Outcome::Delivered);
+    ASSERT_EQ(received["obiwan"].size(), 1u);
+    const ServerLine& event = received["obiwan"][0];
+    EXPECT_EQ(event.kind(), LineKind::Event);
+    EXPECT_EQ(event.verb(), "MESSAGE");
+    EXPECT_EQ(event.field("from"), "yoda");
+    EXPECT_EQ(event.field("ts"), isoTime(clock.now()));
+    EXPECT_EQ(event.intField("offline"), 0);
+    EXPECT_EQ(event.field("text"), "hi  there");
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 0u);
+}
+
+TEST_F(StoredPrivateMessageServiceTest, EventTextPlainStyle) {
+    settings.messageStyle = MessageStyle::Plain;
+    online.insert("obiwan");
+    service.send(message("yoda", "obiwan", "hi"));
+    EXPECT_EQ(received["obiwan"].at(0).text(), "yoda: hi");
+}
+
+TEST_F(StoredPrivateMessageServiceTest, EventTextTimestampedStyle) {
+    settings.messageStyle = MessageStyle::Timestamped;
+    settings.padDay = true;
+    online.insert("obiwan");
+    service.send(message("yoda", "obiwan", "hi"));
+    EXPECT_EQ(received["obiwan"].at(0).text(), "01 Jun 2023 15:00:01, yoda: hi");
+    settings.padDay = false;
+    service.send(message("yoda", "obiwan", "hi"));
+    EXPECT_EQ(received["obiwan"].at(1).text(), "1 Jun 2023 15:00:01, yoda: hi");
+}
+
+// --- offline --------------------------------------------------------------------------------
+
+TEST_F(StoredPrivateMessageServiceTest, OfflineRecipientGetsItStored) {
+    EXPECT_EQ(service.send(message("yoda", "obiwan", "hello")), Outcome::Stored);
+    auto waiting = store.offlineMessagesFor("obiwan");
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting[0].sender, "yoda");
+    EXPECT_EQ(waiting[0].recipient, "obiwan");
+    EXPECT_EQ(waiting[0].text, "hello");
+    EXPECT_EQ(waiting[0].sentAt, clock.now());
+}
+
+TEST_F(StoredPrivateMessageServiceTest, QueueIsBoundedPerRecipient) {
+    settings.maxOfflineMessages = 2;
+    EXPECT_EQ(service.send(message("yoda", "obiwan", "1")), Outcome::Stored);
+    EXPECT_EQ(service.send(message("luke", "obiwan", "2")), Outcome::Stored);
+    EXPECT_EQ(service.send(message("yoda", "obiwan", "3")), Outcome::QueueFull);
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 2u);
+    // Another recipient has a queue of their own.
+    EXPECT_EQ(service.send(message("yoda", "luke", "1")), Outcome::Stored);
+    // Once obiwan is online and has received what waited, delivery is live again.
+    online.insert("obiwan");
+    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    EXPECT_EQ(service.send(message("yoda", "obiwan", "4")), Outcome::Delivered);
+}
+
+TEST_F(StoredPrivateMessageServiceTest, QueueFullStoresNothingWithAMockStore) {
+    NiceMock<MockOfflineMessageStore> mockStore;
+    StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
+    settings.maxOfflineMessages = 5;
+    ON_CALL(mockStore, offlineMessageCount("obiwan")).WillByDefault(Return(5));
+    EXPECT_CALL(mockStore, insertOfflineMessage(_)).Times(0);
+    EXPECT_EQ(mocked.send(message("yoda", "obiwan", "x")), Outcome::QueueFull);
+}
+
+// --- delivery at login ----------------------------------------------------------------------
+
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredPushesInOrderWithOriginalTimes) {
+    const Poco::Timestamp first = clock.now();
+    service.send(message("yoda", "obiwan", "one"));
+    clock.advanceSeconds(30);
+    const Poco::Timestamp second = clock.now();
+    service.send(message("luke", "obiwan", "two"));
+    clock.advanceSeconds(600);
+
+    online.insert("obiwan");
+    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    const auto& events = received["obiwan"];
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_THAT(texts(events), ::testing::ElementsAre("one", "two"));
+    EXPECT_EQ(events[0].field("from"), "yoda");
+    EXPECT_EQ(events[0].field("ts"), isoTime(first));
+    EXPECT_EQ(events[0].intField("offline"), 1);
+    EXPECT_EQ(events[1].field("from"), "luke");
+    EXPECT_EQ(events[1].field("ts"), isoTime(second));
+    EXPECT_EQ(events[1].intField("offline"), 1);
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 0u);
+    EXPECT_EQ(service.deliverStored("obiwan"), 0u);
+}
+
+TEST_F(StoredPrivateMessageServiceTest, DeliveredStoredTextShowsTheOriginalTime) {
+    settings.messageStyle = MessageStyle::Timestamped;
+    service.send(message("yoda", "obiwan", "hi"));
+    clock.advanceSeconds(3600);
+    online.insert("obiwan");
+    service.deliverStored("obiwan");
+    EXPECT_EQ(received["obiwan"].at(0).text(), "01 Jun 2023 15:00:01, yoda: hi");
+}
+
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredLeavesOtherRecipientsQueues) {
+    service.send(message("yoda", "obiwan", "for obiwan"));
+    service.send(message("yoda", "luke", "for luke"));
+    online.insert("obiwan");
+    EXPECT_EQ(service.deliverStored("obiwan"), 1u);
+    EXPECT_EQ(store.offlineMessageCount("luke"), 1u);
+    EXPECT_TRUE(received["luke"].empty());
+}
+
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredStopsWhenSendingFailsAndKeepsTheRest) {
+    service.send(message("yoda", "obiwan", "one"));
+    service.send(message("yoda", "obiwan", "two"));
+    service.send(message("yoda", "obiwan", "three"));
+    int calls = 0;
+    ON_CALL(messenger, sendTo("obiwan", _))
+        .WillByDefault([&](const std::string&, const ServerLine& event) {
+            if (++calls > 1)
+                return false; // gone again after the first
+            received["obiwan"].push_back(event);
+            return true;
+        });
+    EXPECT_EQ(service.deliverStored("obiwan"), 1u);
+    EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("one"));
+    EXPECT_EQ(calls, 2); // stopped at the first failure
+    auto left = store.offlineMessagesFor("obiwan");
+    ASSERT_EQ(left.size(), 2u);
+    EXPECT_EQ(left[0].text, "two");
+    EXPECT_EQ(left[1].text, "three");
+
+    // Next login: the rest, still in order.
+    online.insert("obiwan");
+    received.clear();
+    ON_CALL(messenger, sendTo("obiwan", _))
+        .WillByDefault([&](const std::string&, const ServerLine& event) {
+            received["obiwan"].push_back(event);
+            return true;
+        });
+    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("two", "three"));
+}
+
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredDeletesOnlyWhatWasDeliveredWithAMockStore) {
+    NiceMock<MockOfflineMessageStore> mockStore;
+    StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
+    ON_CALL(mockStore, offlineMessagesFor("obiwan"))
+        .WillByDefault(
+            Return(std::vector<PrivateMessage>{{7, "yoda", "obiwan", "a", clock.now()},
+                                               {9, "luke", "obiwan", "b", clock.now()},
+                                               {12, "yoda", "obiwan", "c", clock.now()}}));
+    int calls = 0;
+    ON_CALL(messenger, sendTo("obiwan", _)).WillByDefault([&](auto&&...) { return ++calls <= 2; });
+    EXPECT_CALL(mockStore, deleteOfflineMessages(std::vector<std::int64_t>{7, 9}));
+    EXPECT_EQ(mocked.deliverStored("obiwan"), 2u);
+}
+
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredWhileStillOfflineDeliversNothing) {
+    service.send(message("yoda", "obiwan", "one"));
+    EXPECT_EQ(service.deliverStored("obiwan"), 0u);
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 1u);
+}
+
+// A message sent while its recipient is logging in (already online, stored messages not yet
+// delivered) must not overtake the older stored ones.
+TEST_F(StoredPrivateMessageServiceTest, NewMessageDoesNotOvertakeStoredOnes) {
+    service.send(message("yoda", "obiwan", "old"));
+    online.insert("obiwan"); // logged in; ClientHandler calls deliverStored after its reply
+    clock.advanceSeconds(1);
+    service.send(message("luke", "obiwan", "new"));
+    service.deliverStored("obiwan");
+    EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("old", "new"));
+}
+
+// --- the private message log ----------------------------------------------------------------
+
+TEST_F(StoredPrivateMessageServiceTest, LogLinesAreNumberedAcrossRecipients) {
+    online.insert("obiwan");
+    service.send(message("yoda", "obiwan", "hello"));
+    clock.advanceSeconds(1);
+    service.send(message("obiwan", "luke", "hi  luke")); // stored: luke is offline
+    EXPECT_THAT(readLines(logPath),
+                ::testing::ElementsAre("1; 01 Jun 2023 15:00:01; obiwan; hello",
+                                       "2; 01 Jun 2023 15:00:02; luke; hi  luke"));
+}
+
+TEST_F(StoredPrivateMessageServiceTest, QueueFullIsNotLogged) {
+    settings.maxOfflineMessages = 1;
+    service.send(message("yoda", "obiwan", "kept"));
+    service.send(message("yoda", "obiwan", "dropped"));
+    EXPECT_THAT(readLines(logPath),
+                ::testing::ElementsAre("1; 01 Jun 2023 15:00:01; obiwan; kept"));
+}
+
+TEST_F(StoredPrivateMessageServiceTest, LogNumberingContinuesAfterReopening) {
+    service.send(message("yoda", "obiwan", "one"));
+    service.send(message("yoda", "luke", "two"));
+    {
+        PrivateLogFile reopened(logPath, false);
+        clock.advanceSeconds(1);
+        reopened.append(clock.now(), "obiwan", "three");
+    }
+    EXPECT_THAT(readLines(logPath),
+                ::testing::ElementsAre("1; 01 Jun 2023 15:00:01; obiwan; one",
+                                       "2; 01 Jun 2023 15:00:01; luke; two",
+                                       "3; 1 Jun 2023 15:00:02; obiwan; three"));
+}
+
+TEST_F(StoredPrivateMessageServiceTest, EmptyLogPathWritesNothing) {
+    PrivateLogFile none("", true);
+    StoredPrivateMessageService quiet{messenger, store, none, settings};
+    online.insert("obiwan");
+    quiet.send(message("yoda", "obiwan", "one"));
+    quiet.send(message("yoda", "luke", "two"));
+    EXPECT_FALSE(Poco::File(logPath).exists());
+}
+
+} // namespace
+} // namespace toom
