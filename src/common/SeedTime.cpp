@@ -33,6 +33,11 @@ bool parseUnsigned(std::string_view text, int& out) {
 }
 } // namespace
 
+// Times before 1970 never occur in a chat log, and Poco's Timestamp cannot format dates before
+// its 1582 base (a fuzzer found "1011-06-01T05:00:01Z" coming back as garbage), so both parsers
+// refuse them.
+constexpr int kFirstYear = 1970;
+
 std::string formatSeedTime(const Poco::Timestamp& time, bool padDay) {
     Poco::LocalDateTime local(time);
     return Poco::DateTimeFormatter::format(local,
@@ -67,7 +72,8 @@ std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {
         clock[2].size() != 2)
         return std::nullopt;
     // Poco accepts a leap second (60); a typed timestamp never means one.
-    if (second > 59 || !Poco::DateTime::isValid(year, month, day, hour, minute, second))
+    if (second > 59 || year < kFirstYear ||
+        !Poco::DateTime::isValid(year, month, day, hour, minute, second))
         return std::nullopt;
     // LocalDateTime::timestamp() would read the wall-clock time as if it were UTC; the instant
     // the user means is the UTC time of that local time.
@@ -85,6 +91,8 @@ std::optional<Poco::Timestamp> parseIsoTime(std::string_view text) {
     static const std::regex shape(
         R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$)");
     if (!std::regex_match(text.begin(), text.end(), shape))
+        return std::nullopt;
+    if (std::stoi(std::string(text.substr(0, 4))) < kFirstYear)
         return std::nullopt;
     Poco::DateTime parsed;
     int tzd = 0;

@@ -15,7 +15,8 @@ namespace toom {
 std::string formatSeedTime(const Poco::Timestamp& time, bool padDay);
 
 /// Parses a seed timestamp (day padded or not, month case-insensitive, local time).
-/// Returns nothing unless the text is exactly four words of that form with valid values.
+/// Returns nothing unless the text is exactly four words of that form with valid values, in
+/// 1970 or later.
 std::optional<Poco::Timestamp> parseSeedTime(std::string_view text);
 
 /// The expected form, for error messages.
@@ -24,7 +25,8 @@ inline constexpr std::string_view kSeedTimeForm = "d Mmm yyyy hh:mm:ss, e.g. 1 J
 /// "2023-06-01T05:00:01.123Z": ISO 8601 UTC with milliseconds, for wire fields.
 std::string isoTime(const Poco::Timestamp& time);
 
-/// Parses isoTime's output (and any ISO 8601 form Poco accepts). Returns nothing when malformed.
+/// Parses isoTime's output (and any ISO 8601 form Poco accepts). Returns nothing when malformed
+/// or before 1970.
 std::optional<Poco::Timestamp> parseIsoTime(std::string_view text);
 
 /// Seconds since the epoch, truncated: seed timestamps have one-second resolution, so

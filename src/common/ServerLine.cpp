@@ -1,8 +1,7 @@
 #include "common/ServerLine.h"
 
-#include "common/Text.h"
-
 #include <charconv>
+#include <initializer_list>
 
 namespace toom {
 
@@ -86,6 +85,64 @@ std::string ServerLine::format() const {
     return out;
 }
 
+namespace {
+
+/// A verb, code or key as format() writes it: at least one byte, none of them white space or a
+/// control character, and not starting with ':' (which would begin the free text).
+bool isToken(std::string_view word) {
+    if (word.empty() || word.front() == ':')
+        return false;
+    for (unsigned char c : word) {
+        if (c <= ' ' || c == 0x7F)
+            return false;
+    }
+    return true;
+}
+
+/// A field key: lower-case letters, digits and '_'.
+bool isKey(std::string_view key) {
+    if (key.empty())
+        return false;
+    for (char c : key) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+/// A value as escapeValue writes it: no white space or line break, and every backslash starts
+/// one of the five escapes.
+bool isEscapedValue(std::string_view value) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            return false;
+        if (c != '\\')
+            continue;
+        if (++i == value.size())
+            return false;
+        const char e = value[i];
+        if (e != 's' && e != 't' && e != 'r' && e != 'n' && e != '\\')
+            return false;
+    }
+    return true;
+}
+
+std::optional<LineKind> kindFromWord(std::string_view word) {
+    for (LineKind kind :
+         {LineKind::Hello, LineKind::Ok, LineKind::Fail, LineKind::Data, LineKind::Event}) {
+        if (kindWord(kind) == word)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+// parse() accepts exactly the lines format() writes, so a line that parses formats back to the
+// same bytes (tests/fuzz/fuzz_server_line checks both directions): single spaces between words,
+// tokens without white space, keys in [a-z0-9_], values with only the five escapes, and free text
+// only when there is some.
 std::optional<ServerLine> ServerLine::parse(std::string_view line) {
     std::string_view text;
     bool hasText = false;
@@ -93,38 +150,38 @@ std::optional<ServerLine> ServerLine::parse(std::string_view line) {
         text = line.substr(pos + 2);
         line = line.substr(0, pos);
         hasText = true;
+        if (text.empty() || text.find_first_of("\r\n") != std::string_view::npos)
+            return std::nullopt;
     }
-    auto words = splitWords(line);
+    std::vector<std::string_view> words;
+    for (std::size_t start = 0;;) {
+        const std::size_t space = line.find(' ', start);
+        words.push_back(line.substr(start, space - start));
+        if (space == std::string_view::npos)
+            break;
+        start = space + 1;
+    }
     if (words.size() < 2)
         return std::nullopt;
-    ServerLine out;
-    const std::string& kind = words[0];
-    if (kind == "HELLO")
-        out._kind = LineKind::Hello;
-    else if (kind == "OK")
-        out._kind = LineKind::Ok;
-    else if (kind == "FAIL")
-        out._kind = LineKind::Fail;
-    else if (kind == "DATA")
-        out._kind = LineKind::Data;
-    else if (kind == "EVENT")
-        out._kind = LineKind::Event;
-    else
+    const auto kind = kindFromWord(words[0]);
+    if (!kind || !isToken(words[1]))
         return std::nullopt;
-    out._verb = words[1];
+    ServerLine out(*kind, std::string(words[1]));
     std::size_t next = 2;
     if (out._kind == LineKind::Fail) {
-        if (words.size() < 3)
+        if (words.size() < 3 || !isToken(words[2]))
             return std::nullopt;
-        out._code = words[2];
+        out._code = std::string(words[2]);
         next = 3;
     }
     for (; next < words.size(); ++next) {
-        auto eq = words[next].find('=');
-        if (eq == std::string::npos || eq == 0)
+        const std::string_view word = words[next];
+        const auto eq = word.find('=');
+        if (eq == std::string_view::npos || !isKey(word.substr(0, eq)) ||
+            !isEscapedValue(word.substr(eq + 1)))
             return std::nullopt;
-        out._fields.push_back({words[next].substr(0, eq),
-                               unescapeValue(std::string_view(words[next]).substr(eq + 1))});
+        out._fields.push_back(
+            {std::string(word.substr(0, eq)), unescapeValue(word.substr(eq + 1))});
     }
     if (hasText)
         out._text = std::string(text);

@@ -129,5 +129,16 @@ TEST(SeedTimeTest, EpochSecondsTruncates) {
     EXPECT_EQ(epochSeconds(Poco::Timestamp::fromEpochTime(1000) + 999999), 1000);
 }
 
+// Found by tests/fuzz/fuzz_seed_time: Poco cannot format a date before its 1582 base, so a year
+// 1011 came back as "1011-06-01T-18:-59:-58.-877Z". Neither parser takes a year before 1970.
+TEST(SeedTimeTest, YearsBefore1970AreRefused) {
+    EXPECT_FALSE(parseIsoTime("1011-06-01T05:00:01.123Z").has_value());
+    EXPECT_FALSE(parseIsoTime("1969-12-31T23:59:59Z").has_value());
+    EXPECT_TRUE(parseIsoTime("1970-01-01T00:00:00Z").has_value());
+    EXPECT_FALSE(parseSeedTime("1 Jun 1011 15:00:01").has_value());
+    EXPECT_FALSE(parseSeedTime("31 Dec 1969 23:59:59").has_value());
+    EXPECT_TRUE(parseSeedTime("2 Jan 1970 00:00:00").has_value());
+}
+
 } // namespace
 } // namespace toom

@@ -110,6 +110,38 @@ TEST(ServerLineTest, RejectsMalformedLines) {
     }
 }
 
+// parse() takes exactly what format() writes: anything else is malformed, so a line that parses
+// always formats back to the same bytes (tests/fuzz/fuzz_server_line checks this at random).
+TEST(ServerLineTest, RejectsWhatFormatNeverWrites) {
+    for (const char* bad : {
+             "OK\tWHO",     // a TAB between words
+             "OK  WHO",     // two spaces
+             "OK WHO ",     // a trailing space
+             " OK WHO",     // a leading space
+             "OK :WHO",     // a verb starting with ':' is free text, so no verb
+             "OK WHO\tx=1", // a TAB inside a verb
+             "FAIL WHO CO\x01"
+             "DE",            // a control character in a code
+             "OK WHO Key=1",  // keys are lower-case
+             "OK WHO a-b=1",  // keys are [a-z0-9_]
+             "OK WHO a=x\\q", // an escape that escapeValue never writes
+             "OK WHO a=x\\",  // a lone trailing backslash
+             "OK WHO :",      // " :" with no text after it
+         }) {
+        EXPECT_FALSE(ServerLine::parse(bad).has_value()) << "'" << bad << "'";
+    }
+}
+
+TEST(ServerLineTest, EveryLineThatParsesFormatsBackToItself) {
+    for (const char* good : {"OK WHO", "FAIL PM UNKNOWN_USER user=x :Error. Invalid user",
+                             "DATA * a= b=c=d", "EVENT MSG from=yoda text=a\\sb\\tc\\\\ :x  y",
+                             "HELLO TOOM/1 profile=toom-default :welcome :) ", "OK V :\t"}) {
+        auto line = ServerLine::parse(good);
+        ASSERT_TRUE(line.has_value()) << good;
+        EXPECT_EQ(line->format(), good);
+    }
+}
+
 TEST(ServerLineTest, FieldLookup) {
     ServerLine line = ServerLine::ok("X");
     line.with("a", "1").with("a", "2").with("n", "12x").with("e", "").with("neg", -5);
