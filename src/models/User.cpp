@@ -2,18 +2,40 @@
 
 #include "common/Utf8.h"
 
+#include <Poco/Unicode.h>
+
 namespace toom {
 
 namespace {
 bool hasWhiteSpace(std::string_view text) {
     return text.find_first_of(" \t\r\n\f\v") != std::string_view::npos;
 }
+
+// Outside ASCII only letters, marks and numbers, by their Unicode category: this keeps out
+// every character that hides or disguises a name (format characters such as U+202E RIGHT-TO-LEFT
+// OVERRIDE or U+200B ZERO WIDTH SPACE, separators such as U+00A0, private-use and unassigned
+// code points) along with symbols and punctuation that look like ASCII ones.
+bool isUsernameCharacter(char32_t c) {
+    if (c < 0x80)
+        return c > 0x20 && c < 0x7F;
+    Poco::Unicode::CharacterProperties props;
+    Poco::Unicode::properties(static_cast<int>(c), props);
+    return props.category == Poco::Unicode::UCP_LETTER ||
+           props.category == Poco::Unicode::UCP_MARK || props.category == Poco::Unicode::UCP_NUMBER;
+}
 } // namespace
 
 bool isValidUsername(std::string_view name) {
-    return !name.empty() && name.size() <= kMaxUsernameLength && isValidUtf8(name) &&
-           !hasControlCharacters(name) && !hasWhiteSpace(name) && name.front() != '/' &&
-           name.front() != '#';
+    if (name.empty() || name.size() > kMaxUsernameLength || name.front() == '/' ||
+        name.front() == '#')
+        return false;
+    for (std::size_t pos = 0; pos < name.size();) {
+        const auto decoded = decodeUtf8At(name, pos);
+        if (!decoded || !isUsernameCharacter(decoded->codePoint))
+            return false;
+        pos += decoded->length;
+    }
+    return true;
 }
 
 bool isUsablePassword(std::string_view password) {

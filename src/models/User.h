@@ -17,9 +17,11 @@ struct Account {
     Poco::Timestamp createdAt;
 };
 
-/// Usernames: 1 to 32 characters, no white space, no control characters, valid UTF-8, and not
-/// starting with '/' or '#' (those begin commands and message numbers). Case-sensitive, as in
-/// credentials.txt.
+/// Usernames: 1 to 32 bytes of valid UTF-8 made of printable ASCII other than space, and,
+/// beyond ASCII, of letters, combining marks and numbers only (Unicode categories L, M, N); not
+/// starting with '/' or '#' (those begin commands and message numbers). So no white space, no
+/// control, format or bidi character (U+202E), no invisible or private-use character.
+/// Case-sensitive, as in credentials.txt.
 bool isValidUsername(std::string_view name);
 
 /// Passwords: 1 to 128 bytes of valid UTF-8 with no white space or control characters, since

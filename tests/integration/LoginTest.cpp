@@ -147,6 +147,18 @@ TEST(Login, CommandsBeforeLoginAreRefused) {
     EXPECT_TRUE(client.login("yoda", "wise@!man").ok());
 }
 
+// A name that disguises itself (U+202E turns "yoda\u202Egnp.exe" into "yodaexe.png" on screen)
+// is refused with a clear error at the username step, and the connection stays usable.
+TEST(Login, NamesWithBidiOrInvisibleCharactersCannotRegister) {
+    TestServer server([](ServerOptions& o) { o.settings.selfRegistration = true; });
+    TestClient client(server.port());
+    for (const char* name : {"yoda\u202Egnp.exe", "yo\u200Bda", "yo\u00A0da"}) {
+        Response reply = client.request(name);
+        EXPECT_EQ(reply.code(), "INVALID_USERNAME") << name;
+    }
+    EXPECT_TRUE(client.login("yoda", "wise@!man").ok());
+}
+
 TEST(Login, AccountsSurviveRestart) {
     TestServer server([](ServerOptions& o) { o.settings.selfRegistration = true; });
     {

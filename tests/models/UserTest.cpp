@@ -28,6 +28,20 @@ TEST(UserTest, InvalidUsernames) {
     }
 }
 
+// Names that would disguise themselves or another user's: format and bidi controls, invisible
+// and non-breaking spaces, private-use characters, symbols. Letters of any script are fine.
+TEST(UserTest, UsernamesCannotHideOrDisguiseCharacters) {
+    for (const char* name :
+         {"yoda\u202E", "\u202Eadoy", "yo\u200Bda", "yo\u00A0da", "yoda\u2028", "yo\uE000da",
+          "yoda\uFEFF", "yoda\u2063", "yoda\u2764", "yoda\u00B7"}) {
+        EXPECT_FALSE(isValidUsername(name)) << name;
+    }
+    for (const char* name :
+         {"\u0439\u043E\u0434\u0430", "\u5C0F\u660E", "Zo\u00EB", "e\u0301", "\u0661\u0662"}) {
+        EXPECT_TRUE(isValidUsername(name)) << name;
+    }
+}
+
 TEST(UserTest, UsernameLengthIsInBytes) {
     // 16 two-byte characters fill the 32 allowed bytes; one more is too many.
     std::string name;
