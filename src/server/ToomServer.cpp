@@ -134,10 +134,13 @@ void ToomServer::start() {
     _context = std::make_unique<ServerContext>(ServerContext{
         *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});
 
+    // SO_REUSEADDR lets a restarted server bind while old connections linger in TIME_WAIT; never
+    // SO_REUSEPORT (Poco's one-argument bind sets both), which would let a second server bind the
+    // same port and the kernel split the users between two boards.
     Poco::Net::ServerSocket socket;
     socket.bind(
         Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
-        true);
+        true, false);
     socket.listen(kListenBacklog);
 
     // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.

@@ -112,6 +112,30 @@ TEST(ServerProcess, SigtermTellsClientsAndExitsZero) {
     EXPECT_EQ(server.wait(), 0);
 }
 
+// One server per port: a second server on a port in use exits at once with a clear error
+// instead of sharing the port (SO_REUSEPORT) and splitting the users between two boards.
+TEST(ServerProcess, ASecondServerOnAPortInUseExitsWithAnError) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    ChildProcess first(TOOM_SERVER_BINARY, configuredArgs(dir), dir.path());
+    const int port = waitListening(first);
+    ASSERT_NE(port, 0) << first.output();
+
+    TempDir otherDir;
+    writeSeedCredentials(otherDir);
+    auto args = configuredArgs(otherDir);
+    args[0] = "--port=" + std::to_string(port);
+    ChildProcess second(TOOM_SERVER_BINARY, args, otherDir.path());
+    const auto code = second.waitFor(std::chrono::seconds(10));
+    ASSERT_TRUE(code.has_value()) << "the second server is still running: " << second.output();
+    EXPECT_EQ(*code, 1);
+    EXPECT_NE(second.output().find("already in use"), std::string::npos) << second.output();
+
+    // The first one still serves.
+    TestClient yoda(port);
+    yoda.loginAs("yoda"); // Asserts that the login succeeds.
+}
+
 TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
     TempDir dir;
     writeSeedCredentials(dir);
