@@ -152,6 +152,8 @@ int ServerApp::applyPositional(const std::vector<std::string>& args) {
             return 1;
         }
         setDefault("toom.profile", "messaging");
+        // Variant A's spec: a new user's name and password are appended to credentials.txt.
+        setDefault("auth.save_registrations_to_credentials", "true");
         config().setInt("auth.max_attempts", 3);
         config().setInt("auth.lock_seconds", blockDuration);
         config().setInt("session.idle_timeout_seconds", timeout);

@@ -58,6 +58,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     s.loginTimeoutSeconds =
         boundedInt(config, "auth.login_timeout_seconds", s.loginTimeoutSeconds, 0, 86400);
     o.pbkdf2Iterations = boundedInt(config, "auth.pbkdf2_iterations", 0, 0, 10000000);
+    o.saveRegistrationsToCredentials =
+        config.getBool("auth.save_registrations_to_credentials", false);
 
     s.idleTimeoutSeconds =
         boundedInt(config, "session.idle_timeout_seconds", s.idleTimeoutSeconds, 0, 86400 * 365);

@@ -21,18 +21,40 @@
 #include "server/store/UserLogFile.h"
 #include "services/Clock.h"
 
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Path.h>
 
 #include <chrono>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace toom {
 
 namespace {
 constexpr int kListenBacklog = 4096;
+
+/// Creates `path` with mode 0600 if it does not exist, and makes an existing one 0600 too: the
+/// files it is used for hold password hashes, passwords or private messages.
+void createPrivateFile(const std::string& path) {
+    Poco::File(Poco::Path(path).makeAbsolute().parent()).createDirectories();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw Poco::FileException("cannot create", path);
+    ::fchmod(fd, 0600);
+    ::close(fd);
+}
+
+/// The administrator's credentials file is theirs: say so when others can read it, but leave it.
+void warnIfReadableByOthers(const std::string& path, Poco::Logger& log) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && (info.st_mode & (S_IRGRP | S_IROTH)) != 0)
+        log.warning("%s holds passwords and can be read by other users (chmod 600 it)", path);
+}
 
 std::string joinPath(const std::string& dir, const std::string& file) {
     return Poco::Path(Poco::Path(dir).makeDirectory(), file).toString();
@@ -78,7 +100,11 @@ void ToomServer::start() {
     Poco::File(_options.dataDir).createDirectories();
     Poco::File(_options.logDir).createDirectories();
 
-    _store = std::make_unique<SqliteStore>(joinPath(_options.dataDir, "toom.db"));
+    // The store holds password hashes and private messages: only the server's user reads it.
+    // SQLite gives its -wal and -shm files the database file's mode.
+    const std::string storePath = joinPath(_options.dataDir, "toom.db");
+    createPrivateFile(storePath);
+    _store = std::make_unique<SqliteStore>(storePath);
     const std::size_t closed = _store->closeOpenLogins(_clock->now());
     if (closed > 0)
         _log.information("closed %z logins left open by the previous run", closed);
@@ -93,9 +119,16 @@ void ToomServer::start() {
                          _options.credentialsFile, result.added, result.updated, result.unchanged);
         for (const auto& problem : result.problems)
             _log.warning("credentials %s: %s", _options.credentialsFile, problem);
+        warnIfReadableByOthers(_options.credentialsFile, _log);
+    }
+    if (_options.saveRegistrationsToCredentials && !_options.credentialsFile.empty()) {
+        _log.warning("self-registered passwords are appended to %s in plain text (variant A's "
+                     "rule; auth.save_registrations_to_credentials)",
+                     _options.credentialsFile);
         _credentials = std::make_unique<CredentialsFile>(_options.credentialsFile);
         _accounts->setRegistrationHook(
             [this](const std::string& user, const std::string& password) {
+                createPrivateFile(_options.credentialsFile);
                 _credentials->append(user, password);
             });
     }

@@ -47,10 +47,13 @@ class StoredRoomService;
 struct ServerOptions {
     ServerSettings settings;
     std::string bindAddress = "0.0.0.0";
-    int port = 4000;               ///< 0 = an ephemeral port (see ToomServer::port()).
-    std::string dataDir = "data";  ///< Holds toom.db, the SQLite store.
-    std::string logDir;            ///< Seed text logs (userlog.txt, ...); empty = dataDir.
-    std::string credentialsFile;   ///< Imported at start, appended on registration; may be empty.
+    int port = 4000;              ///< 0 = an ephemeral port (see ToomServer::port()).
+    std::string dataDir = "data"; ///< Holds toom.db, the SQLite store.
+    std::string logDir;           ///< Seed text logs (userlog.txt, ...); empty = dataDir.
+    std::string credentialsFile;  ///< Imported at start; may be empty.
+    /// Append each self-registered "user password" to credentialsFile, in plain text. Only
+    /// variant A's positional form turns it on, because its spec demands it.
+    bool saveRegistrationsToCredentials = false;
     int maxConnections = 4096;     ///< Beyond it connections are refused with SERVER_FULL.
     int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
     int housekeepingMillis = 250;  ///< How often timeouts are checked.

@@ -1,6 +1,7 @@
 // Login over real sockets: passwords, lockout and its expiry, one session per user,
 // self-registration, and the profile's greeting.
 
+#include "support/Files.h"
 #include "support/ManualClock.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
@@ -104,8 +105,11 @@ TEST(Login, SecondSessionOfOnlineUserIsRefusedAndMayTryAnotherName) {
     EXPECT_TRUE(third.login("yoda", "wise@!man").ok());
 }
 
-TEST(Login, SelfRegistrationCreatesAccountAndAppendsCredentials) {
+// A self-registered password never lands on disk in plain text: the account is in the store
+// (mode 0600, hashed), and credentials.txt is left as the administrator wrote it.
+TEST(Login, SelfRegistrationCreatesAnAccountButWritesNoPassword) {
     TestServer server([](ServerOptions& o) { o.settings.selfRegistration = true; });
+    const std::string before = readFile(server.credentialsPath());
     {
         TestClient client(server.port());
         Response user = client.request("newbie");
@@ -117,16 +121,27 @@ TEST(Login, SelfRegistrationCreatesAccountAndAppendsCredentials) {
         client.request("OUT");
         client.waitClosed();
     }
-    std::ifstream in(server.credentialsPath());
-    std::stringstream content;
-    content << in.rdbuf();
-    EXPECT_NE(content.str().find("\nnewbie s3cret!\n"), std::string::npos) << content.str();
+    EXPECT_EQ(readFile(server.credentialsPath()), before);
+    EXPECT_EQ(fileMode(server.dir() + "/toom.db"), 0600);
 
     TestClient again(server.port());
     Response user = again.request("newbie");
     EXPECT_EQ(user.final.field("next"), "password");
     EXPECT_EQ(again.request("wrong").code(), "INVALID_PASSWORD");
     EXPECT_TRUE(again.request("s3cret!").ok());
+}
+
+// Variant A's rule, when asked for (its positional form does): the new user's line is appended.
+TEST(Login, RegistrationsAreAppendedToCredentialsWhenAskedFor) {
+    TestServer server([](ServerOptions& o) {
+        o.settings.selfRegistration = true;
+        o.saveRegistrationsToCredentials = true;
+    });
+    TestClient client(server.port());
+    ASSERT_EQ(client.request("newbie").final.field("next"), "new_password");
+    ASSERT_TRUE(client.request("s3cret!").ok());
+    EXPECT_NE(readFile(server.credentialsPath()).find("\nnewbie s3cret!\n"), std::string::npos)
+        << readFile(server.credentialsPath());
 }
 
 TEST(Login, UnknownUserWithoutRegistrationFailsLikeAWrongPassword) {

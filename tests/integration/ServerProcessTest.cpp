@@ -2,6 +2,7 @@
 // with a shutdown notice and exit code 0, and acknowledged data surviving kill -9.
 
 #include "support/ChildProcess.h"
+#include "support/Files.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -91,6 +92,12 @@ TEST(ServerProcess, ThreeArgumentFormIsTheMessagingProfile) {
     EXPECT_EQ(client.greeting().field("registration"), "1");
     Response login = client.login("yoda", "wise@!man");
     EXPECT_EQ(login.final.text(), "Welcome to the greatest messaging application ever!");
+    // Variant A appends a new user to credentials.txt (its spec's rule, and only its form's).
+    TestClient newcomer(port);
+    ASSERT_EQ(newcomer.request("newbie").final.field("next"), "new_password");
+    ASSERT_TRUE(newcomer.request("s3cret!").ok());
+    EXPECT_NE(readFile(dir.file("credentials.txt")).find("\nnewbie s3cret!\n"), std::string::npos);
+    EXPECT_EQ(fileMode(dir.file("toom.db")), 0600);
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(), 0);
 }

@@ -1,10 +1,11 @@
 #pragma once
 // Test helpers: read back what the code under test wrote to a file (a message log, the user
-// log). Header-only, standard library only, so that every suite can use them.
+// log), and its mode. Header-only, standard library only, so that every suite can use them.
 
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace toom::test {
@@ -24,6 +25,12 @@ inline std::string readFile(const std::string& path) {
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+/// The permission bits of the file at `path` (e.g. 0600); -1 when it does not exist.
+inline int fileMode(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 ? static_cast<int>(info.st_mode & 07777) : -1;
 }
 
 } // namespace toom::test
