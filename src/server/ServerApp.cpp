@@ -1,5 +1,7 @@
 #include "server/ServerApp.h"
 
+#include "common/Protocol.h"
+#include "common/Version.h"
 #include "server/ServerConfig.h"
 #include "server/ToomServer.h"
 
@@ -42,6 +44,8 @@ void ServerApp::defineOptions(OptionSet& options) {
     ServerApplication::defineOptions(options);
     options.addOption(
         Option("help", "h", "show this help and exit").required(false).repeatable(false));
+    options.addOption(
+        Option("version", "V", "print the version and exit").required(false).repeatable(false));
     options.addOption(Option("config-file", "c", "load configuration from FILE (properties format)")
                           .required(false)
                           .repeatable(true)
@@ -72,6 +76,9 @@ void ServerApp::handleOption(const std::string& name, const std::string& value) 
     ServerApplication::handleOption(name, value);
     if (name == "help") {
         _helpRequested = true;
+        stopOptionsProcessing();
+    } else if (name == "version") {
+        _versionRequested = true;
         stopOptionsProcessing();
     } else if (name == "config-file") {
         loadConfiguration(value);
@@ -164,6 +171,11 @@ int ServerApp::applyPositional(const std::vector<std::string>& args) {
 int ServerApp::main(const std::vector<std::string>& args) {
     if (_helpRequested) {
         printHelp();
+        return Application::EXIT_OK;
+    }
+    if (_versionRequested) {
+        std::cout << "toom-server " << kVersion << " (protocol " << protocol::kNameAndVersion
+                  << ")\n";
         return Application::EXIT_OK;
     }
     if (int code = applyPositional(args); code >= 0)

@@ -32,6 +32,7 @@ private:
     void printHelp();
 
     bool _helpRequested = false;
+    bool _versionRequested = false;
     bool _debug = false;
     bool _configLoaded = false;
 };

@@ -1,6 +1,7 @@
 // toom-server as a process: the seeds' positional arguments and their errors, --help, SIGTERM
 // with a shutdown notice and exit code 0, and acknowledged data surviving kill -9.
 
+#include "common/Version.h"
 #include "support/ChildProcess.h"
 #include "support/Files.h"
 #include "support/TestClient.h"
@@ -58,6 +59,25 @@ TEST(ServerProcess, HelpDescribesOptionsAndExitsZero) {
     EXPECT_EQ(code, 0);
     EXPECT_NE(output.find("--profile"), std::string::npos) << output;
     EXPECT_NE(output.find("<port> <attempts>"), std::string::npos);
+}
+
+// One version, from project(Toom VERSION ...): both programs print it, and HELLO carries it.
+TEST(ServerProcess, BothProgramsAndTheGreetingShowTheProjectVersion) {
+    TempDir dir;
+    const std::string expected = std::string(kVersion) + " (protocol TOOM/1)\n";
+    auto [serverCode, serverOut] = runServer({"--version"}, dir.path());
+    EXPECT_EQ(serverCode, 0);
+    EXPECT_EQ(serverOut, "toom-server " + expected);
+    auto [clientCode, clientOut] = ChildProcess::run(TOOM_CLIENT_BINARY, {"--version"}, dir.path());
+    EXPECT_EQ(clientCode, 0);
+    EXPECT_EQ(clientOut, "toom-client " + expected);
+
+    writeSeedCredentials(dir);
+    ChildProcess server(TOOM_SERVER_BINARY, configuredArgs(dir), dir.path());
+    const int port = waitListening(server);
+    ASSERT_NE(port, 0) << server.output();
+    TestClient client(port);
+    EXPECT_EQ(client.greeting().field("server"), "toom-server/" + std::string(kVersion));
 }
 
 TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory) {

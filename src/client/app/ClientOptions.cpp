@@ -73,6 +73,9 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
         } else if (!optionsEnded && (arg == "--help" || arg == "-h")) {
             result.status = ParsedArguments::Status::Help;
             return result;
+        } else if (!optionsEnded && (arg == "--version" || arg == "-V")) {
+            result.status = ParsedArguments::Status::Version;
+            return result;
         } else if (!optionsEnded && arg == "--echo") {
             result.options.echo = true;
         } else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') {
@@ -134,6 +137,7 @@ std::string usageText(const std::string& program) {
            "  --simulate-loss P    testing aid: drop, duplicate and reorder P% of the\n"
            "                       peer-to-peer datagrams, each way (0 to 50)\n"
            "  --help               show this help\n"
+           "  --version            print the version\n"
            "\n"
            "Exit status: 0 logout or end of input, 1 login refused (account blocked),\n"
            "2 usage or connection error, 3 connection lost.\n";

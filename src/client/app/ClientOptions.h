@@ -25,9 +25,10 @@ struct ClientOptions {
 /// The outcome of parsing the arguments.
 struct ParsedArguments {
     enum class Status {
-        Run,  ///< `options` are valid.
-        Help, ///< --help: print usage to stdout, exit 0.
-        Error ///< `error` says what is wrong: print it and the usage to stderr, exit 2.
+        Run,     ///< `options` are valid.
+        Help,    ///< --help: print usage to stdout, exit 0.
+        Version, ///< --version: print the version to stdout, exit 0.
+        Error    ///< `error` says what is wrong: print it and the usage to stderr, exit 2.
     };
     Status status = Status::Error;
     ClientOptions options;

@@ -12,6 +12,8 @@
 #include "client/terminal/LineEditor.h"
 #include "client/terminal/ScriptInput.h"
 #include "client/terminal/Terminal.h"
+#include "common/Protocol.h"
+#include "common/Version.h"
 #include "p2p/chat/PrivateChats.h"
 #include "p2p/transfer/UdpChannel.h"
 
@@ -99,6 +101,11 @@ int main(int argc, char** argv) {
     auto parsed = parseArguments(std::vector<std::string>(argv + 1, argv + argc));
     if (parsed.status == ParsedArguments::Status::Help) {
         std::cout << usageText(program);
+        return exitcode::kOk;
+    }
+    if (parsed.status == ParsedArguments::Status::Version) {
+        std::cout << program << " " << toom::kVersion << " (protocol "
+                  << toom::protocol::kNameAndVersion << ")\n";
         return exitcode::kOk;
     }
     if (parsed.status == ParsedArguments::Status::Error) {

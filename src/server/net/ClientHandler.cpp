@@ -4,6 +4,7 @@
 #include "common/Protocol.h"
 #include "common/Text.h"
 #include "common/Utf8.h"
+#include "common/Version.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/NetException.h>
@@ -89,7 +90,7 @@ void ClientHandler::serve() {
 
     ServerLine hello(LineKind::Hello, std::string(protocol::kNameAndVersion));
     hello.with("profile", settings.profile.name)
-        .with("server", "toom-server/0.1.0")
+        .with("server", "toom-server/" + std::string(kVersion))
         .with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
         .with("registration", settings.selfRegistration ? 1 : 0)
         .say(_context.helloText);

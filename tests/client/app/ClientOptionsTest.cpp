@@ -55,6 +55,8 @@ TEST(ClientOptionsTest, HelpWinsOverEverythingElse) {
     EXPECT_EQ(parse({"--help"}).status, ParsedArguments::Status::Help);
     EXPECT_EQ(parse({"-h"}).status, ParsedArguments::Status::Help);
     EXPECT_EQ(parse({"127.0.0.1", "4000", "--help"}).status, ParsedArguments::Status::Help);
+    EXPECT_EQ(parse({"--version"}).status, ParsedArguments::Status::Version);
+    EXPECT_EQ(parse({"-V"}).status, ParsedArguments::Status::Version);
 }
 
 TEST(ClientOptionsTest, WrongArgumentCountsAreErrors) {
