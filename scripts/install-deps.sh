@@ -2,7 +2,7 @@
 # Installs the Debian packages Toom builds with, if any is missing. Quick when all are there.
 set -euo pipefail
 
-packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev)
+packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
