@@ -74,7 +74,7 @@ void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
 }
 
 std::size_t FileTransferBridge::sending() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::size_t count = 0;
     for (const auto& outgoing : _outgoing)
         count += !outgoing->done;
@@ -131,12 +131,18 @@ HookResult FileTransferBridge::onSend(HookContext& context, const std::string& l
         _console.printLine("Error. Cannot send to " + *address + ": " + e.displayText());
         return HookResult::handled();
     }
-    std::lock_guard lock(_mutex);
-    if (_finished)
-        return HookResult::handled();
-    reapFinishedLocked();
-    Outgoing& started = *_outgoing.emplace_back(std::move(outgoing));
-    started.thread = std::thread([this, &started] { runOutgoing(started); });
+    std::list<std::unique_ptr<Outgoing>> finished;
+    {
+        MutexLock lock(_mutex);
+        if (_finished)
+            return HookResult::handled();
+        finished = takeFinishedLocked();
+        Outgoing& started = *_outgoing.emplace_back(std::move(outgoing));
+        started.thread = std::thread([this, &started] { runOutgoing(started); });
+    }
+    // Joined after releasing the mutex: each has finished, but a join is still a wait.
+    for (auto& done : finished)
+        done->thread.join();
     return HookResult::handled();
 }
 
@@ -179,15 +185,15 @@ void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
     outgoing.done = true;
 }
 
-void FileTransferBridge::reapFinishedLocked() {
+std::list<std::unique_ptr<FileTransferBridge::Outgoing>> FileTransferBridge::takeFinishedLocked() {
+    std::list<std::unique_ptr<Outgoing>> finished;
     for (auto it = _outgoing.begin(); it != _outgoing.end();) {
-        if ((*it)->done) {
-            (*it)->thread.join();
-            it = _outgoing.erase(it);
-        } else {
-            ++it;
-        }
+        auto next = std::next(it);
+        if ((*it)->done)
+            finished.splice(finished.end(), _outgoing, it);
+        it = next;
     }
+    return finished;
 }
 
 void FileTransferBridge::onOffer(const ServerLine& event) {
@@ -212,7 +218,7 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
 void FileTransferBridge::finish() {
     std::list<std::unique_ptr<Outgoing>> outgoing;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (_finished)
             return;
         _finished = true;
