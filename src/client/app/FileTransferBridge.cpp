@@ -40,11 +40,9 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
 }
 } // namespace
 
-FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console,
-                                       std::function<std::string()> username, Options options)
+FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, Options options)
     : _udp(udp)
     , _console(console)
-    , _username(std::move(username))
     , _options(std::move(options)) {
     DatagramChannel* inboxChannel = &_udp;
     if (_options.simulateLossPercent > 0) {
@@ -71,6 +69,11 @@ void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
         hooks.on(word, [this](HookContext& c, const std::string& l) { return onSend(c, l); });
     events.on(std::string(ev::kFileOffer), [this](const ServerLine& e) { onOffer(e); });
     _inbox->start();
+}
+
+void FileTransferBridge::setUser(std::string username) {
+    MutexLock lock(_mutex);
+    _user = std::move(username);
 }
 
 std::size_t FileTransferBridge::sending() const {
@@ -206,7 +209,12 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
         _console.printLine("Error. The server announced a file without its details");
         return;
     }
-    FileOffer offer{*token, *from, _username(), *file, *size, *sha256};
+    std::string audience;
+    {
+        MutexLock lock(_mutex);
+        audience = _user;
+    }
+    FileOffer offer{*token, *from, std::move(audience), *file, *size, *sha256};
     if (auto refused = _inbox->expect(offer)) {
         _console.printLine("Error. Refused " + *file + " from " + *from + ": " + *refused);
         return;

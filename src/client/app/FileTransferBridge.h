@@ -38,10 +38,9 @@ public:
         std::size_t progressWidth = 72; ///< Columns of the progress line.
     };
 
-    /// `udp` is the client's bound UDP port (announced at login); it, `console` and the
-    /// `username` source must outlive the bridge.
-    FileTransferBridge(p2p::transfer::DatagramChannel& udp, Console& console,
-                       std::function<std::string()> username, Options options);
+    /// `udp` is the client's bound UDP port (announced at login); it and `console` must
+    /// outlive the bridge. setUser() tells it our name once logged in.
+    FileTransferBridge(p2p::transfer::DatagramChannel& udp, Console& console, Options options);
 
     /// finish().
     ~FileTransferBridge();
@@ -55,6 +54,9 @@ public:
     /// Waits for the files being sent to finish (each ends by itself: done, or failed after
     /// the sender's timeouts), then stops receiving. Idempotent.
     void finish() TOOM_EXCLUDES(_mutex);
+
+    /// Sets our user name (after login), the audience of the offers we receive. Any thread.
+    void setUser(std::string username) TOOM_EXCLUDES(_mutex);
 
     /// Files being sent now.
     std::size_t sending() const TOOM_EXCLUDES(_mutex);
@@ -73,13 +75,15 @@ private:
     std::unique_ptr<p2p::transfer::DatagramChannel>
         _lossyUdp; ///< Wraps _udp under --simulate-loss.
     Console& _console;
-    std::function<std::string()> _username;
     Options _options;
     std::unique_ptr<p2p::transfer::FileInbox> _inbox;
 
     mutable Mutex _mutex; ///< Never held across a join or output.
     std::list<std::unique_ptr<Outgoing>> _outgoing TOOM_GUARDED_BY(_mutex);
     bool _finished TOOM_GUARDED_BY(_mutex) = false;
+    /// Our user name: set by the main thread at login, read by the reader thread's FILE_OFFER
+    /// handler (a copy of the session's would be read unsynchronised).
+    std::string _user TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client
