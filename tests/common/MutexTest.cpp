@@ -93,9 +93,14 @@ TEST(MutexTest, CondVarTimedWaitsTimeOut) {
 
 TEST(MutexTest, SharedMutexAdmitsReadersTogether) {
     SharedMutex mutex;
-    ReaderLock first(mutex);
-    ReaderLock second(mutex); // Would deadlock if readers excluded each other.
-    SUCCEED();
+    ReaderLock mine(mutex);
+    bool otherRead = false;
+    // Would never finish if readers excluded each other.
+    std::thread([&] {
+        ReaderLock theirs(mutex);
+        otherRead = true;
+    }).join();
+    EXPECT_TRUE(otherRead);
 }
 
 } // namespace
