@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Toom builds with, if any is missing. Quick when all are there.
+#   scripts/install-deps.sh                  what the normal and --sanitize builds need
+#   scripts/install-deps.sh --tsan           also gcc's ThreadSanitizer runtime
+#   scripts/install-deps.sh --thread-safety  also clang (the static thread-safety analysis)
+# scripts/test.sh passes its mode on. With TOOM_DEPS_DRY_RUN=1 it only prints what is missing.
 set -euo pipefail
 
 packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev)
+case "${1:-}" in
+--tsan) packages+=(libtsan2) ;;             # g++ -fsanitize=thread links it
+--thread-safety) packages+=(clang) ;;       # clang++ (Debian's default clang, 14 in bookworm)
+"" | --sanitize) ;;                         # libasan/libubsan come with g++
+*) echo "unknown mode: $1" >&2; exit 2 ;;
+esac
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
+if [ "${TOOM_DEPS_DRY_RUN:-0}" = 1 ]; then
+    echo "Would install: ${missing[*]}"
+    exit 0
+fi
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 echo "Installing: ${missing[*]}"

@@ -189,7 +189,10 @@ void ToomServer::start() {
     _tcpServer->setConnectionFilter(new ConnectionLimitFilter(_admitted, maxConnections));
     _tcpServer->start();
 
-    _stopping = false;
+    {
+        MutexLock lock(_housekeeperMutex);
+        _stopping = false;
+    }
     _housekeeper = std::thread([this] { housekeepingLoop(); });
     _started = true;
     _log.information("listening on %s:%d, profile %s", _options.bindAddress, port(),
@@ -220,10 +223,10 @@ void ToomServer::stop() {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     {
-        std::lock_guard lock(_housekeeperMutex);
+        MutexLock lock(_housekeeperMutex);
         _stopping = true;
     }
-    _housekeeperWake.notify_all();
+    _housekeeperWake.notifyAll();
     if (_housekeeper.joinable())
         _housekeeper.join();
     _pool->joinAll();
@@ -255,9 +258,10 @@ void ToomServer::housekeep() {
 }
 
 void ToomServer::housekeepingLoop() {
-    std::unique_lock lock(_housekeeperMutex);
+    MutexLock lock(_housekeeperMutex);
     while (!_stopping) {
-        _housekeeperWake.wait_for(lock, std::chrono::milliseconds(_options.housekeepingMillis));
+        _housekeeperWake.waitFor(_housekeeperMutex,
+                                 std::chrono::milliseconds(_options.housekeepingMillis));
         if (_stopping)
             break;
         lock.unlock();

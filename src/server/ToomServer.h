@@ -4,6 +4,7 @@
 // on an ephemeral port.
 
 #include "commands/CommandRegistry.h"
+#include "common/Mutex.h"
 #include "server/net/ConnectionSet.h"
 #include "server/net/ServerContext.h"
 #include "services/ServerSettings.h"
@@ -12,9 +13,7 @@
 #include <Poco/ThreadPool.h>
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
@@ -124,9 +123,9 @@ private:
     std::unique_ptr<Poco::Net::TCPServer> _tcpServer;
 
     std::thread _housekeeper;
-    std::mutex _housekeeperMutex;
-    std::condition_variable _housekeeperWake;
-    bool _stopping = false;
+    Mutex _housekeeperMutex;
+    CondVar _housekeeperWake;
+    bool _stopping TOOM_GUARDED_BY(_housekeeperMutex) = false;
     bool _started = false;
     Poco::Timestamp _lastPrune;
 };

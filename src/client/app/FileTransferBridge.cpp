@@ -40,11 +40,9 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
 }
 } // namespace
 
-FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console,
-                                       std::function<std::string()> username, Options options)
+FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, Options options)
     : _udp(udp)
     , _console(console)
-    , _username(std::move(username))
     , _options(std::move(options)) {
     DatagramChannel* inboxChannel = &_udp;
     if (_options.simulateLossPercent > 0) {
@@ -73,8 +71,13 @@ void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
     _inbox->start();
 }
 
+void FileTransferBridge::setUser(std::string username) {
+    MutexLock lock(_mutex);
+    _user = std::move(username);
+}
+
 std::size_t FileTransferBridge::sending() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::size_t count = 0;
     for (const auto& outgoing : _outgoing)
         count += !outgoing->done;
@@ -131,12 +134,18 @@ HookResult FileTransferBridge::onSend(HookContext& context, const std::string& l
         _console.printLine("Error. Cannot send to " + *address + ": " + e.displayText());
         return HookResult::handled();
     }
-    std::lock_guard lock(_mutex);
-    if (_finished)
-        return HookResult::handled();
-    reapFinishedLocked();
-    Outgoing& started = *_outgoing.emplace_back(std::move(outgoing));
-    started.thread = std::thread([this, &started] { runOutgoing(started); });
+    std::list<std::unique_ptr<Outgoing>> finished;
+    {
+        MutexLock lock(_mutex);
+        if (_finished)
+            return HookResult::handled();
+        finished = takeFinishedLocked();
+        Outgoing& started = *_outgoing.emplace_back(std::move(outgoing));
+        started.thread = std::thread([this, &started] { runOutgoing(started); });
+    }
+    // Joined after releasing the mutex: each has finished, but a join is still a wait.
+    for (auto& done : finished)
+        done->thread.join();
     return HookResult::handled();
 }
 
@@ -179,15 +188,15 @@ void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
     outgoing.done = true;
 }
 
-void FileTransferBridge::reapFinishedLocked() {
+std::list<std::unique_ptr<FileTransferBridge::Outgoing>> FileTransferBridge::takeFinishedLocked() {
+    std::list<std::unique_ptr<Outgoing>> finished;
     for (auto it = _outgoing.begin(); it != _outgoing.end();) {
-        if ((*it)->done) {
-            (*it)->thread.join();
-            it = _outgoing.erase(it);
-        } else {
-            ++it;
-        }
+        auto next = std::next(it);
+        if ((*it)->done)
+            finished.splice(finished.end(), _outgoing, it);
+        it = next;
     }
+    return finished;
 }
 
 void FileTransferBridge::onOffer(const ServerLine& event) {
@@ -200,7 +209,12 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
         _console.printLine("Error. The server announced a file without its details");
         return;
     }
-    FileOffer offer{*token, *from, _username(), *file, *size, *sha256};
+    std::string audience;
+    {
+        MutexLock lock(_mutex);
+        audience = _user;
+    }
+    FileOffer offer{*token, *from, std::move(audience), *file, *size, *sha256};
     if (auto refused = _inbox->expect(offer)) {
         _console.printLine("Error. Refused " + *file + " from " + *from + ": " + *refused);
         return;
@@ -212,7 +226,7 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
 void FileTransferBridge::finish() {
     std::list<std::unique_ptr<Outgoing>> outgoing;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (_finished)
             return;
         _finished = true;

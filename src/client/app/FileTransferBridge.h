@@ -13,6 +13,7 @@
 
 #include "client/session/CommandHooks.h"
 #include "client/session/EventRouter.h"
+#include "common/Mutex.h"
 #include "p2p/transfer/DatagramChannel.h"
 #include "p2p/transfer/FileInbox.h"
 #include "p2p/transfer/TransferSettings.h"
@@ -20,7 +21,6 @@
 #include <functional>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
@@ -38,10 +38,9 @@ public:
         std::size_t progressWidth = 72; ///< Columns of the progress line.
     };
 
-    /// `udp` is the client's bound UDP port (announced at login); it, `console` and the
-    /// `username` source must outlive the bridge.
-    FileTransferBridge(p2p::transfer::DatagramChannel& udp, Console& console,
-                       std::function<std::string()> username, Options options);
+    /// `udp` is the client's bound UDP port (announced at login); it and `console` must
+    /// outlive the bridge. setUser() tells it our name once logged in.
+    FileTransferBridge(p2p::transfer::DatagramChannel& udp, Console& console, Options options);
 
     /// finish().
     ~FileTransferBridge();
@@ -54,30 +53,37 @@ public:
 
     /// Waits for the files being sent to finish (each ends by itself: done, or failed after
     /// the sender's timeouts), then stops receiving. Idempotent.
-    void finish();
+    void finish() TOOM_EXCLUDES(_mutex);
+
+    /// Sets our user name (after login), the audience of the offers we receive. Any thread.
+    void setUser(std::string username) TOOM_EXCLUDES(_mutex);
 
     /// Files being sent now.
-    std::size_t sending() const;
+    std::size_t sending() const TOOM_EXCLUDES(_mutex);
 
 private:
     struct Outgoing;
 
-    HookResult onSend(HookContext& context, const std::string& line);
+    HookResult onSend(HookContext& context, const std::string& line) TOOM_EXCLUDES(_mutex);
     void onOffer(const ServerLine& event);
     void runOutgoing(Outgoing& outgoing);
-    void reapFinishedLocked();
+    /// Moves the transfers whose thread has finished out of _outgoing, for the caller to join
+    /// once it has released the mutex.
+    std::list<std::unique_ptr<Outgoing>> takeFinishedLocked() TOOM_REQUIRES(_mutex);
 
     p2p::transfer::DatagramChannel& _udp;
     std::unique_ptr<p2p::transfer::DatagramChannel>
         _lossyUdp; ///< Wraps _udp under --simulate-loss.
     Console& _console;
-    std::function<std::string()> _username;
     Options _options;
     std::unique_ptr<p2p::transfer::FileInbox> _inbox;
 
-    mutable std::mutex _mutex;
-    std::list<std::unique_ptr<Outgoing>> _outgoing; ///< Guarded by _mutex.
-    bool _finished = false;
+    mutable Mutex _mutex; ///< Never held across a join or output.
+    std::list<std::unique_ptr<Outgoing>> _outgoing TOOM_GUARDED_BY(_mutex);
+    bool _finished TOOM_GUARDED_BY(_mutex) = false;
+    /// Our user name: set by the main thread at login, read by the reader thread's FILE_OFFER
+    /// handler (a copy of the session's would be read unsynchronised).
+    std::string _user TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client

@@ -64,12 +64,16 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
     toom::p2p::transfer::UdpChannel udp(peer.udp);
     ClientSession session(transport, input, console,
                           {static_cast<int>(peer.udp.address().port()), chatPort});
-    FileTransferBridge files(
-        udp, console, [&session] { return session.username(); }, transferOptions(peer.options));
+    FileTransferBridge files(udp, console, transferOptions(peer.options));
     files.install(session.hooks(), session.events());
     PrivateChatBridge privateChats(chats, console);
     privateChats.install(session.hooks(), session.events());
-    session.onLoggedIn([&chats](const std::string& username) { chats.setUser(username); });
+    // Both keep their own copy: their threads must not read the session's, which the main
+    // thread writes.
+    session.onLoggedIn([&chats, &files](const std::string& username) {
+        chats.setUser(username);
+        files.setUser(username);
+    });
     const int code = session.run();
     chats.closeAll(); // First: the peers hear of it at once, and nothing more is printed.
     files.finish();

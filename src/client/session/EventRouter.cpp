@@ -3,23 +3,23 @@
 namespace toom::client {
 
 void EventRouter::on(std::string type, Handler handler) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _handlers[std::move(type)] = std::move(handler);
 }
 
 void EventRouter::remove(std::string_view type) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (auto it = _handlers.find(type); it != _handlers.end())
         _handlers.erase(it);
 }
 
 void EventRouter::otherwise(Handler handler) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _fallback = std::move(handler);
 }
 
 bool EventRouter::handles(std::string_view type) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _handlers.find(type) != _handlers.end();
 }
 
@@ -27,7 +27,7 @@ bool EventRouter::dispatch(const ServerLine& event) const {
     Handler handler;
     {
         // Copy the handler out so that it runs unlocked: it may register other handlers.
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (auto it = _handlers.find(event.verb()); it != _handlers.end())
             handler = it->second;
         else

@@ -3,11 +3,11 @@
 // SHUTDOWN, later P2P_OFFER, ...) and a fallback for types nobody registered, which prints the
 // event's text so that new server events are visible before the client learns them.
 
+#include "common/Mutex.h"
 #include "common/ServerLine.h"
 
 #include <functional>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -36,9 +36,9 @@ public:
     bool dispatch(const ServerLine& event) const;
 
 private:
-    mutable std::mutex _mutex;
-    std::map<std::string, Handler, std::less<>> _handlers;
-    Handler _fallback;
+    mutable Mutex _mutex;
+    std::map<std::string, Handler, std::less<>> _handlers TOOM_GUARDED_BY(_mutex);
+    Handler _fallback TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client

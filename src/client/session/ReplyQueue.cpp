@@ -6,46 +6,48 @@ ReplyQueue::ReplyQueue(std::size_t capacity)
     : _capacity(capacity == 0 ? 1 : capacity) {}
 
 bool ReplyQueue::push(ServerReply reply) {
-    std::unique_lock lock(_mutex);
-    _changed.wait(lock, [&] { return _closed || _replies.size() < _capacity; });
+    MutexLock lock(_mutex);
+    while (!_closed && _replies.size() >= _capacity)
+        _changed.wait(_mutex);
     if (_closed)
         return false;
     _replies.push_back(std::move(reply));
-    _changed.notify_all();
+    _changed.notifyAll();
     return true;
 }
 
 std::optional<ServerReply> ReplyQueue::pop() {
-    std::unique_lock lock(_mutex);
-    _changed.wait(lock, [&] { return _closed || !_replies.empty(); });
+    MutexLock lock(_mutex);
+    while (!_closed && _replies.empty())
+        _changed.wait(_mutex);
     if (_replies.empty())
         return std::nullopt;
     ServerReply reply = std::move(_replies.front());
     _replies.pop_front();
-    _changed.notify_all();
+    _changed.notifyAll();
     return reply;
 }
 
 void ReplyQueue::close() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _closed = true;
-    _changed.notify_all();
+    _changed.notifyAll();
 }
 
 void ReplyQueue::abandon() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _closed = true;
     _replies.clear();
-    _changed.notify_all();
+    _changed.notifyAll();
 }
 
 std::size_t ReplyQueue::size() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _replies.size();
 }
 
 bool ReplyQueue::closed() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _closed;
 }
 

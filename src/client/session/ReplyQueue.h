@@ -3,11 +3,10 @@
 // server that floods replies nobody asked for blocks its own reader instead of eating memory.
 
 #include "client/session/ServerReply.h"
+#include "common/Mutex.h"
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <mutex>
 #include <optional>
 
 namespace toom::client {
@@ -38,10 +37,10 @@ public:
 
 private:
     std::size_t _capacity;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::deque<ServerReply> _replies;
-    bool _closed = false;
+    mutable Mutex _mutex;
+    CondVar _changed;
+    std::deque<ServerReply> _replies TOOM_GUARDED_BY(_mutex);
+    bool _closed TOOM_GUARDED_BY(_mutex) = false;
 };
 
 } // namespace toom::client

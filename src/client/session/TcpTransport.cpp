@@ -23,7 +23,7 @@ bool TcpTransport::sendLine(std::string_view line) {
         return false;
     std::string bytes(line);
     bytes += '\n';
-    std::lock_guard lock(_sendMutex);
+    MutexLock lock(_sendMutex);
     try {
         std::size_t sent = 0;
         while (sent < bytes.size()) {

@@ -3,13 +3,13 @@
 
 #include "client/session/LineTransport.h"
 #include "common/LineFramer.h"
+#include "common/Mutex.h"
 
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <atomic>
 #include <deque>
-#include <mutex>
 
 namespace toom::client {
 
@@ -33,7 +33,9 @@ private:
     Poco::Net::StreamSocket _socket;
     LineFramer _framer;
     std::deque<std::string> _lines; ///< Lines framed but not yet returned.
-    std::mutex _sendMutex;
+    /// Keeps two writers' lines from interleaving: held across the socket write, by design
+    /// (it guards the write itself, not data).
+    Mutex _sendMutex;
     std::atomic<bool> _closed{false};
 };
 

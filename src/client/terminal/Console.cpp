@@ -42,7 +42,7 @@ std::string Console::sanitize(std::string_view text) {
 }
 
 void Console::printLine(std::string_view text) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     eraseLocked();
     _out << sanitize(text) << '\n';
     drawLocked();
@@ -68,7 +68,7 @@ void Console::drawLocked() {
 }
 
 void Console::setStatus(std::string_view text) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (!_interactive)
         return;
     std::string fitted = sanitize(text);
@@ -91,7 +91,7 @@ void Console::redrawLocked() {
 }
 
 void Console::beginEdit(std::string prompt, bool secret) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _prompt = sanitize(prompt);
     _secret = secret;
     _text.clear();
@@ -104,7 +104,7 @@ void Console::beginEdit(std::string prompt, bool secret) {
 }
 
 void Console::updateEdit(std::string_view text, std::size_t cursor) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (!_editing || (text == _text && cursor == _cursor))
         return; // Nothing changed: skip the redraw (and the flicker).
     // The buffer comes from the keyboard decoder, which drops control characters, so it is
@@ -118,7 +118,7 @@ void Console::updateEdit(std::string_view text, std::size_t cursor) {
 }
 
 void Console::endEdit(bool keep) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (!_editing)
         return;
     std::string_view text = _secret ? std::string_view() : std::string_view(_text);
@@ -137,7 +137,7 @@ void Console::endEdit(bool keep) {
 }
 
 void Console::clearScreen() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (!_interactive)
         return;
     _out << "\x1b[H\x1b[2J";

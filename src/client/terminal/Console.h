@@ -4,10 +4,10 @@
 // interactive mode an event is printed above the line being edited, which is then redrawn.
 
 #include "client/terminal/LineRenderer.h"
+#include "common/Mutex.h"
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -54,24 +54,27 @@ public:
     static std::string sanitize(std::string_view text);
 
 private:
-    void redrawLocked();
+    void redrawLocked() TOOM_REQUIRES(_mutex);
     /// Erases the edit area and the status row; the cursor ends at column 0 of the top row.
-    void eraseLocked();
+    void eraseLocked() TOOM_REQUIRES(_mutex);
     /// Draws the status row (if any) and the edit area (if editing) from column 0.
-    void drawLocked();
+    void drawLocked() TOOM_REQUIRES(_mutex);
     int width() const;
 
-    std::ostream& _out;
+    std::ostream& _out; ///< Written under _mutex only.
     bool _interactive;
     WidthSource _width;
-    std::mutex _mutex;
-    LineRenderer _renderer;
-    bool _editing = false;
-    bool _secret = false;
-    std::string _prompt;
-    std::string _text;
-    std::size_t _cursor = 0;
-    std::string _status; ///< Shown on the row above the edit area when not empty.
+    /// The client's output serialisation point: held while writing to the terminal, by design
+    /// (docs/ARCHITECTURE.md, "Threads and locks"). Nothing else is ever taken under it.
+    Mutex _mutex;
+    LineRenderer _renderer TOOM_GUARDED_BY(_mutex);
+    bool _editing TOOM_GUARDED_BY(_mutex) = false;
+    bool _secret TOOM_GUARDED_BY(_mutex) = false;
+    std::string _prompt TOOM_GUARDED_BY(_mutex);
+    std::string _text TOOM_GUARDED_BY(_mutex);
+    std::size_t _cursor TOOM_GUARDED_BY(_mutex) = 0;
+    /// Shown on the row above the edit area when not empty.
+    std::string _status TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client

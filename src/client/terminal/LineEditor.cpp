@@ -20,7 +20,7 @@ LineEditor::LineEditor(int fd, Terminal& terminal, Console& console, History& hi
     , _history(history) {}
 
 InputResult LineEditor::readLine(const InputRequest& request) {
-    if (_wake.signalled())
+    if (_wake.pending())
         return {InputResult::Status::Interrupted, {}};
     _terminal.rawMode();
     EditorCore core(request.history ? &_history : nullptr, request.secret);

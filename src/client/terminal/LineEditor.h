@@ -8,7 +8,7 @@
 #include "client/terminal/InputSource.h"
 #include "client/terminal/KeyDecoder.h"
 #include "client/terminal/Terminal.h"
-#include "client/terminal/WakePipe.h"
+#include "common/WakeUp.h"
 
 #include <deque>
 
@@ -23,7 +23,7 @@ public:
     /// Edits one line. Keys typed after Enter (a pasted block) are kept for the next line.
     InputResult readLine(const InputRequest& request) override;
 
-    void interrupt() override { _wake.signal(); }
+    void interrupt() override { _wake.notify(); }
 
     bool showsPrompts() const override { return true; }
 
@@ -34,7 +34,7 @@ private:
     History& _history;
     KeyDecoder _decoder;
     std::deque<Key> _pending; ///< Decoded keys not yet applied.
-    WakePipe _wake;
+    WakeUp _wake;             ///< Never drained: once interrupted, for good.
 };
 
 } // namespace toom::client

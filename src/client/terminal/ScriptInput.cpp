@@ -29,9 +29,9 @@ std::optional<std::string> ScriptInput::takeLine() {
 
 InputResult ScriptInput::readLine(const InputRequest& request) {
     for (;;) {
-        // The wake pipe wins over buffered input: once the session is ending, later script
+        // The wake-up wins over buffered input: once the session is ending, later script
         // lines must not be sent.
-        if (_wake.signalled())
+        if (_wake.pending())
             return {InputResult::Status::Interrupted, {}};
         if (auto line = takeLine()) {
             if (_echo)

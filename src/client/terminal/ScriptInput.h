@@ -3,7 +3,7 @@
 // in which case each prompt and the line read are printed so the output reads as a transcript.
 
 #include "client/terminal/InputSource.h"
-#include "client/terminal/WakePipe.h"
+#include "common/WakeUp.h"
 
 #include <optional>
 #include <string>
@@ -22,7 +22,7 @@ public:
     /// The next line; a last line without LF counts; EndOfInput at the end.
     InputResult readLine(const InputRequest& request) override;
 
-    void interrupt() override { _wake.signal(); }
+    void interrupt() override { _wake.notify(); }
 
     bool showsPrompts() const override { return _echo; }
 
@@ -32,7 +32,7 @@ private:
     int _fd;
     Console& _console;
     bool _echo;
-    WakePipe _wake;
+    WakeUp _wake; ///< Never drained: once interrupted, for good.
     std::string _buffer;
     bool _eof = false;
 };

@@ -6,9 +6,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <poll.h>
-#include <sys/eventfd.h>
 #include <system_error>
-#include <unistd.h>
 
 namespace toom::p2p::chat {
 
@@ -29,20 +27,11 @@ AcceptLoop::AcceptLoop(int port, Handler handler)
     // thread in accept(); Linux does not pass the flag on to accepted sockets.
     _socket.setBlocking(false);
     _port = _socket.address().port();
-    _wakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (_wakeFd < 0)
-        throw std::system_error(errno, std::generic_category(), "eventfd");
-    try {
-        _thread = std::thread([this] { run(); });
-    } catch (...) {
-        ::close(_wakeFd);
-        throw;
-    }
+    _thread = std::thread([this] { run(); });
 }
 
 AcceptLoop::~AcceptLoop() {
     stop();
-    ::close(_wakeFd);
 }
 
 void AcceptLoop::stop() {
@@ -51,14 +40,13 @@ void AcceptLoop::stop() {
     // A poll() on the listening socket plus a wake descriptor, rather than closing the socket
     // under a blocked accept(): closing does not reliably wake accept() on Linux, and the
     // descriptor number could be reused while the thread still uses it.
-    std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(_wakeFd, &one, sizeof one);
+    _wake.notify();
     _thread.join();
     _socket.close();
 }
 
 void AcceptLoop::run() {
-    pollfd fds[2] = {{_socket.impl()->sockfd(), POLLIN, 0}, {_wakeFd, POLLIN, 0}};
+    pollfd fds[2] = {{_socket.impl()->sockfd(), POLLIN, 0}, {_wake.fd(), POLLIN, 0}};
     for (;;) {
         fds[0].revents = fds[1].revents = 0;
         int ready = ::poll(fds, 2, -1);

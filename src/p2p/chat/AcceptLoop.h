@@ -2,6 +2,8 @@
 // The listening socket for direct connections from other clients, and the thread that accepts
 // them.
 
+#include "common/WakeUp.h"
+
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -40,7 +42,7 @@ private:
     Poco::Net::ServerSocket _socket;
     Handler _handler;
     int _port = 0;
-    int _wakeFd = -1; ///< eventfd: written by stop() to end the accept thread's poll().
+    WakeUp _wake; ///< Notified by stop() to end the accept thread's poll().
     std::thread _thread;
 };
 

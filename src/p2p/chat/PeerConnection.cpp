@@ -85,7 +85,7 @@ bool PeerConnection::sendLine(std::string_view line, std::chrono::milliseconds t
     bytes.append(line);
     bytes += '\n';
     const auto deadline = Clock::now() + timeout;
-    std::lock_guard lock(_sendMutex);
+    MutexLock lock(_sendMutex);
     try {
         std::size_t sent = 0;
         while (sent < bytes.size()) {

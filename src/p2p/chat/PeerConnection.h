@@ -2,6 +2,7 @@
 // A TCP connection to another client carrying LF-terminated lines of bounded length.
 
 #include "common/LineFramer.h"
+#include "common/Mutex.h"
 
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -9,7 +10,6 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,7 +74,9 @@ private:
     std::string _remote;
     LineFramer _framer;
     std::deque<Received> _received; ///< Framed but not yet returned (reader thread only).
-    std::mutex _sendMutex;          ///< Keeps two writers' lines from interleaving.
+    /// Keeps two writers' lines from interleaving: held across the socket write, by design (it
+    /// guards the write, not data), which sendLine() bounds by its timeout.
+    Mutex _sendMutex;
     std::atomic<bool> _shutDown{false};
 };
 

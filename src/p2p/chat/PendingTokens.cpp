@@ -17,28 +17,28 @@ void PendingTokens::expect(const std::string& peer, const std::string& token) {
     if (token.empty())
         return;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         dropExpiredLocked();
         std::erase_if(_byToken, [&](const auto& entry) { return entry.second.peer == peer; });
         _byToken[token] = Expected{peer, Clock::now() + _lifetime};
     }
-    _changed.notify_all();
+    _changed.notifyAll();
 }
 
 void PendingTokens::forget(std::string_view peer) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::erase_if(_byToken, [&](const auto& entry) { return entry.second.peer == peer; });
 }
 
 PendingTokens::Claim PendingTokens::claim(const std::string& from, const std::string& token,
                                           std::chrono::milliseconds wait) {
     const auto deadline = Clock::now() + wait;
-    std::unique_lock lock(_mutex);
+    MutexLock lock(_mutex);
     ++_waiting;
     std::optional<Claim> result;
     for (;;) {
         result = decideLocked(from, token);
-        if (result || _changed.wait_until(lock, deadline) == std::cv_status::timeout)
+        if (result || _changed.waitUntil(_mutex, deadline) == std::cv_status::timeout)
             break;
     }
     if (!result)
@@ -65,20 +65,20 @@ std::optional<PendingTokens::Claim> PendingTokens::decideLocked(const std::strin
 }
 
 std::size_t PendingTokens::waiting() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _waiting;
 }
 
 void PendingTokens::cancelWaiters() {
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         _cancelled = true;
     }
-    _changed.notify_all();
+    _changed.notifyAll();
 }
 
 void PendingTokens::reset() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _byToken.clear();
     _used.clear();
     _usedOrder.clear();

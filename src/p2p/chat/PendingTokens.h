@@ -3,12 +3,12 @@
 // request, and the peer presents it when it connects. The peer may connect before the token
 // reaches us (the server tells both sides at once), so a claim can wait for its registration.
 
+#include "common/Mutex.h"
+
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -59,18 +59,19 @@ private:
     };
 
     /// Claim result for the current state, or nothing if the token is not registered.
-    std::optional<Claim> decideLocked(const std::string& from, const std::string& token);
-    void dropExpiredLocked();
-    void rememberUsedLocked(const std::string& token);
+    std::optional<Claim> decideLocked(const std::string& from, const std::string& token)
+        TOOM_REQUIRES(_mutex);
+    void dropExpiredLocked() TOOM_REQUIRES(_mutex);
+    void rememberUsedLocked(const std::string& token) TOOM_REQUIRES(_mutex);
 
     std::chrono::milliseconds _lifetime;
-    mutable std::mutex _mutex;
-    std::condition_variable _changed;
-    std::map<std::string, Expected, std::less<>> _byToken;
-    std::deque<std::string> _usedOrder; ///< Oldest first, bounds _used.
-    std::set<std::string, std::less<>> _used;
-    std::size_t _waiting = 0;
-    bool _cancelled = false;
+    mutable Mutex _mutex;
+    CondVar _changed;
+    std::map<std::string, Expected, std::less<>> _byToken TOOM_GUARDED_BY(_mutex);
+    std::deque<std::string> _usedOrder TOOM_GUARDED_BY(_mutex); ///< Oldest first, bounds _used.
+    std::set<std::string, std::less<>> _used TOOM_GUARDED_BY(_mutex);
+    std::size_t _waiting TOOM_GUARDED_BY(_mutex) = 0;
+    bool _cancelled TOOM_GUARDED_BY(_mutex) = false;
 };
 
 } // namespace toom::p2p::chat

@@ -47,18 +47,18 @@ std::string notEnabled(std::string_view peer) {
 } // namespace
 
 PrivateChats::PrivateChats(std::string me, Printer print, ChatSettings settings)
-    : _me(std::move(me))
-    , _print(std::move(print))
-    , _settings(settings)
-    , _tokens(settings.tokenLifetime) {}
+    : _settings(settings)
+    , _tokens(settings.tokenLifetime)
+    , _notices(std::move(print))
+    , _me(std::move(me)) {}
 
 void PrivateChats::setUser(std::string me) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _me = std::move(me);
 }
 
 std::string PrivateChats::user() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _me;
 }
 
@@ -67,7 +67,7 @@ PrivateChats::~PrivateChats() {
 }
 
 int PrivateChats::listen(int port) {
-    std::lock_guard lifecycle(_lifecycleMutex);
+    MutexLock lifecycle(_lifecycleMutex);
     if (!_listener) {
         _listener = std::make_unique<AcceptLoop>(
             port, [this](const Poco::Net::StreamSocket& socket,
@@ -82,19 +82,21 @@ void PrivateChats::expect(const std::string& peer, const std::string& token) {
 
 void PrivateChats::connect(const std::string& peer, const Poco::Net::SocketAddress& address,
                            const std::string& token) {
-    std::lock_guard lock(_mutex);
+    _workers.reapFinished();      // Here, with no lock held: spawn() below runs under _mutex.
+    FlushNotices flush(_notices); // Declared first: prints after the lock below is released.
+    MutexLock lock(_mutex);
     if (_closing)
         return;
     if (auto found = _sessions.find(peer); found != _sessions.end()) {
-        _print("Error. Private messaging with " + peer +
-               (found->second->state == PeerSession::State::Open ? " is already active"
-                                                                 : " is already being set up"));
+        say("Error. Private messaging with " + peer +
+            (found->second->state == PeerSession::State::Open ? " is already active"
+                                                              : " is already being set up"));
         return;
     }
     const std::string failed = "Error. Could not start private messaging with " + peer + ": ";
     if (_sessions.size() >= _settings.maxSessions) {
-        _print(failed + "too many private sessions (at most " +
-               std::to_string(_settings.maxSessions) + ")");
+        say(failed + "too many private sessions (at most " + std::to_string(_settings.maxSessions) +
+            ")");
         return;
     }
     SessionPtr session;
@@ -104,7 +106,7 @@ void PrivateChats::connect(const std::string& peer, const Poco::Net::SocketAddre
             peer, PeerSession::State::Connecting,
             std::make_shared<PeerConnection>(address, _settings.maxLineBytes));
     } catch (const Poco::Exception& e) {
-        _print(failed + e.displayText());
+        say(failed + e.displayText());
         return;
     }
     _sessions[peer] = session;
@@ -114,18 +116,18 @@ void PrivateChats::connect(const std::string& peer, const Poco::Net::SocketAddre
         _workers.spawn([this, session, token] { runConnector(session, token); });
     } catch (const std::system_error& e) {
         _sessions.erase(peer);
-        _print(failed + e.what());
+        say(failed + e.what());
     }
 }
 
 bool PrivateChats::connected(std::string_view peer) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto found = _sessions.find(peer);
     return found != _sessions.end() && found->second->state == PeerSession::State::Open;
 }
 
 std::vector<std::string> PrivateChats::peers() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<std::string> out;
     for (const auto& [peer, session] : _sessions) {
         if (session->state == PeerSession::State::Open)
@@ -135,16 +137,17 @@ std::vector<std::string> PrivateChats::peers() const {
 }
 
 SendResult PrivateChats::send(std::string_view peer, std::string_view text) {
+    FlushNotices flush(_notices);
     SessionPtr session;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         auto found = _sessions.find(peer);
         if (found == _sessions.end()) {
-            _print(notEnabled(peer));
+            say(notEnabled(peer));
             return SendResult::NoSession;
         }
         if (found->second->state != PeerSession::State::Open) {
-            _print("Error. Private messaging with " + std::string(peer) + " is still being set up");
+            say("Error. Private messaging with " + std::string(peer) + " is still being set up");
             return SendResult::NotReady;
         }
         session = found->second;
@@ -152,8 +155,8 @@ SendResult PrivateChats::send(std::string_view peer, std::string_view text) {
     std::string line = PeerLine::message(std::string(text)).format();
     if (line.size() > _settings.maxLineBytes) {
         // Refused here rather than sent: the peer would drop the line and the session with it.
-        _print("Error. Private message too long (at most " +
-               std::to_string(_settings.maxLineBytes - messageOverhead()) + " bytes)");
+        say("Error. Private message too long (at most " +
+            std::to_string(_settings.maxLineBytes - messageOverhead()) + " bytes)");
         return SendResult::TooLong;
     }
     if (session->connection->sendLine(line, _settings.sendTimeout))
@@ -164,21 +167,23 @@ SendResult PrivateChats::send(std::string_view peer, std::string_view text) {
 }
 
 bool PrivateChats::stop(std::string_view peer) {
+    FlushNotices flush(_notices);
     _tokens.forget(peer);
     SessionPtr session;
     bool wasOpen = false;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         auto found = _sessions.find(peer);
         if (found == _sessions.end()) {
-            _print(notEnabled(peer));
+            say(notEnabled(peer));
             return false;
         }
         session = found->second;
         wasOpen = session->state == PeerSession::State::Open;
         retireLocked(session);
-        _print("Stopped private messaging with " + session->peer);
+        say("Stopped private messaging with " + session->peer);
     }
+    _notices.flush(); // Before the goodbye, which may take up to a second.
     // The session is already out of the map, so the reader, woken by the shutdown below, ends
     // silently; the STOP tells the peer why the connection closes.
     if (wasOpen)
@@ -192,24 +197,25 @@ void PrivateChats::ended(std::string_view peer, std::string_view notice) {
     _tokens.forget(peer);
     SessionPtr session;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         auto found = _sessions.find(peer);
         if (found == _sessions.end())
             return; // Already ended here, and that was printed then.
         session = found->second;
         retireLocked(session);
         if (!notice.empty())
-            _print(notice);
+            say(std::string(notice));
     }
+    _notices.flush();
     session->connection->shutdown();
 }
 
 void PrivateChats::closeAll() {
-    std::lock_guard lifecycle(_lifecycleMutex);
+    MutexLock lifecycle(_lifecycleMutex);
     std::vector<std::pair<SessionPtr, bool>> sessions; // With "was open".
     std::vector<ConnectionPtr> greeting;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         _closing = true;
         for (auto& [peer, session] : _sessions) {
             session->ended = true;
@@ -235,17 +241,18 @@ void PrivateChats::closeAll() {
     // the cancellation, and none of them finds its session any more, so they end silently.
     _workers.joinAll();
     _tokens.reset();
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _greeting.clear();
     _closing = false;
 }
 
 void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
                               const Poco::Net::SocketAddress& remote) {
+    _workers.reapFinished();
     auto connection = std::make_shared<PeerConnection>(socket, remote, _settings.maxLineBytes);
     bool closing = false;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         closing = _closing;
         if (!closing && _greeting.size() < _settings.maxSessions) {
             _greeting.insert(connection);
@@ -268,7 +275,7 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
 
 void PrivateChats::runAcceptor(const ConnectionPtr& connection) {
     acceptGreeting(connection);
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _greeting.erase(connection);
 }
 
@@ -322,7 +329,7 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
     std::string_view code;
     std::string why;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (_closing) {
             code = refusal::kClosing;
         } else if (_sessions.contains(peer)) {
@@ -350,14 +357,15 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         return;
     }
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (session->ended)
             return; // stop(), ended() or closeAll() came first.
         session->state = PeerSession::State::Open;
-        _print("Start private messaging with " + peer);
+        say("Start private messaging with " + peer);
     }
+    _notices.flush();
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         _greeting.erase(connection); // The handshake is over; it no longer counts as one.
     }
     readMessages(session);
@@ -405,12 +413,13 @@ void PrivateChats::runConnector(const SessionPtr& session, const std::string& to
         return;
     }
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         if (session->ended)
             return;
         session->state = PeerSession::State::Open;
-        _print("Start private messaging with " + peer);
+        say("Start private messaging with " + peer);
     }
+    _notices.flush();
     readMessages(session);
 }
 
@@ -430,8 +439,14 @@ void PrivateChats::readMessages(const SessionPtr& session) {
         }
         auto line = PeerLine::parse(received.text);
         if (line && line->type == PeerLine::Type::Message) {
-            if (!session->ended)
-                _print(peer + "(private): " + withValidUtf8(line->text));
+            {
+                // Decided under the mutex, like the session's end, so that a message can never
+                // be printed after the notice that its session ended.
+                MutexLock lock(_mutex);
+                if (!session->ended)
+                    say(peer + "(private): " + withValidUtf8(line->text));
+            }
+            _notices.flush();
             continue;
         }
         if (line && line->type == PeerLine::Type::Stop) {
@@ -448,12 +463,13 @@ void PrivateChats::readMessages(const SessionPtr& session) {
 
 void PrivateChats::finish(const SessionPtr& session, std::string_view notice) {
     {
-        std::lock_guard lock(_mutex);
-        // Printed under the lock so that a session's notices come out in the order of its
-        // state changes ("Start ..." can never follow its own end).
+        MutexLock lock(_mutex);
+        // Queued under the lock so that a session's notices come out in the order of its
+        // state changes ("Start ..." can never follow its own end); printed after it.
         if (retireLocked(session) && !notice.empty())
-            _print(notice);
+            say(std::string(notice));
     }
+    _notices.flush();
     session->connection->shutdown();
 }
 
@@ -470,8 +486,10 @@ void PrivateChats::refuse(PeerConnection& connection, std::string_view code,
                           const std::string& reason, const std::string& note) {
     connection.sendLine(PeerLine::refused(code, reason).format(), goodbyeTimeout(_settings));
     connection.shutdown();
-    if (!note.empty())
-        _print("Refused a private messaging connection from " + connection.remote() + ": " + note);
+    if (!note.empty()) {
+        say("Refused a private messaging connection from " + connection.remote() + ": " + note);
+        _notices.flush();
+    }
 }
 
 } // namespace toom::p2p::chat

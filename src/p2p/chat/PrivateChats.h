@@ -9,9 +9,13 @@
 //
 // Everything the user should see is printed through the `print` callback, from whichever
 // thread notices it: the session starting, each message received ("yoda(private): hi"), the
-// session ending (exactly once, whoever notices first), and every error.
+// session ending (exactly once, whoever notices first), and every error. Lines are queued
+// under the mutex, in the order of the state changes they report, and printed after it is
+// released (Notices).
 
+#include "common/Mutex.h"
 #include "p2p/chat/ChatSettings.h"
+#include "p2p/chat/Notices.h"
 #include "p2p/chat/PeerConnection.h"
 #include "p2p/chat/PeerSession.h"
 #include "p2p/chat/PendingTokens.h"
@@ -24,7 +28,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -61,10 +64,10 @@ public:
     ~PrivateChats();
 
     /// Sets our user name (after login).
-    void setUser(std::string me);
+    void setUser(std::string me) TOOM_EXCLUDES(_mutex);
 
     /// Our user name.
-    std::string user() const;
+    std::string user() const TOOM_EXCLUDES(_mutex);
 
     PrivateChats(const PrivateChats&) = delete;
     PrivateChats& operator=(const PrivateChats&) = delete;
@@ -72,7 +75,7 @@ public:
     /// Listens for peers on 0.0.0.0:`port` (0: the OS picks) and returns the port, which the
     /// client announces to the server. Already listening: returns the current port. Throws
     /// Poco::Exception if the port cannot be bound.
-    int listen(int port = 0);
+    int listen(int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
 
     /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
     /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
@@ -84,33 +87,33 @@ public:
     /// error otherwise. Refused (printed) if a session with `peer` exists or the limit is
     /// reached.
     void connect(const std::string& peer, const Poco::Net::SocketAddress& address,
-                 const std::string& token);
+                 const std::string& token) TOOM_EXCLUDES(_mutex);
 
     /// True if messages can be sent to `peer`.
-    bool connected(std::string_view peer) const;
+    bool connected(std::string_view peer) const TOOM_EXCLUDES(_mutex);
 
     /// The peers of open sessions, sorted.
-    std::vector<std::string> peers() const;
+    std::vector<std::string> peers() const TOOM_EXCLUDES(_mutex);
 
     /// Sends one message to `peer` (CR and LF become spaces). Prints what went wrong unless
     /// the result is Sent; on Failed the session is over.
-    SendResult send(std::string_view peer, std::string_view text);
+    SendResult send(std::string_view peer, std::string_view text) TOOM_EXCLUDES(_mutex);
 
     /// The user stops the session with `peer`: tells the peer (STOP), closes and prints
     /// "Stopped private messaging with <peer>". Also cancels a connection still being set up
     /// and forgets a token expected from `peer`. False, with the error printed, if there was
     /// no session.
-    bool stop(std::string_view peer);
+    bool stop(std::string_view peer) TOOM_EXCLUDES(_mutex);
 
     /// The server says the session with `peer` is over (the peer logged out, timed out or
     /// stopped). Closes without a word to the peer and prints `notice` if the session was
     /// still going here; if the peer's STOP or the end of the connection came first, that was
     /// printed instead and this prints nothing. Forgets a token expected from `peer`.
-    void ended(std::string_view peer, std::string_view notice);
+    void ended(std::string_view peer, std::string_view notice) TOOM_EXCLUDES(_mutex);
 
     /// Logout or exit: sends STOP to every open session, closes everything, stops listening
     /// and joins every thread. Prints nothing. The object can listen again afterwards.
-    void closeAll();
+    void closeAll() TOOM_EXCLUDES(_mutex, _lifecycleMutex);
 
     /// Incoming greetings waiting for their token to be registered by expect() (for tests).
     std::size_t handshakesWaitingForToken() const { return _tokens.waiting(); }
@@ -127,27 +130,36 @@ private:
 
     /// Ends `session` if it is still current: removes it, prints `notice` (if any), and shuts
     /// its connection down either way.
-    void finish(const SessionPtr& session, std::string_view notice);
+    void finish(const SessionPtr& session, std::string_view notice) TOOM_EXCLUDES(_mutex);
 
-    /// Removes `session` if it is still the current one for its peer. Under _mutex.
-    bool retireLocked(const SessionPtr& session);
+    /// Removes `session` if it is still the current one for its peer.
+    bool retireLocked(const SessionPtr& session) TOOM_REQUIRES(_mutex);
+
+    /// Prints `line` after the lines already queued (Notices::queue); flush() prints them.
+    void say(std::string line) { _notices.queue(std::move(line)); }
 
     /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user.
     void refuse(PeerConnection& connection, std::string_view code, const std::string& reason,
                 const std::string& note);
 
-    std::string _me; ///< Guarded by _mutex.
-    const Printer _print;
     const ChatSettings _settings;
     PendingTokens _tokens;
+    Notices _notices; ///< What the user sees, in order; printed with no lock held.
 
-    mutable std::mutex _mutex; ///< Guards the members below. Never held across socket I/O.
-    std::map<std::string, SessionPtr, std::less<>> _sessions; ///< By peer; at most maxSessions.
-    std::set<ConnectionPtr> _greeting; ///< Incoming connections still in their handshake.
-    bool _closing = false;             ///< closeAll() is running: start nothing new.
+    /// Serialises listen() and closeAll(); taken before _mutex, never after it. Held while
+    /// closeAll() joins the threads, which never take it (documented in ARCHITECTURE.md).
+    Mutex _lifecycleMutex TOOM_ACQUIRED_BEFORE(_mutex);
+    std::unique_ptr<AcceptLoop> _listener TOOM_GUARDED_BY(_lifecycleMutex);
 
-    std::mutex _lifecycleMutex;            ///< Serialises listen() and closeAll().
-    std::unique_ptr<AcceptLoop> _listener; ///< Guarded by _lifecycleMutex.
+    /// Guards the members below and PeerSession::state. Never held across socket I/O, a join
+    /// or printing.
+    mutable Mutex _mutex;
+    std::string _me TOOM_GUARDED_BY(_mutex);
+    /// By peer; at most maxSessions.
+    std::map<std::string, SessionPtr, std::less<>> _sessions TOOM_GUARDED_BY(_mutex);
+    /// Incoming connections still in their handshake.
+    std::set<ConnectionPtr> _greeting TOOM_GUARDED_BY(_mutex);
+    bool _closing TOOM_GUARDED_BY(_mutex) = false; ///< closeAll() is running: start nothing new.
 
     WorkerThreads _workers; ///< Connectors, acceptors and readers; last, so joined first.
 };

@@ -8,8 +8,7 @@ WorkerThreads::~WorkerThreads() {
 
 void WorkerThreads::spawn(std::function<void()> work) {
     auto finished = std::make_shared<std::atomic<bool>>(false);
-    std::lock_guard lock(_mutex);
-    reapFinishedLocked();
+    MutexLock lock(_mutex);
     std::thread thread([work = std::move(work), finished]() mutable {
         try {
             work();
@@ -25,11 +24,27 @@ void WorkerThreads::spawn(std::function<void()> work) {
     _workers.push_back({std::move(thread), std::move(finished)});
 }
 
+void WorkerThreads::reapFinished() {
+    std::list<Worker> finished;
+    {
+        MutexLock lock(_mutex);
+        for (auto it = _workers.begin(); it != _workers.end();) {
+            auto next = std::next(it);
+            if (it->finished->load())
+                finished.splice(finished.end(), _workers, it);
+            it = next;
+        }
+    }
+    // They have finished, but a join is still a wait: not under the mutex.
+    for (auto& worker : finished)
+        worker.thread.join();
+}
+
 void WorkerThreads::joinAll() {
     for (;;) {
         std::list<Worker> workers;
         {
-            std::lock_guard lock(_mutex);
+            MutexLock lock(_mutex);
             workers.swap(_workers);
         }
         if (workers.empty())
@@ -41,19 +56,8 @@ void WorkerThreads::joinAll() {
 }
 
 std::size_t WorkerThreads::size() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _workers.size();
-}
-
-void WorkerThreads::reapFinishedLocked() {
-    for (auto it = _workers.begin(); it != _workers.end();) {
-        if (it->finished->load()) {
-            it->thread.join();
-            it = _workers.erase(it);
-        } else {
-            ++it;
-        }
-    }
 }
 
 } // namespace toom::p2p::chat

@@ -76,7 +76,7 @@ std::optional<std::string> FileInbox::expect(const FileOffer& offer) {
         return problem;
     TransferToken token = *parseToken(offer.token);
     TimePoint now = TransferClock::now();
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (_announced.count(token) || _runningTokens.count(token) || _finished.count(token))
         return "this offer was already announced";
     std::string refusal;
@@ -102,12 +102,12 @@ void FileInbox::cancel(const std::string& token, std::string reason) {
     auto parsed = parseToken(token);
     if (!parsed)
         return;
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _cancelRequests.emplace_back(*parsed, std::move(reason));
 }
 
 std::size_t FileInbox::incomingCount() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _announced.size() + _runningTokens.size();
 }
 
@@ -184,7 +184,7 @@ void FileInbox::handleOther(const Datagram& datagram, const Poco::Net::SocketAdd
     std::optional<FileOffer> starting;
     std::optional<DatagramBody> reply;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         auto announced = _announced.find(datagram.token);
         if (announced != _announced.end()) {
             if (datagram.type() != DatagramType::Start)
@@ -223,7 +223,7 @@ void FileInbox::begin(const FileOffer& offer, const StartMessage& start,
     auto refuse = [&](AbortCode code, const std::string& reason) {
         send(token, AbortMessage{code, reason}, from);
         {
-            std::lock_guard lock(_mutex);
+            MutexLock lock(_mutex);
             _runningTokens.erase(token);
             remember(token, Finished{false, code, reason, from, now + _settings.rememberFinished});
         }
@@ -309,7 +309,7 @@ void FileInbox::complete(RunningMap::iterator it, TimePoint now) {
     if (auto report = running.meter.update(offer.size, now))
         runCallback(_onProgress, offer, *report);
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         _runningTokens.erase(it->first);
         remember(it->first, Finished{true,
                                      AbortCode::Unspecified,
@@ -329,7 +329,7 @@ void FileInbox::fail(RunningMap::iterator it, AbortCode code, std::string reason
         send(it->first, AbortMessage{code, reason}, running.presenter);
     FileOffer offer = running.transfer->offer();
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         _runningTokens.erase(it->first);
         remember(it->first, Finished{false, code, reason, running.presenter,
                                      now + _settings.rememberFinished});
@@ -369,7 +369,7 @@ void FileInbox::housekeep(TimePoint now) {
     std::vector<std::pair<TransferToken, std::string>> cancels;
     std::vector<std::pair<FileOffer, std::string>> failedOffers;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         cancels.swap(_cancelRequests);
         for (auto it = _announced.begin(); it != _announced.end();) {
             auto cancel = std::find_if(cancels.begin(), cancels.end(),
@@ -420,7 +420,7 @@ void FileInbox::shutDown(TimePoint now) {
         fail(_running.begin(), AbortCode::Cancelled, "the audience stopped receiving", true, now);
     std::map<TransferToken, Announced> announced;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         announced.swap(_announced);
         for (const auto& [token, entry] : announced)
             remember(token, Finished{false, AbortCode::Cancelled, "the audience stopped receiving",

@@ -3,6 +3,7 @@
 // channel and runs the incoming transfers the server announced. Files land in the download
 // directory as "<presenter>_<base name>", complete and verified, or not at all.
 
+#include "common/Mutex.h"
 #include "p2p/transfer/DatagramChannel.h"
 #include "p2p/transfer/FileOffer.h"
 #include "p2p/transfer/IncomingTransfer.h"
@@ -14,7 +15,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -121,7 +121,7 @@ private:
     void flushAcks();
     void housekeep(TimePoint now);
     void shutDown(TimePoint now);
-    void remember(const TransferToken& token, Finished finished); ///< Caller holds _mutex.
+    void remember(const TransferToken& token, Finished finished) TOOM_REQUIRES(_mutex);
     void send(const TransferToken& token, DatagramBody body, const Poco::Net::SocketAddress& to);
 
     void notifyFailed(const FileOffer& offer, const std::string& reason);
@@ -137,11 +137,12 @@ private:
     std::atomic<bool> _stopping{false};
     std::size_t _receiveBufferBytes = 0; ///< The channel's, read at start().
 
-    mutable std::mutex _mutex; ///< Guards the members below up to _running.
-    std::map<TransferToken, Announced> _announced;
-    std::set<TransferToken> _runningTokens;
-    std::map<TransferToken, Finished> _finished;
-    std::vector<std::pair<TransferToken, std::string>> _cancelRequests;
+    /// Guards the members below up to _running. Never held across a send or a callback.
+    mutable Mutex _mutex;
+    std::map<TransferToken, Announced> _announced TOOM_GUARDED_BY(_mutex);
+    std::set<TransferToken> _runningTokens TOOM_GUARDED_BY(_mutex);
+    std::map<TransferToken, Finished> _finished TOOM_GUARDED_BY(_mutex);
+    std::vector<std::pair<TransferToken, std::string>> _cancelRequests TOOM_GUARDED_BY(_mutex);
 
     RunningMap _running; ///< Inbox thread only.
 };

@@ -2,10 +2,10 @@
 // Every open connection, logged in or not: what the housekeeper sweeps for timeouts and what
 // the shutdown notice goes to.
 
+#include "common/Mutex.h"
 #include "server/net/Session.h"
 
 #include <memory>
-#include <mutex>
 #include <unordered_set>
 #include <vector>
 
@@ -19,8 +19,8 @@ public:
     std::size_t size() const;
 
 private:
-    mutable std::mutex _mutex;
-    std::unordered_set<std::shared_ptr<Session>> _sessions;
+    mutable Mutex _mutex;
+    std::unordered_set<std::shared_ptr<Session>> _sessions TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

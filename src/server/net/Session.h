@@ -4,14 +4,15 @@
 //
 // Threads: the connection's own thread (ClientHandler) is the only one that reads or writes
 // the socket and the only one that changes login state. Other threads push bytes and ask for
-// the connection to close; both take a short lock and wake the owner through an eventfd.
+// the connection to close; both take a short lock and wake the owner through its WakeUp.
 
 #include "commands/SessionControl.h"
+#include "common/Mutex.h"
+#include "common/WakeUp.h"
 #include "services/Clock.h"
 #include "services/Outbox.h"
 
 #include <atomic>
-#include <mutex>
 #include <string>
 
 namespace toom {
@@ -26,7 +27,7 @@ public:
     Session& operator=(const Session&) = delete;
 
     // Outbox (any thread).
-    bool push(std::string_view lines) override;
+    bool push(std::string_view lines) override TOOM_EXCLUDES(_mutex);
     void requestClose(CloseReason reason) override;
 
     // SessionControl (the connection's own thread).
@@ -45,19 +46,19 @@ public:
     void markLoggedOut();
 
     /// File descriptor that becomes readable when there is something for the owner to do.
-    int wakeFd() const { return _wakeFd; }
+    int wakeFd() const { return _wake.fd(); }
     /// Clears the wake-up signal.
-    void drainWake();
+    void drainWake() { _wake.drain(); }
 
     /// The first close reason asked for, or None.
     CloseReason closeRequested() const { return _closeReason.load(); }
 
     /// Stops accepting pushes from other threads; `finalLines` (may be empty) is queued last.
-    void seal(std::string_view finalLines);
+    void seal(std::string_view finalLines) TOOM_EXCLUDES(_mutex);
 
     /// Appends the bytes waiting to be sent to `out` and counts them as in flight.
     /// Returns false when nothing was waiting.
-    bool takePending(std::string& out);
+    bool takePending(std::string& out) TOOM_EXCLUDES(_mutex);
 
     /// Records that `bytes` of the in-flight data were written to the socket.
     void sent(std::size_t bytes);
@@ -70,13 +71,13 @@ public:
     Poco::Timestamp lastActivity() const;
 
 private:
-    void wake();
+    void wake() { _wake.notify(); }
 
     const std::string _address;
     const std::size_t _maxQueuedBytes;
     Clock& _clock;
     const Poco::Timestamp _connectedAt;
-    int _wakeFd = -1;
+    WakeUp _wake;
 
     std::atomic<bool> _loggedIn{false};
     std::string _username; ///< Written once by the owner before _loggedIn is set.
@@ -85,9 +86,9 @@ private:
     std::atomic<Poco::Timestamp::TimeVal> _lastActivity;
     std::atomic<CloseReason> _closeReason{CloseReason::None};
 
-    mutable std::mutex _mutex;
-    std::string _pending; ///< Guarded by _mutex.
-    bool _sealed = false; ///< Guarded by _mutex.
+    mutable Mutex _mutex;
+    std::string _pending TOOM_GUARDED_BY(_mutex);
+    bool _sealed TOOM_GUARDED_BY(_mutex) = false;
     std::atomic<std::size_t> _queuedBytes{0};
 };
 

@@ -70,7 +70,7 @@ std::size_t LocalPeerBroker::involvementLocked(const std::string& username) cons
 
 PeerBroker::AskOutcome LocalPeerBroker::ask(const std::string& requester,
                                             const std::string& target) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     dropExpiredLocked();
     if (_open.count(pairOf(requester, target)))
         return AskOutcome::AlreadyOpen;
@@ -87,7 +87,7 @@ PeerBroker::AskOutcome LocalPeerBroker::ask(const std::string& requester,
 
 std::optional<PeerBroker::Answer>
 LocalPeerBroker::answer(const std::string& target, const std::string& requester, bool accept) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     dropExpiredLocked();
     auto it = std::find_if(_requests.begin(), _requests.end(), [&](const Request& r) {
         return r.target == target && (requester.empty() || r.requester == requester);
@@ -108,12 +108,12 @@ LocalPeerBroker::answer(const std::string& target, const std::string& requester,
 }
 
 bool LocalPeerBroker::close(const std::string& a, const std::string& b) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _open.erase(pairOf(a, b)) > 0;
 }
 
 bool LocalPeerBroker::isOpen(const std::string& a, const std::string& b) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _open.count(pairOf(a, b)) > 0;
 }
 
@@ -122,7 +122,7 @@ void LocalPeerBroker::userLeft(const std::string& username, CloseReason reason) 
     std::vector<std::string> waitingRequesters; // asked `username`, now without an answer
     std::vector<std::string> askedTargets;      // were asked by `username`
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         for (auto it = _open.begin(); it != _open.end();) {
             if (it->first == username || it->second == username) {
                 chatPeers.push_back(it->first == username ? it->second : it->first);

@@ -3,12 +3,12 @@
 // every client reconnects and every direct connection is gone), with bounded counts and
 // requests that expire unanswered.
 
+#include "common/Mutex.h"
 #include "services/Clock.h"
 #include "services/Messenger.h"
 #include "services/PeerBroker.h"
 #include "services/ServerSettings.h"
 
-#include <mutex>
 #include <set>
 #include <utility>
 #include <vector>
@@ -37,16 +37,16 @@ private:
     using Pair = std::pair<std::string, std::string>;
     static Pair pairOf(const std::string& a, const std::string& b);
 
-    void dropExpiredLocked();
-    std::size_t involvementLocked(const std::string& username) const;
+    void dropExpiredLocked() TOOM_REQUIRES(_mutex);
+    std::size_t involvementLocked(const std::string& username) const TOOM_REQUIRES(_mutex);
 
     Messenger& _messenger;
     const ServerSettings& _settings;
     Clock& _clock;
 
-    mutable std::mutex _mutex;
-    std::vector<Request> _requests; ///< Oldest first.
-    std::set<Pair> _open;
+    mutable Mutex _mutex;
+    std::vector<Request> _requests TOOM_GUARDED_BY(_mutex); ///< Oldest first.
+    std::set<Pair> _open TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

@@ -25,7 +25,7 @@ bool LocalPresenceService::enter(const OnlineUser& user, std::shared_ptr<Outbox>
     LoginRecord record{user.username, user.address, user.udpPort, user.since, std::nullopt};
     const std::int64_t id = _store.recordLogin(record);
     {
-        std::lock_guard lock(_loginIdsMutex);
+        MutexLock lock(_loginIdsMutex);
         _loginIds[user.username] = id;
     }
     _userLog.add(user);
@@ -39,7 +39,7 @@ void LocalPresenceService::leave(const std::string& username, CloseReason reason
         return;
     std::optional<std::int64_t> id;
     {
-        std::lock_guard lock(_loginIdsMutex);
+        MutexLock lock(_loginIdsMutex);
         if (auto it = _loginIds.find(username); it != _loginIds.end()) {
             id = it->second;
             _loginIds.erase(it);

@@ -3,6 +3,7 @@
 // login history for who was online when, userlog.txt for the seeds, and presence notices
 // through the messenger (filtered by the block policy).
 
+#include "common/Mutex.h"
 #include "server/state/SessionDirectory.h"
 #include "server/store/LoginHistory.h"
 #include "server/store/UserLogFile.h"
@@ -13,7 +14,6 @@
 #include "services/ServerSettings.h"
 
 #include <functional>
-#include <mutex>
 #include <unordered_map>
 
 namespace toom {
@@ -48,9 +48,10 @@ private:
     const ServerSettings& _settings;
     Clock& _clock;
 
-    std::mutex _loginIdsMutex;
-    std::unordered_map<std::string, std::int64_t> _loginIds; ///< username -> store login id
-    std::vector<LeaveListener> _leaveListeners;              ///< Fixed before serving starts.
+    Mutex _loginIdsMutex;
+    /// username -> store login id
+    std::unordered_map<std::string, std::int64_t> _loginIds TOOM_GUARDED_BY(_loginIdsMutex);
+    std::vector<LeaveListener> _leaveListeners; ///< Fixed before serving starts.
 };
 
 } // namespace toom

@@ -24,7 +24,7 @@ void LoginLimiter::expire(Entry& entry, Poco::Timestamp now) const {
 }
 
 std::optional<Poco::Timestamp> LoginLimiter::lockedUntil(const std::string& username) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return std::nullopt;
@@ -34,7 +34,7 @@ std::optional<Poco::Timestamp> LoginLimiter::lockedUntil(const std::string& user
 
 bool LoginLimiter::recordFailure(const std::string& username) {
     const Poco::Timestamp now = _clock.now();
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     if (!_entries.count(username))
         evictIfFull(now);
     Entry& entry = _entries[username];
@@ -51,7 +51,7 @@ bool LoginLimiter::recordFailure(const std::string& username) {
 }
 
 int LoginLimiter::remainingAttempts(const std::string& username) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return _maxAttempts;
@@ -60,13 +60,13 @@ int LoginLimiter::remainingAttempts(const std::string& username) const {
 }
 
 void LoginLimiter::recordSuccess(const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _entries.erase(username);
 }
 
 void LoginLimiter::prune() {
     const Poco::Timestamp now = _clock.now();
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     for (auto it = _entries.begin(); it != _entries.end();) {
         expire(it->second, now);
         const bool stale = !it->second.lockedUntil &&
@@ -94,7 +94,7 @@ void LoginLimiter::evictIfFull(Poco::Timestamp now) {
 }
 
 std::size_t LoginLimiter::trackedCount() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _entries.size();
 }
 

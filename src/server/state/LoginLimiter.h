@@ -4,11 +4,11 @@
 // from another IP", as every seed says), unknown usernames included, so a caller can't tell
 // from the lock which names exist. Time comes from the injected clock.
 
+#include "common/Mutex.h"
 #include "services/Clock.h"
 
 #include <Poco/Timestamp.h>
 
-#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -48,15 +48,15 @@ private:
         std::optional<Poco::Timestamp> lockedUntil;
     };
     /// Clears an entry whose lock has run out (the count starts again from zero).
-    void expire(Entry& entry, Poco::Timestamp now) const;
-    void evictIfFull(Poco::Timestamp now);
+    void expire(Entry& entry, Poco::Timestamp now) const TOOM_REQUIRES(_mutex);
+    void evictIfFull(Poco::Timestamp now) TOOM_REQUIRES(_mutex);
 
     Clock& _clock;
     const int _maxAttempts;
     const int _lockSeconds;
     const std::size_t _maxTracked;
-    mutable std::mutex _mutex;
-    mutable std::unordered_map<std::string, Entry> _entries;
+    mutable Mutex _mutex;
+    mutable std::unordered_map<std::string, Entry> _entries TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

@@ -5,7 +5,7 @@
 namespace toom {
 
 bool SessionDirectory::add(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto [it, inserted] = _entries.try_emplace(user.username);
     if (!inserted)
         return false;
@@ -14,7 +14,7 @@ bool SessionDirectory::add(const OnlineUser& user, std::shared_ptr<Outbox> outbo
 }
 
 std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return std::nullopt;
@@ -24,7 +24,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::strin
 }
 
 std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string& username) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return std::nullopt;
@@ -32,7 +32,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string&
 }
 
 bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return false;
@@ -41,7 +41,7 @@ bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
 }
 
 bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return false;
@@ -52,7 +52,7 @@ bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
 std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
     std::vector<Entry> out;
     {
-        std::lock_guard lock(_mutex);
+        MutexLock lock(_mutex);
         out.reserve(_entries.size());
         for (const auto& [name, entry] : _entries)
             out.push_back(entry);
@@ -63,7 +63,7 @@ std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
 }
 
 std::size_t SessionDirectory::size() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return _entries.size();
 }
 

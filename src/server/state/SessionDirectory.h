@@ -3,11 +3,11 @@
 // Readers take a snapshot under the lock and act on it after releasing it, so no lock is ever
 // held while bytes are queued or sent (muduo's copy-then-broadcast).
 
+#include "common/Mutex.h"
 #include "models/Presence.h"
 #include "services/Outbox.h"
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,9 +43,9 @@ public:
     std::size_t size() const;
 
 private:
-    mutable std::mutex _mutex;
-    std::unordered_map<std::string, Entry> _entries;
-    std::uint64_t _nextOrder = 0;
+    mutable Mutex _mutex;
+    std::unordered_map<std::string, Entry> _entries TOOM_GUARDED_BY(_mutex);
+    std::uint64_t _nextOrder TOOM_GUARDED_BY(_mutex) = 0;
 };
 
 } // namespace toom

@@ -1,7 +1,5 @@
 #include "server/state/StoredBlockService.h"
 
-#include <mutex>
-
 namespace toom {
 
 StoredBlockService::StoredBlockService(BlockStore& store, std::size_t maxPerUser)
@@ -12,14 +10,14 @@ StoredBlockService::StoredBlockService(BlockStore& store, std::size_t maxPerUser
 }
 
 bool StoredBlockService::isBlocking(const std::string& blocker, const std::string& target) const {
-    std::shared_lock lock(_mutex);
+    ReaderLock lock(_mutex);
     auto it = _blocked.find(blocker);
     return it != _blocked.end() && it->second.count(target) > 0;
 }
 
 StoredBlockService::BlockResult StoredBlockService::block(const std::string& blocker,
                                                           const std::string& target) {
-    std::unique_lock lock(_mutex);
+    WriterLock lock(_mutex);
     auto& targets = _blocked[blocker];
     if (targets.count(target))
         return BlockResult::AlreadyBlocked;
@@ -32,7 +30,7 @@ StoredBlockService::BlockResult StoredBlockService::block(const std::string& blo
 }
 
 bool StoredBlockService::unblock(const std::string& blocker, const std::string& target) {
-    std::unique_lock lock(_mutex);
+    WriterLock lock(_mutex);
     auto it = _blocked.find(blocker);
     if (it == _blocked.end() || !it->second.count(target))
         return false;
@@ -42,7 +40,7 @@ bool StoredBlockService::unblock(const std::string& blocker, const std::string& 
 }
 
 std::vector<std::string> StoredBlockService::blockedBy(const std::string& blocker) const {
-    std::shared_lock lock(_mutex);
+    ReaderLock lock(_mutex);
     auto it = _blocked.find(blocker);
     if (it == _blocked.end())
         return {};

@@ -2,11 +2,11 @@
 // BlockService kept in the store and cached in memory: isBlocking is asked for every recipient
 // of every delivery, so it must not touch SQLite.
 
+#include "common/Mutex.h"
 #include "server/store/BlockStore.h"
 #include "services/BlockService.h"
 
 #include <set>
-#include <shared_mutex>
 #include <unordered_map>
 
 namespace toom {
@@ -24,8 +24,9 @@ public:
 private:
     BlockStore& _store;
     const std::size_t _maxPerUser;
-    mutable std::shared_mutex _mutex;
-    std::unordered_map<std::string, std::set<std::string>> _blocked; ///< blocker -> targets
+    mutable SharedMutex _mutex;
+    /// blocker -> targets
+    std::unordered_map<std::string, std::set<std::string>> _blocked TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

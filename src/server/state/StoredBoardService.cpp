@@ -13,7 +13,7 @@ StoredBoardService::StoredBoardService(BoardStore& store, Clock& clock, BoardLog
 }
 
 BoardPost StoredBoardService::post(const std::string& author, const std::string& text) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     BoardPost post;
     post.author = author;
     post.text = text;
@@ -39,7 +39,7 @@ BoardService::Refusal StoredBoardService::check(const std::string& user, int num
 
 BoardService::Change StoredBoardService::edit(const std::string& user, int number,
                                               std::int64_t epochSeconds, const std::string& text) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Change change;
     change.refusal = check(user, number, epochSeconds);
     if (change.refusal != Refusal::None) {
@@ -60,7 +60,7 @@ BoardService::Change StoredBoardService::edit(const std::string& user, int numbe
 
 BoardService::Change StoredBoardService::remove(const std::string& user, int number,
                                                 std::int64_t epochSeconds) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Change change;
     change.refusal = check(user, number, epochSeconds);
     if (change.refusal != Refusal::None) {
@@ -82,7 +82,7 @@ void StoredBoardService::renumber() {
 }
 
 BoardService::Page StoredBoardService::since(std::int64_t epochSeconds, std::size_t limit) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Page page;
     for (const auto& post : _posts) {
         if (toom::epochSeconds(post.time) <= epochSeconds)

@@ -2,12 +2,11 @@
 // BoardService on the store, with the posts cached in memory in number order (reads scan the
 // cache; writes go to the store first, then the cache, then messagelog.txt).
 
+#include "common/Mutex.h"
 #include "server/store/BoardLogFile.h"
 #include "server/store/BoardStore.h"
 #include "services/BoardService.h"
 #include "services/Clock.h"
-
-#include <mutex>
 
 namespace toom {
 
@@ -24,14 +23,15 @@ public:
 
 private:
     /// Checks `number`, author and time; null refusal means the post at index may change.
-    Refusal check(const std::string& user, int number, std::int64_t epochSeconds) const;
-    void renumber();
+    Refusal check(const std::string& user, int number, std::int64_t epochSeconds) const
+        TOOM_REQUIRES(_mutex);
+    void renumber() TOOM_REQUIRES(_mutex);
 
     BoardStore& _store;
     Clock& _clock;
     BoardLogFile& _log;
-    mutable std::mutex _mutex;
-    std::vector<BoardPost> _posts;
+    mutable Mutex _mutex;
+    std::vector<BoardPost> _posts TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

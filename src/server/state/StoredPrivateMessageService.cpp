@@ -26,7 +26,7 @@ ServerLine StoredPrivateMessageService::event(const PrivateMessage& message, boo
 }
 
 PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMessage& message) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Outcome outcome;
     // While older messages still wait (the recipient is between logging in and receiving them),
     // a new one joins the queue rather than overtaking them.
@@ -44,7 +44,7 @@ PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMe
 }
 
 std::size_t StoredPrivateMessageService::deliverStored(const std::string& recipient) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<std::int64_t> delivered;
     for (const auto& message : _store.offlineMessagesFor(recipient)) {
         if (!_messenger.sendTo(recipient, event(message, true)))

@@ -1,13 +1,12 @@
 #pragma once
 // PrivateMessageService over the Messenger (live delivery) and the Store (offline queue).
 
+#include "common/Mutex.h"
 #include "server/store/OfflineMessageStore.h"
 #include "server/store/PrivateLogFile.h"
 #include "services/Messenger.h"
 #include "services/PrivateMessageService.h"
 #include "services/ServerSettings.h"
-
-#include <mutex>
 
 namespace toom {
 
@@ -29,7 +28,7 @@ private:
     const ServerSettings& _settings;
     /// Orders "store while offline" against "deliver at login", so a message sent while its
     /// recipient logs in is neither lost nor delivered out of order.
-    std::mutex _mutex;
+    Mutex _mutex;
 };
 
 } // namespace toom

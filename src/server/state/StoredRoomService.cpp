@@ -36,13 +36,26 @@ RoomService::Created StoredRoomService::createSeparate(const std::string& creato
                                                        const std::vector<std::string>& others) {
     std::set<std::string> wanted(others.begin(), others.end());
     wanted.insert(creator);
-    std::lock_guard lock(_mutex);
+    Room room;
+    {
+        MutexLock lock(_mutex);
+        if (auto existing = createSeparateLocked(creator, others, wanted))
+            return {Created::Outcome::AlreadyExists, *existing};
+        room = _rooms.back();
+    }
+    createLog(room);
+    return {Created::Outcome::Created, room};
+}
+
+std::optional<Room> StoredRoomService::createSeparateLocked(const std::string& creator,
+                                                            const std::vector<std::string>& others,
+                                                            const std::set<std::string>& wanted) {
     for (const auto& room : _rooms) {
         if (room.kind != RoomKind::Separate)
             continue;
         const auto names = room.memberNames();
         if (std::set<std::string>(names.begin(), names.end()) == wanted)
-            return {Created::Outcome::AlreadyExists, room};
+            return room;
     }
     Room room;
     room.kind = RoomKind::Separate;
@@ -57,19 +70,34 @@ RoomService::Created StoredRoomService::createSeparate(const std::string& creato
     room.id = _store.insertRoom(room);
     _lastNumber = room.number;
     _rooms.push_back(room);
+    return std::nullopt;
+}
+
+void StoredRoomService::createLog(const Room& room) const {
+    // The seeds create the room's log with the room. Not under the mutex: post() opens the
+    // file for appending too, so whichever comes first creates it.
     if (auto path = logPath(room); !path.empty())
-        std::ofstream(path, std::ios::app); // The seeds create the room's log with the room.
-    return {Created::Outcome::Created, room};
+        std::ofstream(path, std::ios::app);
 }
 
 RoomService::Created StoredRoomService::createGroup(const std::string& creator,
                                                     const std::string& name,
                                                     const std::vector<std::string>& invitees) {
-    std::lock_guard lock(_mutex);
-    for (const auto& room : _rooms) {
-        if (room.kind == RoomKind::Group && room.name == name)
-            return {Created::Outcome::NameTaken, room};
+    Room room;
+    {
+        MutexLock lock(_mutex);
+        for (const auto& existing : _rooms) {
+            if (existing.kind == RoomKind::Group && existing.name == name)
+                return {Created::Outcome::NameTaken, existing};
+        }
+        room = newGroupLocked(creator, name, invitees);
     }
+    createLog(room);
+    return {Created::Outcome::Created, room};
+}
+
+Room StoredRoomService::newGroupLocked(const std::string& creator, const std::string& name,
+                                       const std::vector<std::string>& invitees) {
     Room room;
     room.kind = RoomKind::Group;
     room.name = name;
@@ -82,13 +110,11 @@ RoomService::Created StoredRoomService::createGroup(const std::string& creator,
     }
     room.id = _store.insertRoom(room);
     _rooms.push_back(room);
-    if (auto path = logPath(room); !path.empty())
-        std::ofstream(path, std::ios::app);
-    return {Created::Outcome::Created, room};
+    return room;
 }
 
 std::optional<Room> StoredRoomService::separateRoom(int number) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     for (const auto& room : _rooms) {
         if (room.kind == RoomKind::Separate && room.number == number)
             return room;
@@ -97,7 +123,7 @@ std::optional<Room> StoredRoomService::separateRoom(int number) const {
 }
 
 std::optional<Room> StoredRoomService::group(const std::string& name) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     for (const auto& room : _rooms) {
         if (room.kind == RoomKind::Group && room.name == name)
             return room;
@@ -114,7 +140,7 @@ Room* StoredRoomService::findLocked(std::int64_t id) {
 }
 
 Room StoredRoomService::join(const std::string& name, const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     for (auto& room : _rooms) {
         if (room.kind != RoomKind::Group || room.name != name)
             continue;
@@ -130,7 +156,7 @@ Room StoredRoomService::join(const std::string& name, const std::string& usernam
 }
 
 bool StoredRoomService::leave(std::int64_t roomId, const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Room* room = findLocked(roomId);
     if (!room || !room->isMember(username))
         return false;
@@ -142,7 +168,7 @@ bool StoredRoomService::leave(std::int64_t roomId, const std::string& username) 
 }
 
 std::vector<Room> StoredRoomService::roomsOf(const std::string& username) const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<Room> out;
     for (const auto& room : _rooms) {
         if (room.isMember(username))
@@ -154,7 +180,7 @@ std::vector<Room> StoredRoomService::roomsOf(const std::string& username) const 
 RoomMessage StoredRoomService::post(const Room& room, const std::string& sender,
                                     const std::string& text) {
     // Numbering and the log line must follow one order per room: the lock serialises posts.
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     RoomMessage message;
     message.roomId = room.id;
     message.number = _store.lastRoomMessageNumber(room.id) + 1;

@@ -3,11 +3,15 @@
 // room's seed log: SR_<id>_messageLog.txt for separate rooms, <name>_messageLog.txt for
 // groups, "n; timestamp; user; text".
 
+#include "common/Mutex.h"
 #include "server/store/RoomStore.h"
 #include "services/Clock.h"
 #include "services/RoomService.h"
 
-#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace toom {
 
@@ -33,15 +37,26 @@ public:
     std::string logPath(const Room& room) const;
 
 private:
-    Room* findLocked(std::int64_t id);
+    Room* findLocked(std::int64_t id) TOOM_REQUIRES(_mutex);
+    /// The existing room of exactly `wanted`, or nothing after adding a new one (last in _rooms).
+    std::optional<Room> createSeparateLocked(const std::string& creator,
+                                             const std::vector<std::string>& others,
+                                             const std::set<std::string>& wanted)
+        TOOM_REQUIRES(_mutex);
+    /// Adds the group (its name is free) and returns it.
+    Room newGroupLocked(const std::string& creator, const std::string& name,
+                        const std::vector<std::string>& invitees) TOOM_REQUIRES(_mutex);
+    /// Creates the room's empty seed log file, if logs are on.
+    void createLog(const Room& room) const;
 
     RoomStore& _store;
     Clock& _clock;
     const std::string _logDir;
     const bool _padDay;
-    mutable std::mutex _mutex;
-    std::vector<Room> _rooms; ///< Creation order.
-    int _lastNumber = 0;      ///< Highest separate-room number handed out.
+    mutable Mutex _mutex;
+    std::vector<Room> _rooms TOOM_GUARDED_BY(_mutex); ///< Creation order.
+    /// Highest separate-room number handed out.
+    int _lastNumber TOOM_GUARDED_BY(_mutex) = 0;
 };
 
 } // namespace toom

@@ -23,7 +23,7 @@ std::string BoardLogFile::formatLine(const BoardPost& post) const {
 void BoardLogFile::append(const BoardPost& post) {
     if (_path.empty())
         return;
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::ofstream out(_path, std::ios::app);
     out << formatLine(post) << '\n';
 }
@@ -31,7 +31,7 @@ void BoardLogFile::append(const BoardPost& post) {
 void BoardLogFile::rewrite(const std::vector<BoardPost>& posts) {
     if (_path.empty())
         return;
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     const std::string temp = _path + ".tmp";
     {
         std::ofstream out(temp, std::ios::trunc);

@@ -5,10 +5,10 @@
 // Appended on every post and rewritten (renumbered) on every edit or delete. The board itself
 // lives in the store; this file mirrors it for people and for the seeds' tests.
 
+#include "common/Mutex.h"
 #include "common/Profile.h"
 #include "models/BoardPost.h"
 
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -29,7 +29,7 @@ private:
     std::string _path;
     BoardLogFormat _format;
     bool _padDay;
-    std::mutex _mutex;
+    Mutex _mutex; ///< Serialises the writes to the file (held across them by design).
 };
 
 } // namespace toom

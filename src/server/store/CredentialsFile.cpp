@@ -29,7 +29,7 @@ CredentialsFile::CredentialsFile(std::string path)
     : _path(std::move(path)) {}
 
 void CredentialsFile::append(const std::string& username, const std::string& password) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::File(Poco::Path(_path).makeAbsolute().parent()).createDirectories();
 
     // Build the whole addition first and write it with one call: a short line then reaches the

@@ -2,7 +2,8 @@
 // The seed-format credentials file (credentials.txt): one "username password" per line. The
 // server appends self-registered accounts to it so the file stays the complete account list.
 
-#include <mutex>
+#include "common/Mutex.h"
+
 #include <string>
 
 namespace toom {
@@ -23,7 +24,7 @@ public:
 
 private:
     std::string _path;
-    std::mutex _mutex;
+    Mutex _mutex; ///< Serialises the appends (held across them by design).
 };
 
 } // namespace toom

@@ -22,7 +22,7 @@ void PrivateLogFile::append(const Poco::Timestamp& time, const std::string& rece
                             const std::string& text) {
     if (_path.empty())
         return;
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::ofstream out(_path, std::ios::app);
     out << ++_count << "; " << formatSeedTime(time, _padDay) << "; " << receiver << "; " << text
         << '\n';

@@ -4,9 +4,10 @@
 // numbered from 1 across all users and appended as messages are sent. Numbering continues
 // from the lines already in the file.
 
+#include "common/Mutex.h"
+
 #include <Poco/Timestamp.h>
 
-#include <mutex>
 #include <string>
 
 namespace toom {
@@ -23,8 +24,8 @@ public:
 private:
     std::string _path;
     bool _padDay;
-    std::mutex _mutex;
-    long _count = 0;
+    Mutex _mutex; ///< Serialises the appends (held across them by design).
+    long _count TOOM_GUARDED_BY(_mutex) = 0;
 };
 
 } // namespace toom

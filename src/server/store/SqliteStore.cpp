@@ -6,6 +6,7 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
+#include <mutex>
 #include <type_traits>
 
 using namespace Poco::Data::Keywords;
@@ -118,15 +119,17 @@ Poco::Data::Session openSession(const std::string& path) {
 
 // Runs `fn` in a transaction: committed if it returns, rolled back if it throws (and the
 // exception passed on). Every write goes through here, so a write is all or nothing.
+// `fn` gets the session as its argument: it runs under the store's mutex, but the analysis
+// sees a lambda as a function of its own, which would not know that.
 template <typename Fn>
-auto inTransaction(Poco::Data::Session& session, Fn&& fn) -> decltype(fn()) {
+auto inTransaction(Poco::Data::Session& session, Fn&& fn) -> decltype(fn(session)) {
     session.begin();
     try {
-        if constexpr (std::is_void_v<decltype(fn())>) {
-            fn();
+        if constexpr (std::is_void_v<decltype(fn(session))>) {
+            fn(session);
             session.commit();
         } else {
-            auto result = fn();
+            auto result = fn(session);
             session.commit();
             return result;
         }
@@ -140,18 +143,25 @@ auto inTransaction(Poco::Data::Session& session, Fn&& fn) -> decltype(fn()) {
     }
 }
 
+// Rows changed by the last statement on `session`.
+std::size_t changesOf(Poco::Data::Session& session) {
+    Poco::Int64 count = 0;
+    session << "SELECT changes()", into(count), now;
+    return static_cast<std::size_t>(count);
+}
+
 } // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
     : _path(path)
     , _session(openSession(path)) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     configure();
     migrate();
 }
 
 SqliteStore::~SqliteStore() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     try {
         _session.close();
     } catch (...) {
@@ -168,7 +178,7 @@ int SqliteStore::latestSchemaVersion() {
 }
 
 int SqliteStore::schemaVersion() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     return userVersion();
 }
 
@@ -195,12 +205,6 @@ int SqliteStore::userVersion() {
     return version;
 }
 
-std::size_t SqliteStore::changes() {
-    Poco::Int64 count = 0;
-    _session << "SELECT changes()", into(count), now;
-    return static_cast<std::size_t>(count);
-}
-
 void SqliteStore::migrate() {
     const auto& steps = migrations();
     const int current = userVersion();
@@ -210,19 +214,19 @@ void SqliteStore::migrate() {
                                         std::to_string(steps.size()));
     }
     for (int version = current; version < static_cast<int>(steps.size()); ++version) {
-        inTransaction(_session, [&] {
+        inTransaction(_session, [&](Poco::Data::Session& session) {
             for (const std::string& sql : steps[static_cast<std::size_t>(version)].statements) {
-                _session << sql, now;
+                session << sql, now;
             }
             // user_version lives in the database header, which is written as part of the
             // transaction: the step and its version bump commit or roll back together.
-            _session << "PRAGMA user_version=" + std::to_string(version + 1), now;
+            session << "PRAGMA user_version=" + std::to_string(version + 1), now;
         });
     }
 }
 
 std::optional<Account> SqliteStore::findAccount(const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = username;
     std::vector<std::string> salts;
     std::vector<std::string> hashes;
@@ -244,78 +248,78 @@ std::optional<Account> SqliteStore::findAccount(const std::string& username) {
 }
 
 bool SqliteStore::insertAccount(const Account& account) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = account.username;
     std::string salt = account.salt;
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
     Poco::Int64 createdAt = toMicros(account.createdAt);
-    return inTransaction(_session, [&] {
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
         // ON CONFLICT DO NOTHING (rather than catching a constraint error) keeps "name taken"
         // an ordinary outcome, decided atomically by the primary key.
-        _session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at)"
-                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING",
+        session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at)"
+                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING",
             use(name), use(salt), use(hash), use(iterations), use(createdAt), now;
-        return changes() == 1;
+        return changesOf(session) == 1;
     });
 }
 
 bool SqliteStore::updateAccountPassword(const Account& account) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = account.username;
     std::string salt = account.salt;
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
-    return inTransaction(_session, [&] {
-        _session << "UPDATE accounts SET salt = ?, password_hash = ?, iterations = ?"
-                    " WHERE username = ?",
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "UPDATE accounts SET salt = ?, password_hash = ?, iterations = ?"
+                   " WHERE username = ?",
             use(salt), use(hash), use(iterations), use(name), now;
-        return changes() == 1;
+        return changesOf(session) == 1;
     });
 }
 
 std::size_t SqliteStore::accountCount() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 count = 0;
     _session << "SELECT COUNT(*) FROM accounts", into(count), now;
     return static_cast<std::size_t>(count);
 }
 
 std::int64_t SqliteStore::recordLogin(const LoginRecord& login) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = login.username;
     std::string address = login.address;
     int udpPort = login.udpPort;
     Poco::Int64 loginAt = toMicros(login.loginAt);
-    return inTransaction(_session, [&] {
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
         if (login.logoutAt) {
             Poco::Int64 logoutAt = toMicros(*login.logoutAt);
-            _session << "INSERT INTO logins (username, address, udp_port, login_at, logout_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
+            session << "INSERT INTO logins (username, address, udp_port, login_at, logout_at)"
+                       " VALUES (?, ?, ?, ?, ?)",
                 use(name), use(address), use(udpPort), use(loginAt), use(logoutAt), now;
         } else {
-            _session << "INSERT INTO logins (username, address, udp_port, login_at)"
-                        " VALUES (?, ?, ?, ?)",
+            session << "INSERT INTO logins (username, address, udp_port, login_at)"
+                       " VALUES (?, ?, ?, ?)",
                 use(name), use(address), use(udpPort), use(loginAt), now;
         }
         // Same connection, same transaction, under the mutex: this is our row's id.
         Poco::Int64 id = 0;
-        _session << "SELECT last_insert_rowid()", into(id), now;
+        session << "SELECT last_insert_rowid()", into(id), now;
         return static_cast<std::int64_t>(id);
     });
 }
 
 void SqliteStore::recordLogout(std::int64_t id, Poco::Timestamp at) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 rowId = id;
     Poco::Int64 logoutAt = toMicros(at);
-    inTransaction(_session, [&] {
-        _session << "UPDATE logins SET logout_at = ? WHERE id = ?", use(logoutAt), use(rowId), now;
+    inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "UPDATE logins SET logout_at = ? WHERE id = ?", use(logoutAt), use(rowId), now;
     });
 }
 
 std::vector<LoginRecord> SqliteStore::loginsSince(Poco::Timestamp since) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 sinceMicros = toMicros(since);
     std::vector<std::string> names;
     std::vector<std::string> addresses;
@@ -349,64 +353,64 @@ std::vector<LoginRecord> SqliteStore::loginsSince(Poco::Timestamp since) {
 }
 
 std::size_t SqliteStore::closeOpenLogins(Poco::Timestamp at) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 logoutAt = toMicros(at);
-    return inTransaction(_session, [&] {
-        _session << "UPDATE logins SET logout_at = ? WHERE logout_at IS NULL", use(logoutAt), now;
-        return changes();
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "UPDATE logins SET logout_at = ? WHERE logout_at IS NULL", use(logoutAt), now;
+        return changesOf(session);
     });
 }
 
 std::size_t SqliteStore::pruneLoginsBefore(Poco::Timestamp before) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 beforeMicros = toMicros(before);
-    return inTransaction(_session, [&] {
-        _session << "DELETE FROM logins WHERE logout_at < ?", use(beforeMicros), now;
-        return changes();
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "DELETE FROM logins WHERE logout_at < ?", use(beforeMicros), now;
+        return changesOf(session);
     });
 }
 
 // --- public board ------------------------------------------------------------------------
 
 std::int64_t SqliteStore::insertBoardPost(const BoardPost& post) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string author = post.author;
     std::string text = post.text;
     Poco::Int64 time = toMicros(post.time);
     int edited = post.edited ? 1 : 0;
-    return inTransaction(_session, [&] {
-        _session << "INSERT INTO board_posts (author, text, time, edited) VALUES (?, ?, ?, ?)",
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO board_posts (author, text, time, edited) VALUES (?, ?, ?, ?)",
             use(author), use(text), use(time), use(edited), now;
         Poco::Int64 id = 0;
-        _session << "SELECT last_insert_rowid()", into(id), now;
+        session << "SELECT last_insert_rowid()", into(id), now;
         return static_cast<std::int64_t>(id);
     });
 }
 
 bool SqliteStore::updateBoardPost(const BoardPost& post) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 id = post.id;
     std::string text = post.text;
     Poco::Int64 time = toMicros(post.time);
     int edited = post.edited ? 1 : 0;
-    return inTransaction(_session, [&] {
-        _session << "UPDATE board_posts SET text = ?, time = ?, edited = ? WHERE id = ?", use(text),
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "UPDATE board_posts SET text = ?, time = ?, edited = ? WHERE id = ?", use(text),
             use(time), use(edited), use(id), now;
-        return changes() == 1;
+        return changesOf(session) == 1;
     });
 }
 
 bool SqliteStore::deleteBoardPost(std::int64_t id) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 rowId = id;
-    return inTransaction(_session, [&] {
-        _session << "DELETE FROM board_posts WHERE id = ?", use(rowId), now;
-        return changes() == 1;
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "DELETE FROM board_posts WHERE id = ?", use(rowId), now;
+        return changesOf(session) == 1;
     });
 }
 
 std::vector<BoardPost> SqliteStore::boardPosts() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<Poco::Int64> ids;
     std::vector<std::string> authors;
     std::vector<std::string> texts;
@@ -426,23 +430,23 @@ std::vector<BoardPost> SqliteStore::boardPosts() {
 // --- offline private messages -------------------------------------------------------------
 
 std::int64_t SqliteStore::insertOfflineMessage(const PrivateMessage& message) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string sender = message.sender;
     std::string recipient = message.recipient;
     std::string text = message.text;
     Poco::Int64 sentAt = toMicros(message.sentAt);
-    return inTransaction(_session, [&] {
-        _session << "INSERT INTO offline_messages (sender, recipient, text, sent_at)"
-                    " VALUES (?, ?, ?, ?)",
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO offline_messages (sender, recipient, text, sent_at)"
+                   " VALUES (?, ?, ?, ?)",
             use(sender), use(recipient), use(text), use(sentAt), now;
         Poco::Int64 id = 0;
-        _session << "SELECT last_insert_rowid()", into(id), now;
+        session << "SELECT last_insert_rowid()", into(id), now;
         return static_cast<std::int64_t>(id);
     });
 }
 
 std::vector<PrivateMessage> SqliteStore::offlineMessagesFor(const std::string& recipient) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = recipient;
     std::vector<Poco::Int64> ids;
     std::vector<std::string> senders;
@@ -460,7 +464,7 @@ std::vector<PrivateMessage> SqliteStore::offlineMessagesFor(const std::string& r
 }
 
 std::size_t SqliteStore::offlineMessageCount(const std::string& recipient) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string name = recipient;
     Poco::Int64 count = 0;
     _session << "SELECT COUNT(*) FROM offline_messages WHERE recipient = ?", into(count), use(name),
@@ -471,11 +475,11 @@ std::size_t SqliteStore::offlineMessageCount(const std::string& recipient) {
 void SqliteStore::deleteOfflineMessages(const std::vector<std::int64_t>& ids) {
     if (ids.empty())
         return;
-    std::lock_guard lock(_mutex);
-    inTransaction(_session, [&] {
+    MutexLock lock(_mutex);
+    inTransaction(_session, [&](Poco::Data::Session& session) {
         for (std::int64_t id : ids) {
             Poco::Int64 rowId = id;
-            _session << "DELETE FROM offline_messages WHERE id = ?", use(rowId), now;
+            session << "DELETE FROM offline_messages WHERE id = ?", use(rowId), now;
         }
     });
 }
@@ -483,29 +487,29 @@ void SqliteStore::deleteOfflineMessages(const std::vector<std::int64_t>& ids) {
 // --- blocks ---------------------------------------------------------------------------------
 
 bool SqliteStore::insertBlock(const std::string& blocker, const std::string& blocked) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string a = blocker;
     std::string b = blocked;
-    return inTransaction(_session, [&] {
-        _session << "INSERT INTO blocks (blocker, blocked) VALUES (?, ?)"
-                    " ON CONFLICT(blocker, blocked) DO NOTHING",
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO blocks (blocker, blocked) VALUES (?, ?)"
+                   " ON CONFLICT(blocker, blocked) DO NOTHING",
             use(a), use(b), now;
-        return changes() == 1;
+        return changesOf(session) == 1;
     });
 }
 
 bool SqliteStore::deleteBlock(const std::string& blocker, const std::string& blocked) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::string a = blocker;
     std::string b = blocked;
-    return inTransaction(_session, [&] {
-        _session << "DELETE FROM blocks WHERE blocker = ? AND blocked = ?", use(a), use(b), now;
-        return changes() == 1;
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "DELETE FROM blocks WHERE blocker = ? AND blocked = ?", use(a), use(b), now;
+        return changesOf(session) == 1;
     });
 }
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::blocks() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<std::string> blockers;
     std::vector<std::string> blocked;
     _session << "SELECT blocker, blocked FROM blocks ORDER BY blocker, blocked", into(blockers),
@@ -520,24 +524,24 @@ std::vector<std::pair<std::string, std::string>> SqliteStore::blocks() {
 // --- rooms and groups ------------------------------------------------------------------------
 
 std::int64_t SqliteStore::insertRoom(const Room& room) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     int kind = room.kind == RoomKind::Group ? 1 : 0;
     int number = room.number;
     std::string name = room.name;
     std::string creator = room.creator;
     Poco::Int64 createdAt = toMicros(room.createdAt);
-    return inTransaction(_session, [&] {
-        _session
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session
             << "INSERT INTO rooms (kind, number, name, creator, created_at) VALUES (?, ?, ?, ?, ?)",
             use(kind), use(number), use(name), use(creator), use(createdAt), now;
         Poco::Int64 id = 0;
-        _session << "SELECT last_insert_rowid()", into(id), now;
+        session << "SELECT last_insert_rowid()", into(id), now;
         int position = 0;
         for (const auto& member : room.members) {
             std::string user = member.username;
             int joined = member.joined ? 1 : 0;
-            _session << "INSERT INTO room_members (room_id, position, username, joined) VALUES (?, "
-                        "?, ?, ?)",
+            session << "INSERT INTO room_members (room_id, position, username, joined) VALUES (?, "
+                       "?, ?, ?)",
                 use(id), use(position), use(user), use(joined), now;
             ++position;
         }
@@ -546,32 +550,32 @@ std::int64_t SqliteStore::insertRoom(const Room& room) {
 }
 
 void SqliteStore::upsertRoomMember(std::int64_t roomId, const RoomMember& member) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
     std::string user = member.username;
     int joined = member.joined ? 1 : 0;
-    inTransaction(_session, [&] {
-        _session << "INSERT INTO room_members (room_id, position, username, joined)"
-                    " VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM room_members WHERE "
-                    "room_id = ?), ?, ?)"
-                    " ON CONFLICT(room_id, username) DO UPDATE SET joined = excluded.joined",
+    inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO room_members (room_id, position, username, joined)"
+                   " VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM room_members WHERE "
+                   "room_id = ?), ?, ?)"
+                   " ON CONFLICT(room_id, username) DO UPDATE SET joined = excluded.joined",
             use(id), use(id), use(user), use(joined), now;
     });
 }
 
 bool SqliteStore::deleteRoomMember(std::int64_t roomId, const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
     std::string user = username;
-    return inTransaction(_session, [&] {
-        _session << "DELETE FROM room_members WHERE room_id = ? AND username = ?", use(id),
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "DELETE FROM room_members WHERE room_id = ? AND username = ?", use(id),
             use(user), now;
-        return changes() == 1;
+        return changesOf(session) == 1;
     });
 }
 
 std::vector<Room> SqliteStore::rooms() {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<Poco::Int64> ids;
     std::vector<int> kinds;
     std::vector<int> numbers;
@@ -606,25 +610,25 @@ std::vector<Room> SqliteStore::rooms() {
 }
 
 std::int64_t SqliteStore::insertRoomMessage(const RoomMessage& message) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 roomId = message.roomId;
     int number = message.number;
     std::string sender = message.sender;
     std::string text = message.text;
     Poco::Int64 time = toMicros(message.time);
-    return inTransaction(_session, [&] {
-        _session << "INSERT INTO room_messages (room_id, number, sender, text, time) VALUES (?, ?, "
-                    "?, ?, ?)",
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO room_messages (room_id, number, sender, text, time) VALUES (?, ?, "
+                   "?, ?, ?)",
             use(roomId), use(number), use(sender), use(text), use(time), now;
         Poco::Int64 id = 0;
-        _session << "SELECT last_insert_rowid()", into(id), now;
+        session << "SELECT last_insert_rowid()", into(id), now;
         return static_cast<std::int64_t>(id);
     });
 }
 
 std::vector<RoomMessage> SqliteStore::roomMessages(std::int64_t roomId, std::int64_t fromTime,
                                                    std::size_t limit) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
     Poco::Int64 from = fromTime;
     Poco::Int64 max = static_cast<Poco::Int64>(limit);
@@ -646,7 +650,7 @@ std::vector<RoomMessage> SqliteStore::roomMessages(std::int64_t roomId, std::int
 }
 
 int SqliteStore::lastRoomMessageNumber(std::int64_t roomId) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
     int number = 0;
     _session << "SELECT COALESCE(MAX(number), 0) FROM room_messages WHERE room_id = ?",

@@ -13,11 +13,11 @@
 // own transaction together with the user_version bump. To add a table (or a column, or an
 // index), append a migration step; never edit or reorder a step that has shipped.
 
+#include "common/Mutex.h"
 #include "server/store/Store.h"
 
 #include <Poco/Data/Session.h>
 
-#include <mutex>
 #include <string>
 
 namespace toom {
@@ -89,14 +89,15 @@ public:
     int lastRoomMessageNumber(std::int64_t roomId) override;
 
 private:
-    void configure();
-    void migrate();
-    int userVersion();
-    std::size_t changes();
+    void configure() TOOM_REQUIRES(_mutex);
+    void migrate() TOOM_REQUIRES(_mutex);
+    int userVersion() TOOM_REQUIRES(_mutex);
 
     std::string _path;
-    std::mutex _mutex;
-    Poco::Data::Session _session;
+    /// A Poco::Data session is not thread-safe: every use of it, SQL and all, is under this
+    /// mutex, the store's serialisation point (held across disk I/O by design).
+    Mutex _mutex;
+    Poco::Data::Session _session TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

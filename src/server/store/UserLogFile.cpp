@@ -19,18 +19,18 @@ UserLogFile::UserLogFile(std::string path, bool padDay)
     const Poco::Path parent = Poco::Path(_path).parent();
     if (!parent.toString().empty())
         Poco::File(parent).createDirectories();
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     rewrite();
 }
 
 void UserLogFile::add(const OnlineUser& user) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     _online.push_back(user);
     rewrite();
 }
 
 void UserLogFile::remove(const std::string& username) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     auto it = std::find_if(_online.begin(), _online.end(),
                            [&](const OnlineUser& u) { return u.username == username; });
     if (it == _online.end())
@@ -40,7 +40,7 @@ void UserLogFile::remove(const std::string& username) {
 }
 
 void UserLogFile::updateUdpPort(const std::string& username, int udpPort) {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     for (auto& u : _online) {
         if (u.username == username)
             u.udpPort = udpPort;
@@ -49,7 +49,7 @@ void UserLogFile::updateUdpPort(const std::string& username, int udpPort) {
 }
 
 std::vector<std::string> UserLogFile::lines() const {
-    std::lock_guard lock(_mutex);
+    MutexLock lock(_mutex);
     std::vector<std::string> out;
     for (std::size_t i = 0; i < _online.size(); ++i)
         out.push_back(formatLine(i + 1, _online[i]));

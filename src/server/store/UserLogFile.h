@@ -4,9 +4,9 @@
 // numbered from 1 and renumbered whenever someone logs out. It mirrors who is online now, so
 // it starts empty with every server run; the durable login history lives in the Store.
 
+#include "common/Mutex.h"
 #include "models/Presence.h"
 
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,13 +27,14 @@ public:
     const std::string& path() const { return _path; }
 
 private:
-    void rewrite() const; ///< Called with _mutex held.
+    /// Writes the file from _online; the mutex orders the rewrites (the last one wins).
+    void rewrite() const TOOM_REQUIRES(_mutex);
     std::string formatLine(std::size_t seq, const OnlineUser& user) const;
 
     std::string _path;
     bool _padDay;
-    mutable std::mutex _mutex;
-    std::vector<OnlineUser> _online;
+    mutable Mutex _mutex;
+    std::vector<OnlineUser> _online TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

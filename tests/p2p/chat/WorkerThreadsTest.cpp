@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 using toom::p2p::chat::WorkerThreads;
 using toom::p2p::chat::testkit::waitUntil;
@@ -29,15 +31,31 @@ TEST(WorkerThreadsTest, JoinAllWaitsForEveryThread) {
     EXPECT_EQ(workers.size(), 0u);
 }
 
-TEST(WorkerThreadsTest, FinishedThreadsAreJoinedByTheNextSpawn) {
+TEST(WorkerThreadsTest, FinishedThreadsAreJoinedByReapFinished) {
     WorkerThreads workers;
     workers.spawn([] {});
-    // Without reaping the count would only grow; with it, a spawn made once the earlier
-    // threads have finished leaves just the new one.
+    workers.spawn([] {});
+    // Without reaping the count would only grow; with it, once the threads have finished
+    // nothing is left to join.
     EXPECT_TRUE(waitUntil([&] {
-        workers.spawn([] {});
-        return workers.size() == 1;
+        workers.reapFinished();
+        return workers.size() == 0;
     }));
+}
+
+TEST(WorkerThreadsTest, SpawnDoesNotJoinAndReapLeavesRunningThreads) {
+    WorkerThreads workers;
+    std::atomic<bool> release{false};
+    workers.spawn([&] {
+        while (!release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    workers.spawn([] {});
+    workers.reapFinished(); // Must not wait for the first thread.
+    EXPECT_GE(workers.size(), 1u);
+    release = true;
+    workers.joinAll();
+    EXPECT_EQ(workers.size(), 0u);
 }
 
 TEST(WorkerThreadsTest, AnEscapingExceptionDoesNotEndTheProcess) {
