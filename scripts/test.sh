@@ -52,6 +52,11 @@ case "$mode" in
     ;;
 esac
 
+# CI builds treat warnings as errors (the gcc builds; the clang build checks the analysis).
+if [ "${CI:-}" = "true" ] && [ "$mode" != "--thread-safety" ]; then
+    cmake_args+=(-DTOOM_WERROR=ON)
+fi
+
 scripts/install-deps.sh "$mode"
 cmake -S . -B "$build_dir" "${cmake_args[@]}" >/dev/null
 if [ ${#build_targets[@]} -eq 0 ]; then
