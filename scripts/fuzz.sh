@@ -28,7 +28,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 for target in "${targets[@]}"; do
     # New inputs go to a scratch corpus; the seeds in the repository stay as committed.
-    mkdir -p "build-fuzz/corpus/$target"
+    mkdir -p "build-fuzz/corpus/$target" "tests/fuzz/corpus/$target"
     echo "== $target (${seconds}s)"
     "build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
         -max_len=4096 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$target-" \
