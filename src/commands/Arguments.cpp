@@ -18,13 +18,17 @@ std::optional<std::int64_t> parseInteger(std::string_view text, std::int64_t min
     return value;
 }
 
-std::optional<int> parseMessageNumber(std::string_view text) {
-    if (!text.empty() && text.front() == '#')
-        text.remove_prefix(1);
-    auto value = parseInteger(text, 1, 1'000'000'000);
+std::optional<int> parseNumber(std::string_view text) {
+    auto value = parseInteger(text, 1, kMaxTypedNumber);
     if (!value)
         return std::nullopt;
     return static_cast<int>(*value);
+}
+
+std::optional<int> parseMessageNumber(std::string_view text) {
+    if (!text.empty() && text.front() == '#')
+        text.remove_prefix(1);
+    return parseNumber(text);
 }
 
 std::optional<std::int64_t> timestampArgument(const std::vector<std::string>& words, Reply& reply) {

@@ -11,9 +11,16 @@
 
 namespace toom {
 
+/// The largest message, room or group number a user can type: far beyond what one server
+/// reaches, and every such number fits an int.
+inline constexpr std::int64_t kMaxTypedNumber = 1'000'000'000;
+
 /// A whole decimal number within [minimum, maximum], or nothing.
 std::optional<std::int64_t> parseInteger(std::string_view text, std::int64_t minimum,
                                          std::int64_t maximum);
+
+/// A room or message number as typed, "3": from 1 to kMaxTypedNumber; or nothing.
+std::optional<int> parseNumber(std::string_view text);
 
 /// A message number, "3" or "#3", at least 1; or nothing.
 std::optional<int> parseMessageNumber(std::string_view text);

@@ -3,10 +3,13 @@
 // `static CommandSpec spec()` and implements execute(). The CommandRegistry builds a fresh
 // instance for every request after its generic checks have passed.
 
+#include "commands/AuditNote.h"
 #include "commands/CommandSpec.h"
 #include "commands/SessionControl.h"
 #include "common/Reply.h"
 #include "services/Services.h"
+
+#include <Poco/Format.h>
 
 #include <string>
 #include <vector>
@@ -38,9 +41,37 @@ public:
     Poco::Timestamp now() const { return services.clock.now(); }
     const ServerSettings& settings() const { return services.settings; }
 
+    /// Leaves an audit note about an event (no user-written text in it). `format` is a
+    /// Poco::format string ("%s created room %d"). Formatted only when notes are recorded.
+    template <class... Values>
+    void audit(const std::string& format, const Values&... values) {
+        note(AuditNote::Content::Event, format, values...);
+    }
+    /// Leaves an audit note that quotes what a user wrote (a message, a post).
+    template <class... Values>
+    void auditMessage(const std::string& format, const Values&... values) {
+        note(AuditNote::Content::MessageText, format, values...);
+    }
+
+    /// Turns note recording on; the dispatcher does so when an observer will read them.
+    void recordNotes(bool on) { _recordNotes = on; }
+    const std::vector<AuditNote>& notes() const { return _notes; }
+
 private:
+    template <class... Values>
+    void note(AuditNote::Content content, const std::string& format, const Values&... values) {
+        if (!_recordNotes)
+            return;
+        if constexpr (sizeof...(Values) == 0)
+            _notes.push_back({format, content});
+        else
+            _notes.push_back({Poco::format(format, values...), content});
+    }
+
     Dialect _dialect;
     std::vector<std::string> _args;
+    bool _recordNotes = false;
+    std::vector<AuditNote> _notes;
 };
 
 class Command {

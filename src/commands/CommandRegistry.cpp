@@ -6,6 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace toom {
@@ -23,6 +24,23 @@ void CommandRegistry::add(CommandSpec spec, Factory factory) {
     for (const auto& n : entry->spec.names)
         _byLowerName[toLower(n.name)] = NameRef{entry.get(), n.dialect, n.name};
     _entries.push_back(std::move(entry));
+}
+
+void CommandRegistry::addObserver(std::unique_ptr<CommandObserver> observer) {
+    _observers.push_back(std::move(observer));
+}
+
+void CommandRegistry::notify(const CommandOutcome& outcome, Services& services) const {
+    for (const auto& observer : _observers) {
+        try {
+            observer->executed(outcome, services);
+        } catch (const std::exception& e) {
+            // An observer's failure (a full disk under the log) must not undo a command that
+            // has already run; say so once and go on.
+            services.audit.error("observer failed after %s: %s", outcome.spec.canonical,
+                                 std::string(e.what()));
+        }
+    }
 }
 
 const CommandRegistry::NameRef* CommandRegistry::lookup(std::string_view name) const {
@@ -94,15 +112,21 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
     ref->entry->uses.fetch_add(1, std::memory_order_relaxed);
 
     CommandContext ctx(services, session, reply, ref->dialect, std::move(args));
+    ctx.recordNotes(std::any_of(_observers.begin(), _observers.end(),
+                                [&](const auto& o) { return o->wantsNotes(services); }));
+    bool threw = false;
     try {
         ref->entry->factory()->execute(ctx);
     } catch (const Poco::Exception& e) {
+        threw = true;
         services.audit.error("%s failed: %s", spec.canonical, e.displayText());
         reply.fail(err::kInternal).say("Internal error; the request was not completed");
     } catch (const std::exception& e) {
+        threw = true;
         services.audit.error("%s failed: %s", spec.canonical, std::string(e.what()));
         reply.fail(err::kInternal).say("Internal error; the request was not completed");
     }
+    notify({spec, ref->dialect, ctx.user(), reply, ctx.notes(), threw}, services);
     return reply;
 }
 

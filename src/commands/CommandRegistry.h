@@ -1,9 +1,11 @@
 #pragma once
 // The table of commands and the one dispatcher that applies every generic rule: unknown
 // command, login required, argument count, activity, use counts, and turning an exception into
-// an INTERNAL_ERROR reply. Commands only implement what is specific to them.
+// an INTERNAL_ERROR reply. Commands only implement what is specific to them; what follows
+// every command (the audit trail) is a CommandObserver the dispatcher notifies.
 
 #include "commands/Command.h"
+#include "commands/CommandObserver.h"
 
 #include <atomic>
 #include <functional>
@@ -28,6 +30,10 @@ public:
     void add(Args... args) {
         add(T::spec(), [args...] { return std::make_unique<T>(args...); });
     }
+
+    /// Adds an observer notified after every executed request, in the order added. Register
+    /// observers at start-up, before the first dispatch.
+    void addObserver(std::unique_ptr<CommandObserver> observer);
 
     /// Runs one request line for `session` and returns the reply. Never throws.
     Reply dispatch(std::string_view line, Services& services, SessionControl& session) const;
@@ -54,7 +60,10 @@ private:
     };
     const NameRef* lookup(std::string_view name) const;
 
+    void notify(const CommandOutcome& outcome, Services& services) const;
+
     std::vector<std::unique_ptr<Entry>> _entries;
+    std::vector<std::unique_ptr<CommandObserver>> _observers;
     std::unordered_map<std::string, NameRef> _byLowerName;
 };
 

@@ -23,15 +23,17 @@ struct CommandName {
     Dialect dialect = Dialect::Toom;
 };
 
+/// Written as one expression with designated initialisers (see docs/ARCHITECTURE.md, "Adding
+/// a command"); every member has a default, so a spec names only what differs.
 struct CommandSpec {
     /// The canonical name: the verb of every reply line, and the name HELP lists first.
-    std::string canonical;
+    std::string canonical{};
     /// Every name it answers to (the canonical one included), matched case-insensitively.
-    std::vector<CommandName> names;
+    std::vector<CommandName> names{};
     /// Argument syntax for usage errors and HELP, e.g. "<user> <message>".
-    std::string syntax;
+    std::string syntax{};
     /// One-line description for HELP.
-    std::string summary;
+    std::string summary{};
 
     int minArgs = 0;
     int maxArgs = 0;

@@ -1,5 +1,6 @@
 #include "commands/CoreCommands.h"
 
+#include "commands/AuditTrail.h"
 #include "commands/blocks/BlockCommand.h"
 #include "commands/blocks/BlockListCommand.h"
 #include "commands/blocks/UnblockCommand.h"
@@ -30,6 +31,7 @@
 namespace toom {
 
 void registerCoreCommands(CommandRegistry& registry) {
+    registry.addObserver(std::make_unique<AuditTrail>());
     // Session.
     registry.add<UdpPortCommand>();
     registry.add<LogoutCommand>();

@@ -4,6 +4,7 @@
 
 #include "common/Protocol.h"
 #include "common/Text.h"
+#include "support/LambdaCommand.h"
 #include "support/mocks/MockServices.h"
 
 #include <Poco/Exception.h>
@@ -17,16 +18,7 @@
 namespace toom {
 namespace {
 
-/// A command whose body is a lambda, for registering ad-hoc test commands.
-class LambdaCommand final : public Command {
-public:
-    explicit LambdaCommand(std::function<void(CommandContext&)> body)
-        : _body(std::move(body)) {}
-    void execute(CommandContext& ctx) override { _body(ctx); }
-
-private:
-    std::function<void(CommandContext&)> _body;
-};
+using test::LambdaCommand;
 
 /// What the last execution of a test command saw.
 struct Seen {

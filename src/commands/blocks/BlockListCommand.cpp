@@ -3,11 +3,11 @@
 namespace toom {
 
 CommandSpec BlockListCommand::spec() {
-    CommandSpec s;
-    s.canonical = "BLOCKS";
-    s.names = {{"BLOCKS", Dialect::Toom}};
-    s.summary = "list the users you have blocked";
-    return s;
+    return {
+        .canonical = "BLOCKS",
+        .names = {{"BLOCKS", Dialect::Toom}},
+        .summary = "list the users you have blocked",
+    };
 }
 
 void BlockListCommand::execute(CommandContext& ctx) {

@@ -1,30 +1,25 @@
 #include "commands/blocks/UnblockCommand.h"
 
+#include "commands/OtherUser.h"
 #include "common/Protocol.h"
 
 namespace toom {
 
 CommandSpec UnblockCommand::spec() {
-    CommandSpec s;
-    s.canonical = "UNBLOCK";
-    s.names = {{"unblock", Dialect::A}};
-    s.syntax = "<user>";
-    s.summary = "lift a block";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "UNBLOCK",
+        .names = {{"unblock", Dialect::A}},
+        .syntax = "<user>",
+        .summary = "lift a block",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void UnblockCommand::execute(CommandContext& ctx) {
     const std::string& target = ctx.arg(0);
-    if (target == ctx.user()) {
-        ctx.reply.fail(err::kSelf).say("Error. Cannot unblock self");
+    if (!isOtherUser(ctx, target, {.self = "Error. Cannot unblock self"}))
         return;
-    }
-    if (!ctx.services.accounts.exists(target)) {
-        ctx.reply.fail(err::kUnknownUser).with("user", target).say("Error. Invalid user");
-        return;
-    }
     if (!ctx.services.blocks.unblock(ctx.user(), target)) {
         ctx.reply.fail(err::kNotBlocked)
             .with("user", target)

@@ -28,7 +28,7 @@ std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
     }
     std::size_t blocked = 0;
     ctx.services.messenger.broadcast(event, post.author, [&](const std::string& viewer) {
-        if (!ctx.services.blocks.eitherBlocks(viewer, post.author))
+        if (ctx.services.blocks.receivesFrom(viewer, post.author))
             return true;
         ++blocked;
         return false;

@@ -4,19 +4,17 @@
 #include "commands/board/PostChange.h"
 #include "common/SeedTime.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec DeletePostCommand::spec() {
-    CommandSpec s;
-    s.canonical = "DELETE";
-    s.names = {{"DELETE", Dialect::Toom}, {"DLT", Dialect::B}};
-    s.syntax = "<n> <d Mmm yyyy hh:mm:ss>";
-    s.summary = "delete your board post number n, giving its timestamp (later posts move up)";
-    s.minArgs = 5;
-    s.maxArgs = 5;
-    return s;
+    return {
+        .canonical = "DELETE",
+        .names = {{"DELETE", Dialect::Toom}, {"DLT", Dialect::B}},
+        .syntax = "<n> <d Mmm yyyy hh:mm:ss>",
+        .summary = "delete your board post number n, giving its timestamp (later posts move up)",
+        .minArgs = 5,
+        .maxArgs = 5,
+    };
 }
 
 void DeletePostCommand::execute(CommandContext& ctx) {
@@ -33,9 +31,8 @@ void DeletePostCommand::execute(CommandContext& ctx) {
         .with("n", change.post.number)
         .with("ts", isoTime(now))
         .say("Message #" + std::to_string(change.post.number) + " deleted at " + when + ".");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s deleted MSG #%d \"%s\" at %s.", ctx.user(),
-                                       change.post.number, change.post.text, when);
+    ctx.auditMessage("%s deleted MSG #%d \"%s\" at %s.", ctx.user(), change.post.number,
+                     change.post.text, when);
 }
 
 } // namespace toom

@@ -4,20 +4,18 @@
 #include "commands/board/PostChange.h"
 #include "common/SeedTime.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec EditPostCommand::spec() {
-    CommandSpec s;
-    s.canonical = "EDIT";
-    s.names = {{"EDIT", Dialect::Toom}, {"EDT", Dialect::B}};
-    s.syntax = "<n> <d Mmm yyyy hh:mm:ss> <message>";
-    s.summary = "edit your board post number n, giving its timestamp";
-    s.minArgs = 6;
-    s.maxArgs = 6;
-    s.lastArgIsText = true;
-    return s;
+    return {
+        .canonical = "EDIT",
+        .names = {{"EDIT", Dialect::Toom}, {"EDT", Dialect::B}},
+        .syntax = "<n> <d Mmm yyyy hh:mm:ss> <message>",
+        .summary = "edit your board post number n, giving its timestamp",
+        .minArgs = 6,
+        .maxArgs = 6,
+        .lastArgIsText = true,
+    };
 }
 
 void EditPostCommand::execute(CommandContext& ctx) {
@@ -33,9 +31,8 @@ void EditPostCommand::execute(CommandContext& ctx) {
         .with("n", change.post.number)
         .with("ts", isoTime(change.post.time))
         .say("Message #" + std::to_string(change.post.number) + " edited at " + when + ".");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s edited MSG #%d \"%s\" at %s.", ctx.user(),
-                                       change.post.number, change.post.text, when);
+    ctx.auditMessage("%s edited MSG #%d \"%s\" at %s.", ctx.user(), change.post.number,
+                     change.post.text, when);
 }
 
 } // namespace toom

@@ -4,8 +4,6 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 std::optional<PostReference> postReference(CommandContext& ctx) {
@@ -37,10 +35,8 @@ bool refuse(CommandContext& ctx, BoardService::Refusal refusal, const PostRefere
         ctx.reply.fail(err::kForbidden)
             .with("n", ref.number)
             .say("Unauthorised to " + verb + " Message " + number + ".");
-        if (ctx.settings().consoleAudit)
-            ctx.services.audit.information("%s attempts to %s MSG %s at %s. Authorisation fails.",
-                                           ctx.user(), verb, number,
-                                           formatSeedTime(ctx.now(), ctx.settings().padDay));
+        ctx.audit("%s attempts to %s MSG %s at %s. Authorisation fails.", ctx.user(), verb, number,
+                  formatSeedTime(ctx.now(), ctx.settings().padDay));
         break;
     }
     case BoardService::Refusal::TimestampMismatch:

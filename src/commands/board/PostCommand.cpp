@@ -4,8 +4,6 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 namespace {
@@ -13,18 +11,18 @@ const char* const kSomeSkipped = "Your message could not be delivered to some re
 }
 
 CommandSpec PostCommand::spec() {
-    CommandSpec s;
-    s.canonical = "POST";
-    s.names = {{"POST", Dialect::Toom},
-               {"MSG", Dialect::B},
-               {"BCM", Dialect::C},
-               {"broadcast", Dialect::A}};
-    s.syntax = "<message>";
-    s.summary = "post a message to the public board (pushed to everyone online)";
-    s.minArgs = 0; // An empty post gets its own error below, not a usage line.
-    s.maxArgs = 1;
-    s.lastArgIsText = true;
-    return s;
+    return {
+        .canonical = "POST",
+        .names = {{"POST", Dialect::Toom},
+                  {"MSG", Dialect::B},
+                  {"BCM", Dialect::C},
+                  {"broadcast", Dialect::A}},
+        .syntax = "<message>",
+        .summary = "post a message to the public board (pushed to everyone online)",
+        .minArgs = 0, // An empty post gets its own error below, not a usage line.
+        .maxArgs = 1,
+        .lastArgIsText = true,
+    };
 }
 
 void PostCommand::execute(CommandContext& ctx) {
@@ -55,9 +53,7 @@ void PostCommand::execute(CommandContext& ctx) {
         .with("ts", isoTime(post.time))
         .with("blocked", static_cast<std::int64_t>(blocked))
         .say(text);
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s posted MSG %s \"%s\" at %s.", ctx.user(), number,
-                                       post.text, when);
+    ctx.auditMessage("%s posted MSG %s \"%s\" at %s.", ctx.user(), number, post.text, when);
 }
 
 } // namespace toom

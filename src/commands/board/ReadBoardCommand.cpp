@@ -16,22 +16,10 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
                const std::optional<std::string>& oneRoom) {
     std::vector<Room> rooms;
     if (oneRoom) {
-        auto number = parseInteger(*oneRoom, 1, 1'000'000'000);
-        auto room =
-            number ? ctx.services.rooms.separateRoom(static_cast<int>(*number)) : std::nullopt;
-        if (!room) {
-            ctx.reply.fail(err::kUnknownRoom)
-                .with("room", *oneRoom)
-                .say("The separate room does not exist");
+        auto room = separateRoomOfCaller(ctx, *oneRoom);
+        if (!room)
             return;
-        }
-        if (!room->isMember(ctx.user())) {
-            ctx.reply.fail(err::kNotMember)
-                .with("room", *oneRoom)
-                .say("You are not in this separate room chat");
-            return;
-        }
-        rooms.push_back(*room);
+        rooms.push_back(std::move(*room));
     } else {
         for (auto& room : ctx.services.rooms.roomsOf(ctx.user())) {
             if (room.kind == RoomKind::Separate)
@@ -73,14 +61,14 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
 } // namespace
 
 CommandSpec ReadBoardCommand::spec() {
-    CommandSpec s;
-    s.canonical = "READ";
-    s.names = {{"READ", Dialect::Toom}, {"RDM", Dialect::B}};
-    s.syntax = "[b | s [<room>]] <d Mmm yyyy hh:mm:ss>";
-    s.summary = "read board posts (b) or room messages (s) later than a time";
-    s.minArgs = 1;
-    s.maxArgs = 6;
-    return s;
+    return {
+        .canonical = "READ",
+        .names = {{"READ", Dialect::Toom}, {"RDM", Dialect::B}},
+        .syntax = "[b | s [<room>]] <d Mmm yyyy hh:mm:ss>",
+        .summary = "read board posts (b) or room messages (s) later than a time",
+        .minArgs = 1,
+        .maxArgs = 6,
+    };
 }
 
 void ReadBoardCommand::execute(CommandContext& ctx) {

@@ -1,34 +1,27 @@
 #include "commands/messages/PrivateMessageCommand.h"
 
+#include "commands/OtherUser.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
-
-#include <Poco/Logger.h>
 
 namespace toom {
 
 CommandSpec PrivateMessageCommand::spec() {
-    CommandSpec s;
-    s.canonical = "PM";
-    s.names = {{"PM", Dialect::Toom}, {"message", Dialect::A}, {"/msgto", Dialect::D}};
-    s.syntax = "<user> <message>";
-    s.summary = "send a private message (kept for later if the user is offline)";
-    s.minArgs = 2;
-    s.maxArgs = 2;
-    s.lastArgIsText = true;
-    return s;
+    return {
+        .canonical = "PM",
+        .names = {{"PM", Dialect::Toom}, {"message", Dialect::A}, {"/msgto", Dialect::D}},
+        .syntax = "<user> <message>",
+        .summary = "send a private message (kept for later if the user is offline)",
+        .minArgs = 2,
+        .maxArgs = 2,
+        .lastArgIsText = true,
+    };
 }
 
 void PrivateMessageCommand::execute(CommandContext& ctx) {
     const std::string& recipient = ctx.arg(0);
-    if (!ctx.services.accounts.exists(recipient)) {
-        ctx.reply.fail(err::kUnknownUser).with("user", recipient).say("Error. Invalid user");
+    if (!isOtherUser(ctx, recipient, {.self = "Error. Cannot send a message to yourself"}))
         return;
-    }
-    if (recipient == ctx.user()) {
-        ctx.reply.fail(err::kSelf).say("Error. Cannot send a message to yourself");
-        return;
-    }
     // The one case where a blocked user learns of the block (variant A's rule).
     if (ctx.services.blocks.isBlocking(recipient, ctx.user())) {
         ctx.reply.fail(err::kBlocked)
@@ -55,9 +48,7 @@ void PrivateMessageCommand::execute(CommandContext& ctx) {
         .with("ts", isoTime(message.sentAt))
         .with("delivered", delivered ? 1 : 0)
         .say(text);
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s message to %s \"%s\" at %s.", ctx.user(), recipient,
-                                       message.text, when);
+    ctx.auditMessage("%s message to %s \"%s\" at %s.", ctx.user(), recipient, message.text, when);
 }
 
 } // namespace toom

@@ -2,20 +2,18 @@
 
 #include "common/Protocol.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 namespace {
 CommandSpec answerSpec(std::string canonical, std::string seedName, std::string summary) {
-    CommandSpec s;
-    s.canonical = canonical;
-    s.names = {{std::move(canonical), Dialect::Toom}, {std::move(seedName), Dialect::A}};
-    s.syntax = "[<user>]";
-    s.summary = std::move(summary);
-    s.minArgs = 0;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = canonical,
+        .names = {{std::move(canonical), Dialect::Toom}, {std::move(seedName), Dialect::A}},
+        .syntax = "[<user>]",
+        .summary = std::move(summary),
+        .minArgs = 0,
+        .maxArgs = 1,
+    };
 }
 
 /// Takes the request being answered, or fills the reply with NO_REQUEST.
@@ -67,9 +65,7 @@ void AcceptPrivateCommand::execute(CommandContext& ctx) {
         .with("user", requester)
         .with("token", answer->token)
         .say("Private messaging with " + requester + " enabled");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s accepted private messaging with %s", ctx.user(),
-                                       requester);
+    ctx.audit("%s accepted private messaging with %s", ctx.user(), requester);
 }
 
 CommandSpec DeclinePrivateCommand::spec() {

@@ -1,19 +1,14 @@
 #include "commands/peer/PeerTarget.h"
 
+#include "commands/OtherUser.h"
 #include "common/Protocol.h"
 
 namespace toom {
 
 std::optional<OnlineUser> reachablePeer(CommandContext& ctx, const std::string& name, PeerPort port,
                                         const PeerRefusals& refusals) {
-    if (name == ctx.user()) {
-        ctx.reply.fail(err::kSelf).say(refusals.self);
+    if (!isOtherUser(ctx, name, {.self = refusals.self}))
         return std::nullopt;
-    }
-    if (!ctx.services.accounts.exists(name)) {
-        ctx.reply.fail(err::kUnknownUser).with("user", name).say("Error. Invalid user");
-        return std::nullopt;
-    }
     auto peer = ctx.services.presence.find(name);
     if (!peer) {
         ctx.reply.fail(err::kUserOffline).with("user", name).say(refusals.offline);

@@ -5,15 +5,15 @@
 namespace toom {
 
 CommandSpec PrivateCommand::spec() {
-    CommandSpec s;
-    s.canonical = "PRIVATE";
-    s.names = {{"private", Dialect::A}}; // Case-insensitive: PRIVATE too.
-    s.syntax = "<user> <message>";
-    s.summary = "send a message over a direct private chat (toom-client sends it peer to peer)";
-    s.minArgs = 1;
-    s.maxArgs = 2;
-    s.lastArgIsText = true;
-    return s;
+    return {
+        .canonical = "PRIVATE",
+        .names = {{"private", Dialect::A}}, // Case-insensitive: PRIVATE too.
+        .syntax = "<user> <message>",
+        .summary = "send a message over a direct private chat (toom-client sends it peer to peer)",
+        .minArgs = 1,
+        .maxArgs = 2,
+        .lastArgIsText = true,
+    };
 }
 
 void PrivateCommand::execute(CommandContext& ctx) {

@@ -4,8 +4,6 @@
 #include "common/Hex.h"
 #include "common/Protocol.h"
 
-#include <Poco/Logger.h>
-
 #include <charconv>
 
 namespace toom {
@@ -54,15 +52,15 @@ bool isPlainFileName(const std::string& name) {
 }
 
 CommandSpec SendFileCommand::spec() {
-    CommandSpec s;
-    s.canonical = "SENDFILE";
-    s.names = {{"SENDFILE", Dialect::Toom}, {"UPD", Dialect::B}, {"/p2pvideo", Dialect::D}};
-    s.syntax = "<user> <file>";
-    s.summary = "send a file straight to an online user's client (over UDP; the server only "
-                "introduces you)";
-    s.minArgs = 2;
-    s.maxArgs = 4;
-    return s;
+    return {
+        .canonical = "SENDFILE",
+        .names = {{"SENDFILE", Dialect::Toom}, {"UPD", Dialect::B}, {"/p2pvideo", Dialect::D}},
+        .syntax = "<user> <file>",
+        .summary = "send a file straight to an online user's client (over UDP; the server only "
+                   "introduces you)",
+        .minArgs = 2,
+        .maxArgs = 4,
+    };
 }
 
 void SendFileCommand::execute(CommandContext& ctx) {
@@ -124,9 +122,7 @@ void SendFileCommand::execute(CommandContext& ctx) {
         .with("size", static_cast<std::int64_t>(*size))
         .with("token", token)
         .say("Sending " + file + " to " + audience);
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s sends %s (%s bytes) to %s", ctx.user(), file,
-                                       std::to_string(*size), audience);
+    ctx.audit("%s sends %s (%s bytes) to %s", ctx.user(), file, std::to_string(*size), audience);
 }
 
 } // namespace toom

@@ -3,19 +3,17 @@
 #include "commands/peer/PeerTarget.h"
 #include "common/Protocol.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec StartPrivateCommand::spec() {
-    CommandSpec s;
-    s.canonical = "STARTPRIVATE";
-    s.names = {{"startprivate", Dialect::A}}; // Case-insensitive: STARTPRIVATE too.
-    s.syntax = "<user>";
-    s.summary = "ask an online user for a direct private chat (peer to peer)";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "STARTPRIVATE",
+        .names = {{"startprivate", Dialect::A}}, // Case-insensitive: STARTPRIVATE too.
+        .syntax = "<user>",
+        .summary = "ask an online user for a direct private chat (peer to peer)",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void StartPrivateCommand::execute(CommandContext& ctx) {
@@ -58,8 +56,7 @@ void StartPrivateCommand::execute(CommandContext& ctx) {
         return;
     }
     ctx.reply.ok().with("to", target).say("Waiting for " + target + " to accept private messaging");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s asked %s for private messaging", ctx.user(), target);
+    ctx.audit("%s asked %s for private messaging", ctx.user(), target);
 }
 
 } // namespace toom

@@ -5,14 +5,14 @@
 namespace toom {
 
 CommandSpec StopPrivateCommand::spec() {
-    CommandSpec s;
-    s.canonical = "STOPPRIVATE";
-    s.names = {{"stopprivate", Dialect::A}}; // Case-insensitive: STOPPRIVATE too.
-    s.syntax = "<user>";
-    s.summary = "end a direct private chat";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "STOPPRIVATE",
+        .names = {{"stopprivate", Dialect::A}}, // Case-insensitive: STOPPRIVATE too.
+        .syntax = "<user>",
+        .summary = "end a direct private chat",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void StopPrivateCommand::execute(CommandContext& ctx) {

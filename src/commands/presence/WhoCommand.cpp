@@ -5,14 +5,14 @@
 namespace toom {
 
 CommandSpec WhoCommand::spec() {
-    CommandSpec s;
-    s.canonical = "WHO";
-    s.names = {{"WHO", Dialect::Toom},
-               {"ATU", Dialect::B},
-               {"whoelse", Dialect::A},
-               {"/activeuser", Dialect::D}};
-    s.summary = "list the other online users (address, P2P port, online since)";
-    return s;
+    return {
+        .canonical = "WHO",
+        .names = {{"WHO", Dialect::Toom},
+                  {"ATU", Dialect::B},
+                  {"whoelse", Dialect::A},
+                  {"/activeuser", Dialect::D}},
+        .summary = "list the other online users (address, P2P port, online since)",
+    };
 }
 
 void WhoCommand::execute(CommandContext& ctx) {

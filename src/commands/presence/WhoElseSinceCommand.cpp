@@ -8,14 +8,14 @@
 namespace toom {
 
 CommandSpec WhoElseSinceCommand::spec() {
-    CommandSpec s;
-    s.canonical = "WHOSINCE";
-    s.names = {{"WHOSINCE", Dialect::Toom}, {"whoelsesince", Dialect::A}};
-    s.syntax = "<seconds>";
-    s.summary = "list users who were online at any time in the last <seconds> seconds";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "WHOSINCE",
+        .names = {{"WHOSINCE", Dialect::Toom}, {"whoelsesince", Dialect::A}},
+        .syntax = "<seconds>",
+        .summary = "list users who were online at any time in the last <seconds> seconds",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void WhoElseSinceCommand::execute(CommandContext& ctx) {

@@ -4,23 +4,21 @@
 #include "common/Protocol.h"
 #include "common/Text.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec CreateGroupCommand::spec() {
-    CommandSpec s;
-    s.canonical = "CREATEGROUP";
-    s.names = {{"CREATEGROUP", Dialect::Toom}, {"/creategroup", Dialect::D}};
-    s.syntax = "<name> <user1> [<user2> ...]";
-    s.summary = "make a named group chat and invite these online users";
-    s.minArgs = 1; // A name alone gets D's own error below.
-    s.maxArgs = 1000;
-    return s;
+    return {
+        .canonical = "CREATEGROUP",
+        .names = {{"CREATEGROUP", Dialect::Toom}, {"/creategroup", Dialect::D}},
+        .syntax = "<name> <user1> [<user2> ...]",
+        .summary = "make a named group chat and invite these online users",
+        .minArgs = 1, // A name alone gets D's own error below.
+        .maxArgs = 1000,
+    };
 }
 
 void CreateGroupCommand::execute(CommandContext& ctx) {
-    const std::string& name = ctx.arg(0);
+    const std::string name = groupNameArgument(ctx.arg(0));
     std::vector<std::string> invitees(ctx.args().begin() + 1, ctx.args().end());
     if (invitees.empty()) {
         ctx.reply.fail(err::kBadArguments)
@@ -28,11 +26,13 @@ void CreateGroupCommand::execute(CommandContext& ctx) {
             .say("Please enter at least one more active users.");
         return;
     }
-    if (!isValidGroupName(name)) {
+    const std::size_t longest = ctx.settings().maxGroupNameLength;
+    if (!isValidGroupName(name, longest)) {
         ctx.reply.fail(err::kInvalidArgument)
             .with("argument", "name")
-            .say("Invalid group name '" + name +
-                 "': use 1 to 32 letters and digits, at least one letter");
+            .with("max", static_cast<std::int64_t>(longest))
+            .say("Invalid group name '" + name + "': use 1 to " + std::to_string(longest) +
+                 " letters and digits");
         return;
     }
     if (invitees.size() + 1 > ctx.settings().maxRoomMembers) {
@@ -66,10 +66,8 @@ void CreateGroupCommand::execute(CommandContext& ctx) {
         .with("group", name)
         .with("members", join(room.memberNames(), ","))
         .say("Group chat created " + name);
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information(
-            "Group chat room has been created, room name: %s, users in this room: %s", name,
-            join(room.memberNames(), ", "));
+    ctx.audit("Group chat room has been created, room name: %s, users in this room: %s", name,
+              join(room.memberNames(), ", "));
 }
 
 } // namespace toom

@@ -1,7 +1,8 @@
 #pragma once
 // /creategroup (D), CREATEGROUP (Toom): /creategroup <name> <user1> [...] makes a named group.
-// The name is letters and digits (at least one letter) and unique; every listed user must
-// exist, be online, not be the caller and not have blocked the caller. The creator is joined;
+// The name is letters and digits (all digits allowed; "#3331" names the group 3331 too) and
+// unique; every listed user must exist, be online, not be the caller and not have blocked the
+// caller. The creator is joined;
 // the others are invited, told at once (EVENT INVITE), and must /joingroup before they post.
 //
 // Reply: OK group= members= :Group chat created <name>

@@ -4,19 +4,17 @@
 #include "common/Protocol.h"
 #include "common/Text.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec CreateRoomCommand::spec() {
-    CommandSpec s;
-    s.canonical = "CREATEROOM";
-    s.names = {{"CREATEROOM", Dialect::Toom}, {"SRB", Dialect::C}};
-    s.syntax = "<user1> [<user2> ...]";
-    s.summary = "make a separate chat room with these online users";
-    s.minArgs = 1;
-    s.maxArgs = 1000; // Bounded by rooms.max_members below.
-    return s;
+    return {
+        .canonical = "CREATEROOM",
+        .names = {{"CREATEROOM", Dialect::Toom}, {"SRB", Dialect::C}},
+        .syntax = "<user1> [<user2> ...]",
+        .summary = "make a separate chat room with these online users",
+        .minArgs = 1,
+        .maxArgs = 1000, // Bounded by rooms.max_members below.
+    };
 }
 
 void CreateRoomCommand::execute(CommandContext& ctx) {
@@ -44,9 +42,7 @@ void CreateRoomCommand::execute(CommandContext& ctx) {
     ok.with("created", 1)
         .say("Separate chat room has been created, room ID: " + std::to_string(room.number) +
              ", users in this room: " + members);
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s created separate room %d: %s", ctx.user(), room.number,
-                                       members);
+    ctx.audit("%s created separate room %d: %s", ctx.user(), room.number, members);
 }
 
 } // namespace toom

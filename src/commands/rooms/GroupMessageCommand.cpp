@@ -4,24 +4,22 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 
-#include <Poco/Logger.h>
-
 namespace toom {
 
 CommandSpec GroupMessageCommand::spec() {
-    CommandSpec s;
-    s.canonical = "GROUPMSG";
-    s.names = {{"GROUPMSG", Dialect::Toom}, {"/groupmsg", Dialect::D}};
-    s.syntax = "<name> <message>";
-    s.summary = "send a message to a group chat you have joined";
-    s.minArgs = 2;
-    s.maxArgs = 2;
-    s.lastArgIsText = true;
-    return s;
+    return {
+        .canonical = "GROUPMSG",
+        .names = {{"GROUPMSG", Dialect::Toom}, {"/groupmsg", Dialect::D}},
+        .syntax = "<name> <message>",
+        .summary = "send a message to a group chat you have joined",
+        .minArgs = 2,
+        .maxArgs = 2,
+        .lastArgIsText = true,
+    };
 }
 
 void GroupMessageCommand::execute(CommandContext& ctx) {
-    const std::string& name = ctx.arg(0);
+    const std::string name = groupNameArgument(ctx.arg(0));
     auto group = ctx.services.rooms.group(name);
     if (!group) {
         ctx.reply.fail(err::kUnknownRoom).with("group", name).say("The group chat does not exist.");
@@ -36,10 +34,8 @@ void GroupMessageCommand::execute(CommandContext& ctx) {
         ctx.reply.fail(err::kNotJoined)
             .with("group", name)
             .say("Please join the group before sending messages.");
-        if (ctx.settings().consoleAudit)
-            ctx.services.audit.information(
-                "%s sent a message to a group chat, but %s hasn't been joined to the group.",
-                ctx.user(), ctx.user());
+        ctx.audit("%s sent a message to a group chat, but %s hasn't been joined to the group.",
+                  ctx.user(), ctx.user());
         return;
     }
     const RoomMessage message = ctx.services.rooms.post(*group, ctx.user(), ctx.arg(1));
@@ -49,9 +45,8 @@ void GroupMessageCommand::execute(CommandContext& ctx) {
         .with("n", message.number)
         .with("ts", isoTime(message.time))
         .say("Group chat message sent.");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information("%s issued a message in group chat %s: %s", ctx.user(), name,
-                                       describeRoomMessage(message, ctx.settings().padDay));
+    ctx.auditMessage("%s issued a message in group chat %s: %s", ctx.user(), name,
+                     describeRoomMessage(message, ctx.settings().padDay));
 }
 
 } // namespace toom

@@ -1,25 +1,24 @@
 #include "commands/rooms/JoinGroupCommand.h"
 
+#include "commands/rooms/RoomSupport.h"
 #include "common/Protocol.h"
 #include "common/Text.h"
-
-#include <Poco/Logger.h>
 
 namespace toom {
 
 CommandSpec JoinGroupCommand::spec() {
-    CommandSpec s;
-    s.canonical = "JOINGROUP";
-    s.names = {{"JOINGROUP", Dialect::Toom}, {"/joingroup", Dialect::D}};
-    s.syntax = "<name>";
-    s.summary = "join a group chat you were invited to";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "JOINGROUP",
+        .names = {{"JOINGROUP", Dialect::Toom}, {"/joingroup", Dialect::D}},
+        .syntax = "<name>",
+        .summary = "join a group chat you were invited to",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void JoinGroupCommand::execute(CommandContext& ctx) {
-    const std::string& name = ctx.arg(0);
+    const std::string name = groupNameArgument(ctx.arg(0));
     auto group = ctx.services.rooms.group(name);
     if (!group) {
         ctx.reply.fail(err::kUnknownRoom)
@@ -45,10 +44,8 @@ void JoinGroupCommand::execute(CommandContext& ctx) {
         .with("group", name)
         .with("members", join(joined.memberNames(true), ","))
         .say("Joined the group chat: " + name + " successfully.");
-    if (ctx.settings().consoleAudit)
-        ctx.services.audit.information(
-            "Join group chat room successfully, room name: %s, users in this room: %s", name,
-            join(joined.memberNames(true), ", "));
+    ctx.audit("Join group chat room successfully, room name: %s, users in this room: %s", name,
+              join(joined.memberNames(true), ", "));
 }
 
 } // namespace toom

@@ -5,14 +5,14 @@
 namespace toom {
 
 CommandSpec LeaveRoomCommand::spec() {
-    CommandSpec s;
-    s.canonical = "LEAVE";
-    s.names = {{"LEAVE", Dialect::Toom}, {"/leavegroup", Dialect::Toom}};
-    s.syntax = "<roomID | group name>";
-    s.summary = "leave a separate room or a group chat";
-    s.minArgs = 1;
-    s.maxArgs = 1;
-    return s;
+    return {
+        .canonical = "LEAVE",
+        .names = {{"LEAVE", Dialect::Toom}, {"/leavegroup", Dialect::Toom}},
+        .syntax = "<roomID | group name>",
+        .summary = "leave a separate room or a group chat",
+        .minArgs = 1,
+        .maxArgs = 1,
+    };
 }
 
 void LeaveRoomCommand::execute(CommandContext& ctx) {

@@ -7,14 +7,14 @@
 namespace toom {
 
 CommandSpec RoomHistoryCommand::spec() {
-    CommandSpec s;
-    s.canonical = "HISTORY";
-    s.names = {{"HISTORY", Dialect::Toom}};
-    s.syntax = "<roomID | group name> <d Mmm yyyy hh:mm:ss>";
-    s.summary = "read a room's or group's messages later than a time";
-    s.minArgs = 5;
-    s.maxArgs = 5;
-    return s;
+    return {
+        .canonical = "HISTORY",
+        .names = {{"HISTORY", Dialect::Toom}},
+        .syntax = "<roomID | group name> <d Mmm yyyy hh:mm:ss>",
+        .summary = "read a room's or group's messages later than a time",
+        .minArgs = 5,
+        .maxArgs = 5,
+    };
 }
 
 void RoomHistoryCommand::execute(CommandContext& ctx) {

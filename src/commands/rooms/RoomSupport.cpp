@@ -1,6 +1,7 @@
 #include "commands/rooms/RoomSupport.h"
 
 #include "commands/Arguments.h"
+#include "commands/OtherUser.h"
 #include "common/MessageText.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
@@ -9,18 +10,10 @@ namespace toom {
 
 bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names) {
     for (const auto& name : names) {
-        if (name == ctx.user()) {
-            ctx.reply.fail(err::kSelf)
-                .with("user", name)
-                .say("Error. You are in the room already; list the others only");
+        if (!isOtherUser(ctx, name,
+                         {.self = "Error. You are in the room already; list the others only",
+                          .unknown = "Error. Invalid user: " + name}))
             return false;
-        }
-        if (!ctx.services.accounts.exists(name)) {
-            ctx.reply.fail(err::kUnknownUser)
-                .with("user", name)
-                .say("Error. Invalid user: " + name);
-            return false;
-        }
         if (!ctx.services.presence.find(name)) {
             ctx.reply.fail(err::kUserOffline).with("user", name).say(name + " is offline");
             return false;
@@ -35,10 +28,34 @@ bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names)
     return true;
 }
 
+std::string groupNameArgument(const std::string& typed) {
+    return !typed.empty() && typed.front() == '#' ? typed.substr(1) : typed;
+}
+
 std::optional<Room> findRoom(CommandContext& ctx, const std::string& text) {
-    if (auto number = parseInteger(text, 1, 1'000'000'000))
-        return ctx.services.rooms.separateRoom(static_cast<int>(*number));
+    if (!text.empty() && text.front() == '#')
+        return ctx.services.rooms.group(text.substr(1));
+    if (auto number = parseNumber(text))
+        return ctx.services.rooms.separateRoom(*number);
     return ctx.services.rooms.group(text);
+}
+
+std::optional<Room> separateRoomOfCaller(CommandContext& ctx, const std::string& text) {
+    auto number = parseNumber(text);
+    auto room = number ? ctx.services.rooms.separateRoom(*number) : std::nullopt;
+    if (!room) {
+        ctx.reply.fail(err::kUnknownRoom)
+            .with("room", text)
+            .say("The separate room does not exist");
+        return std::nullopt;
+    }
+    if (!room->isMember(ctx.user())) {
+        ctx.reply.fail(err::kNotMember)
+            .with("room", text)
+            .say("You are not in this separate room chat");
+        return std::nullopt;
+    }
+    return room;
 }
 
 std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, bool requireJoined) {
@@ -79,7 +96,7 @@ std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const Room
                   message.sender + ": " + message.text);
     std::size_t delivered = 0;
     for (const auto& member : room.memberNames(true)) {
-        if (member == message.sender || ctx.services.blocks.eitherBlocks(member, message.sender))
+        if (member == message.sender || !ctx.services.blocks.receivesFrom(member, message.sender))
             continue;
         if (ctx.services.messenger.sendTo(member, event))
             ++delivered;

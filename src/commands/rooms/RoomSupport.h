@@ -16,9 +16,17 @@ namespace toom {
 /// the reply with an error naming that user and returns false. Duplicates are allowed.
 bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names);
 
-/// The room named by `text`: a number is a separate room, anything else a group. Nothing when
-/// there is none (the reply is not touched).
+/// The group name in what the user typed: "#jedi" and "jedi" both name the group jedi. The
+/// '#' form is how a group whose name is all digits is told from a separate room's number.
+std::string groupNameArgument(const std::string& typed);
+
+/// The room named by `text`: "#name" is always a group, a bare number a separate room, and
+/// anything else a group. Nothing when there is none (the reply is not touched).
 std::optional<Room> findRoom(CommandContext& ctx, const std::string& text);
+
+/// The separate room numbered `text` (variant C's SRM and RDM s) that the caller is in.
+/// Otherwise fails the reply with UNKNOWN_ROOM or NOT_MEMBER in C's wording and returns nothing.
+std::optional<Room> separateRoomOfCaller(CommandContext& ctx, const std::string& text);
 
 /// The room named by `text` that the caller is a member of (and has joined, if
 /// `requireJoined`). Otherwise fails the reply with UNKNOWN_ROOM, NOT_MEMBER or NOT_JOINED and
@@ -26,7 +34,8 @@ std::optional<Room> findRoom(CommandContext& ctx, const std::string& text);
 std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, bool requireJoined);
 
 /// Pushes `message` as an EVENT ROOM to the room's other joined members who are online,
-/// except where either side has blocked the other. Returns how many got it.
+/// except those who have blocked the sender (BlockPolicy::receivesFrom). Returns how many got
+/// it.
 std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message);
 
 /// "1; 01 Jun 2023 16:05:00; yoda; hello" (the room log's form), for history rows.

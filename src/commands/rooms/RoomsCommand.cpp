@@ -5,11 +5,11 @@
 namespace toom {
 
 CommandSpec RoomsCommand::spec() {
-    CommandSpec s;
-    s.canonical = "ROOMS";
-    s.names = {{"ROOMS", Dialect::Toom}, {"/groups", Dialect::Toom}};
-    s.summary = "list your separate rooms and group chats with their members";
-    return s;
+    return {
+        .canonical = "ROOMS",
+        .names = {{"ROOMS", Dialect::Toom}, {"/groups", Dialect::Toom}},
+        .summary = "list your separate rooms and group chats with their members",
+    };
 }
 
 void RoomsCommand::execute(CommandContext& ctx) {

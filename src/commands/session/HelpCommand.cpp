@@ -23,14 +23,14 @@ void describe(Reply& reply, const CommandSpec& spec) {
 } // namespace
 
 CommandSpec HelpCommand::spec() {
-    CommandSpec s;
-    s.canonical = "HELP";
-    s.names = {{"HELP", Dialect::Toom}, {"/help", Dialect::Toom}};
-    s.syntax = "[command]";
-    s.summary = "list the commands, or explain one";
-    s.maxArgs = 1;
-    s.requiresLogin = false;
-    return s;
+    return {
+        .canonical = "HELP",
+        .names = {{"HELP", Dialect::Toom}, {"/help", Dialect::Toom}},
+        .syntax = "[command]",
+        .summary = "list the commands, or explain one",
+        .maxArgs = 1,
+        .requiresLogin = false,
+    };
 }
 
 void HelpCommand::execute(CommandContext& ctx) {

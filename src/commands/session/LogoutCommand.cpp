@@ -3,15 +3,15 @@
 namespace toom {
 
 CommandSpec LogoutCommand::spec() {
-    CommandSpec s;
-    s.canonical = "LOGOUT";
-    // Names are matched case-insensitively, so "logout" also answers to LOGOUT.
-    s.names = {{"logout", Dialect::A},
-               {"QUIT", Dialect::Toom},
-               {"OUT", Dialect::B},
-               {"/logout", Dialect::D}};
-    s.summary = "log out and leave";
-    return s;
+    return {
+        .canonical =
+            "LOGOUT", // Names are matched case-insensitively, so "logout" also answers to LOGOUT.
+        .names = {{"logout", Dialect::A},
+                  {"QUIT", Dialect::Toom},
+                  {"OUT", Dialect::B},
+                  {"/logout", Dialect::D}},
+        .summary = "log out and leave",
+    };
 }
 
 void LogoutCommand::execute(CommandContext& ctx) {

@@ -18,17 +18,17 @@ int parsePortNumber(const std::string& text) {
 } // namespace
 
 CommandSpec UdpPortCommand::spec() {
-    CommandSpec s;
-    s.canonical = "UDPPORT";
-    s.names = {{"UDPPORT", Dialect::Toom}};
-    s.syntax = "<udp_port> [<chat_port>]";
-    s.summary = "announce this client's P2P ports: UDP for files, TCP for private chat (sent by "
-                "toom-client itself)";
-    s.minArgs = 1;
-    s.maxArgs = 2;
-    s.requiresLogin = false;
-    s.countsAsActivity = false; // Sent by the client program, not by the person.
-    return s;
+    return {
+        .canonical = "UDPPORT",
+        .names = {{"UDPPORT", Dialect::Toom}},
+        .syntax = "<udp_port> [<chat_port>]",
+        .summary = "announce this client's P2P ports: UDP for files, TCP for private chat (sent by "
+                   "toom-client itself)",
+        .minArgs = 1,
+        .maxArgs = 2,
+        .requiresLogin = false,
+        .countsAsActivity = false, // Sent by the client program, not by the person.
+    };
 }
 
 void UdpPortCommand::execute(CommandContext& ctx) {

@@ -65,12 +65,6 @@ TEST_F(BlockCommandTest, FullListIsLimitReached) {
     EXPECT_EQ(reply.final().intField("max"), 5);
 }
 
-TEST_F(BlockCommandTest, WrongArgumentCountIsBadArguments) {
-    EXPECT_CALL(h.blocks, block(_, _)).Times(0);
-    EXPECT_EQ(h.run("block").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("block hans luke").final().code(), err::kBadArguments);
-}
-
 TEST_F(BlockCommandTest, NameIsCaseInsensitive) {
     EXPECT_CALL(h.blocks, block("yoda", "hans"));
     EXPECT_EQ(h.run("BLOCK hans").final().text(), "hans is blocked");

@@ -53,11 +53,5 @@ TEST_F(UnblockCommandTest, UnknownUserIsRefused) {
     EXPECT_EQ(reply.final().text(), "Error. Invalid user");
 }
 
-TEST_F(UnblockCommandTest, WrongArgumentCountIsBadArguments) {
-    EXPECT_CALL(h.blocks, unblock(_, _)).Times(0);
-    EXPECT_EQ(h.run("unblock").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("unblock hans luke").final().code(), err::kBadArguments);
-}
-
 } // namespace
 } // namespace toom

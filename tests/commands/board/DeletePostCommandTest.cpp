@@ -93,12 +93,6 @@ TEST_F(DeletePostCommandTest, BadTimestampIsBadTimestamp) {
     }
 }
 
-TEST_F(DeletePostCommandTest, WrongWordCountIsBadArguments) {
-    EXPECT_CALL(h.board, remove(_, _, _)).Times(0);
-    for (const char* line : {"DLT", "DLT 4", "DLT 4 23 Feb 2021", "DLT 4 23 Feb 2021 16:01:20 x"})
-        EXPECT_EQ(h.run(line).final().code(), err::kBadArguments) << line;
-}
-
 // --- refusals -------------------------------------------------------------------------------
 
 TEST_F(DeletePostCommandTest, UnknownNumberIsUnknownMessage) {

@@ -111,12 +111,6 @@ TEST_F(EditPostCommandTest, BadTimestampIsBadTimestamp) {
     }
 }
 
-TEST_F(EditPostCommandTest, TooFewWordsIsBadArguments) {
-    EXPECT_CALL(h.board, edit(_, _, _, _)).Times(0);
-    for (const char* line : {"EDT", "EDT 3", "EDT 3 23 Feb 2021", "EDT 3 23 Feb 2021 16:01:01"})
-        EXPECT_EQ(h.run(line).final().code(), err::kBadArguments) << line;
-}
-
 // --- refusals -------------------------------------------------------------------------------
 
 TEST_F(EditPostCommandTest, UnknownNumberIsUnknownMessage) {

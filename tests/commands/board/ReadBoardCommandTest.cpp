@@ -155,9 +155,5 @@ TEST_F(ReadBoardCommandTest, MalformedTimestampIsBadTimestamp) {
     }
 }
 
-TEST_F(ReadBoardCommandTest, NoArgumentsIsBadArguments) {
-    EXPECT_EQ(h.run("RDM").final().code(), err::kBadArguments);
-}
-
 } // namespace
 } // namespace toom

@@ -71,12 +71,6 @@ TEST_F(PrivateMessageCommandTest, SenderBlockingTheRecipientDoesNotStopTheMessag
     EXPECT_FALSE(h.run("message hans hello").failed());
 }
 
-TEST_F(PrivateMessageCommandTest, MissingTextIsBadArguments) {
-    EXPECT_CALL(h.privateMessages, send(_)).Times(0);
-    EXPECT_EQ(h.run("message hans").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("message").final().code(), err::kBadArguments);
-}
-
 // --- what is sent ---------------------------------------------------------------------------
 
 TEST_F(PrivateMessageCommandTest, SendsSenderRecipientTextAndTheTimeNow) {

@@ -70,9 +70,5 @@ TEST_F(AnswerPrivateCommandTest, RequesterGoneAtThatMomentClosesTheChatAgain) {
     EXPECT_EQ(h.run("y").final().code(), err::kUserOffline);
 }
 
-TEST_F(AnswerPrivateCommandTest, TooManyArgumentsIsAUsageError) {
-    EXPECT_EQ(h.run("y obiwan extra").final().code(), err::kBadArguments);
-}
-
 } // namespace
 } // namespace toom::test

@@ -133,11 +133,6 @@ TEST_F(SendFileCommandTest, EachOfferGetsAFreshToken) {
     EXPECT_EQ(h.run("UPD obiwan a 1 " + kDigest).final().field("token"), "t2");
 }
 
-TEST_F(SendFileCommandTest, NeedsLogin) {
-    h.logOut();
-    EXPECT_EQ(h.run("UPD obiwan a 1 " + kDigest).final().code(), err::kLoginRequired);
-}
-
 TEST(PlainFileNameTest, AcceptsNamesAndRefusesPaths) {
     EXPECT_TRUE(isPlainFileName("lecture1.mp4"));
     EXPECT_TRUE(isPlainFileName(".hidden"));

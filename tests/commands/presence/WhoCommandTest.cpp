@@ -124,10 +124,6 @@ TEST_F(WhoCommandTest, EveryoneElseBlockingTheCallerLooksLikeNobodyOnline) {
     EXPECT_EQ(reply.final().text(), "no other active user");
 }
 
-TEST_F(WhoCommandTest, TakesNoArguments) {
-    EXPECT_EQ(h.run("ATU obiwan").final().code(), err::kBadArguments);
-}
-
 TEST_F(WhoCommandTest, SpecNamesEveryDialect) {
     const CommandSpec s = WhoCommand::spec();
     EXPECT_EQ(s.canonical, "WHO");

@@ -104,10 +104,5 @@ TEST_F(WhoElseSinceCommandTest, HugeWindowsAreClampedNotRejected) {
     EXPECT_EQ(reply.final().intField("count"), 1);
 }
 
-TEST_F(WhoElseSinceCommandTest, NeedsExactlyOneArgument) {
-    EXPECT_EQ(h.run("whoelsesince").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("whoelsesince 1 2").final().code(), err::kBadArguments);
-}
-
 } // namespace
 } // namespace toom

