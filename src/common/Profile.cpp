@@ -21,6 +21,7 @@ std::vector<Profile> makeProfiles() {
     all.presenceNotices = true;
     all.padDay = true;
     all.consoleAudit = true;
+    all.auditMessageText = false; // Private text stays private: only -d shows it.
     all.boardLog = BoardLogFormat::WithEdited;
     all.messageStyle = MessageStyle::Timestamped;
     all.boardLogFile = "messagelog.txt";

@@ -39,6 +39,9 @@ struct Profile {
     bool presenceNotices = true;   ///< "X logged in/out" pushed to online users.
     bool padDay = true;            ///< "01 Jun 2023" rather than "1 Jun 2023".
     bool consoleAudit = true;      ///< Per-command audit lines on the server console.
+    /// Audit lines may quote message text (B, C and D's sample consoles do); the default
+    /// profile keeps what users write out of the console and log unless run with -d.
+    bool auditMessageText = true;
     BoardLogFormat boardLog = BoardLogFormat::Plain;
     MessageStyle messageStyle = MessageStyle::Timestamped;
     std::string boardLogFile = "messagelog.txt"; ///< Seed log of the board; empty = none.

@@ -29,16 +29,11 @@ std::string Room::label() const {
     return kind == RoomKind::Separate ? "room " + std::to_string(number) : name;
 }
 
-bool isValidGroupName(const std::string& name) {
-    if (name.empty() || name.size() > 32)
+bool isValidGroupName(const std::string& name, std::size_t maxLength) {
+    if (name.empty() || name.size() > maxLength)
         return false;
-    bool letter = false;
-    for (unsigned char c : name) {
-        if (!std::isalnum(c))
-            return false;
-        letter = letter || std::isalpha(c);
-    }
-    return letter;
+    // Plain ASCII (std::isalnum in the "C" locale): a name every client can type and show.
+    return std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c); });
 }
 
 } // namespace toom

@@ -52,8 +52,12 @@ struct RoomMessage {
     Poco::Timestamp time;
 };
 
-/// Group names: 1 to 32 letters and digits with at least one letter (so that a name is never
-/// mistaken for a separate room's number).
-bool isValidGroupName(const std::string& name);
+/// The default longest group name (config key rooms.max_group_name_length).
+inline constexpr std::size_t kDefaultMaxGroupName = 64;
+
+/// Group names as variant D allows them: 1 to `maxLength` ASCII letters and digits, all digits
+/// included ("3331"). Where a separate room's number could be meant instead (LEAVE, HISTORY,
+/// RDM s), a group is written "#3331"; see groupNameArgument in commands/rooms/RoomSupport.h.
+bool isValidGroupName(const std::string& name, std::size_t maxLength = kDefaultMaxGroupName);
 
 } // namespace toom

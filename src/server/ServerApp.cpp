@@ -69,7 +69,7 @@ void ServerApp::defineOptions(OptionSet& options) {
             .repeatable(true)
             .argument("KEY=VALUE"));
     options.addOption(
-        Option("debug", "d", "print per-command audit lines and debug output").required(false));
+        Option("debug", "d", "print per-command audit lines, with the message text they quote, and debug output").required(false));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value) {
@@ -190,6 +190,7 @@ int ServerApp::main(const std::vector<std::string>& args) {
     }
     if (_debug) {
         options.settings.consoleAudit = true;
+        options.settings.auditMessageText = true;
         Poco::Logger::root().setLevel(Poco::Message::PRIO_DEBUG);
     } else if (!options.settings.consoleAudit) {
         // Variant A's server prints nothing on its terminal unless asked to (-d).

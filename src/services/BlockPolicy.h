@@ -20,11 +20,12 @@ public:
         return !isBlocking(subject, viewer);
     }
 
-    /// True when either user has blocked the other: nothing is pushed between them (board
-    /// posts: the blocker does not want the other's posts, and the blocked user gets none of
-    /// the blocker's).
-    bool eitherBlocks(const std::string& a, const std::string& b) const {
-        return isBlocking(a, b) || isBlocking(b, a);
+    /// True when `recipient` takes what `sender` says to an audience (board pushes, room and
+    /// group messages): everyone does, except users who have blocked the sender. The rule is
+    /// one-way (variant A's broadcast): a blocker's own posts still reach the user they
+    /// blocked, who is not told of the block that way.
+    bool receivesFrom(const std::string& recipient, const std::string& sender) const {
+        return !isBlocking(recipient, sender);
     }
 };
 

@@ -26,13 +26,17 @@ struct ServerSettings {
     bool selfRegistration = true;
     bool presenceNotices = true;
     bool padDay = true;
-    bool consoleAudit = true;
+    bool consoleAudit = true; ///< Audit lines (who did what) on the server console and log.
+    /// Audit lines may quote what users wrote (posts, private and room messages). Off, the
+    /// lines that would quote text are left out.
+    bool auditMessageText = true;
 
     // Messaging.
     std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
     std::size_t maxBlocksPerUser = 1000;
     std::size_t maxRoomMembers = 100; ///< Users one SRB or /creategroup may name.
+    std::size_t maxGroupNameLength = 64; ///< Longest group name (letters and digits).
     MessageStyle messageStyle = MessageStyle::Timestamped;
     BoardLogFormat boardLogFormat = BoardLogFormat::Plain;
     std::string boardLogFile;   ///< File name in the log directory; empty = none.
@@ -56,6 +60,7 @@ struct ServerSettings {
         s.presenceNotices = profile.presenceNotices;
         s.padDay = profile.padDay;
         s.consoleAudit = profile.consoleAudit;
+        s.auditMessageText = profile.auditMessageText;
         s.messageStyle = profile.messageStyle;
         s.boardLogFormat = profile.boardLog;
         s.boardLogFile = profile.boardLogFile;

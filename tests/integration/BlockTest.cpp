@@ -36,13 +36,18 @@ TEST(Block, YodaMessagesObiwanWhileHansHasBlockedYoda) {
     EXPECT_EQ(yoda.request("whoelsesince 60").column("user"), (std::vector<std::string>{"obiwan"}));
     EXPECT_EQ(hans.request("whoelse").column("user"), (std::vector<std::string>{"yoda", "obiwan"}));
 
-    // Hans's board posts do not reach yoda; obiwan's do.
-    hans.request("broadcast from hans");
+    // Yoda's board posts do not reach hans (hans blocked yoda); hans's own posts still reach
+    // yoda (the rule is one-way).
+    yoda.request("broadcast from yoda");
     EXPECT_TRUE(obiwan.waitEvent("BOARD"));
-    obiwan.request("broadcast from obiwan");
+    hans.request("broadcast from hans");
     auto board = yoda.waitEvent("BOARD");
     ASSERT_TRUE(board);
-    EXPECT_EQ(board->field("user"), "obiwan");
+    EXPECT_EQ(board->field("user"), "hans");
+    obiwan.request("broadcast from obiwan");
+    auto hansBoard = hans.waitEvent("BOARD");
+    ASSERT_TRUE(hansBoard);
+    EXPECT_EQ(hansBoard->field("user"), "obiwan") << "yoda's post reached hans, who blocked yoda";
 }
 
 TEST(Block, BoardPostsSkipBlockersAndTheSenderIsTold) {

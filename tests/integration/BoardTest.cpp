@@ -151,7 +151,10 @@ TEST_F(BoardFixture, BoardSurvivesRestart) {
     EXPECT_EQ(yoda.request("MSG next").final.field("n"), "2");
 }
 
-TEST(Board, BlockedUsersGetNoPushAndTheAuthorIsTold) {
+// Variant A's broadcast rule, one-way: a push is withheld from a viewer only when the viewer
+// has blocked the author. Yoda blocks hans: yoda's posts still reach hans; hans's do not reach
+// yoda, and hans is told.
+TEST(Board, BroadcastIsWithheldOnlyFromViewersWhoBlockedTheAuthor) {
     TestServer server;
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
@@ -160,13 +163,47 @@ TEST(Board, BlockedUsersGetNoPushAndTheAuthorIsTold) {
     TestClient luke(server.port());
     luke.loginAs("luke");
     ASSERT_TRUE(yoda.request("block hans").ok());
-    Response sent = yoda.request("broadcast Hello everyone");
-    EXPECT_EQ(sent.final.field("blocked"), "1");
-    EXPECT_EQ(sent.final.text(), "Your message could not be delivered to some recipients");
-    auto lukeGot = luke.waitEvent("BOARD");
-    ASSERT_TRUE(lukeGot);
-    EXPECT_EQ(lukeGot->text().find("yoda: Hello everyone") != std::string::npos, true);
-    EXPECT_FALSE(hans.waitEvent("BOARD", 300ms));
+
+    Response fromYoda = yoda.request("broadcast Hello everyone");
+    EXPECT_EQ(fromYoda.final.field("blocked"), "0");
+    EXPECT_EQ(fromYoda.final.text(), "");
+    auto hansGot = hans.waitEvent("BOARD");
+    ASSERT_TRUE(hansGot) << "the blocker's own broadcast must reach the user it blocked";
+    EXPECT_EQ(hansGot->field("user"), "yoda");
+    EXPECT_TRUE(luke.waitEvent("BOARD"));
+
+    Response fromHans = hans.request("broadcast Hi from hans");
+    EXPECT_EQ(fromHans.final.field("blocked"), "1");
+    EXPECT_EQ(fromHans.final.text(), "Your message could not be delivered to some recipients");
+    EXPECT_TRUE(luke.waitEvent("BOARD"));
+    // Round trip instead of a sleep: luke's later post is the next push yoda gets.
+    ASSERT_TRUE(luke.request("broadcast from luke").ok());
+    auto yodaGot = yoda.waitEvent("BOARD");
+    ASSERT_TRUE(yodaGot);
+    EXPECT_EQ(yodaGot->field("user"), "luke") << "hans's post reached yoda, who blocked hans";
+}
+
+// The same one rule for room and group messages.
+TEST(Board, RoomMessagesFollowTheSameOneWayRule) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient hans(server.port());
+    hans.loginAs("hans");
+    ASSERT_TRUE(hans.request("SRB yoda").ok()); // Room 1: hans and yoda.
+    ASSERT_TRUE(yoda.request("block hans").ok());
+    ASSERT_TRUE(yoda.request("SRM 1 from yoda").ok());
+    auto hansGot = hans.waitEvent("ROOM");
+    ASSERT_TRUE(hansGot) << "the blocker's room message must reach the user it blocked";
+    EXPECT_EQ(hansGot->field("from"), "yoda");
+
+    ASSERT_TRUE(hans.request("SRM 1 from hans").ok());
+    ASSERT_TRUE(yoda.request("unblock hans").ok());
+    ASSERT_TRUE(hans.request("SRM 1 after unblock").ok());
+    auto yodaGot = yoda.waitEvent("ROOM");
+    ASSERT_TRUE(yodaGot);
+    EXPECT_EQ(yodaGot->field("text"), "after unblock")
+        << "hans's message reached yoda while blocked";
 }
 
 } // namespace

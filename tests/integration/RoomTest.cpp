@@ -114,6 +114,36 @@ TEST(SeedD, GroupChatExample) {
     EXPECT_NE(log[0].find("; yoda; hello there"), std::string::npos);
 }
 
+// Variant D allows group names of letters and digits, all digits included; "#3331" tells such
+// a group from separate room 3331 where either could be meant (LEAVE, HISTORY).
+TEST(SeedD, AllDigitGroupNamesWorkAndTheHashFormDisambiguates) {
+    TestServer server(profile("tessenger"));
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    EXPECT_EQ(obiwan.request("/creategroup 3331 yoda").final.text(), "Group chat created 3331");
+    EXPECT_EQ(yoda.request("/joingroup 3331").final.text(),
+              "Joined the group chat: 3331 successfully.");
+    EXPECT_EQ(yoda.request("/groupmsg 3331 hello digits").final.text(), "Group chat message sent.");
+    auto got = obiwan.waitEvent("ROOM");
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->field("kind"), "group");
+    EXPECT_EQ(got->field("room"), "3331");
+
+    Response history = yoda.request("HISTORY #3331 1 Jan 2000 00:00:00");
+    ASSERT_TRUE(history.ok()) << history.final.format();
+    EXPECT_EQ(history.column("text"), (std::vector<std::string>{"hello digits"}));
+    // A bare number is a separate room, and there is no room 3331.
+    EXPECT_EQ(yoda.request("LEAVE 3331").code(), "UNKNOWN_ROOM");
+    EXPECT_TRUE(yoda.request("LEAVE #3331").ok());
+    EXPECT_EQ(yoda.request("/groupmsg 3331 gone").code(), "NOT_MEMBER");
+
+    const std::string longest(64, '7');
+    EXPECT_TRUE(obiwan.request("/creategroup " + longest + " yoda").ok());
+    EXPECT_EQ(obiwan.request("/creategroup " + longest + "7 yoda").code(), "INVALID_ARGUMENT");
+}
+
 TEST(Rooms, InvitedMembersGetMessagesOnlyAfterJoining) {
     TestServer server;
     TestClient obiwan(server.port());

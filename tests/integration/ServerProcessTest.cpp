@@ -191,5 +191,72 @@ TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
     EXPECT_EQ(again.wait(), 0);
 }
 
+// Private text stays private: without -d the console carries audit lines about what happened
+// but never what users wrote; with -d it does. (The default profile logged every private
+// message in full before.)
+TEST(ServerProcess, MessageTextStaysOutOfTheConsoleUnlessDebugging) {
+    for (const bool debug : {false, true}) {
+        TempDir dir;
+        writeSeedCredentials(dir);
+        auto args = configuredArgs(dir);
+        if (debug)
+            args.push_back("-d");
+        ChildProcess server(TOOM_SERVER_BINARY, args, dir.path());
+        const int port = waitListening(server);
+        ASSERT_NE(port, 0) << server.output();
+        {
+            TestClient yoda(port);
+            yoda.loginAs("yoda");
+            TestClient obiwan(port);
+            obiwan.loginAs("obiwan");
+            ASSERT_TRUE(yoda.request("PM obiwan the secret plans").ok());
+            ASSERT_TRUE(yoda.request("POST a board secret").ok());
+            ASSERT_TRUE(yoda.request("CREATEGROUP jedi obiwan").ok());
+            ASSERT_TRUE(obiwan.request("JOINGROUP jedi").ok());
+            ASSERT_TRUE(obiwan.request("GROUPMSG jedi a group secret").ok());
+            ASSERT_TRUE(yoda.request("logout").ok());
+        }
+        // The audit line of the logout proves every earlier line has been written.
+        ASSERT_TRUE(server.waitFor("obiwan from \\S+ disconnected")) << server.output();
+        const std::string out = server.output();
+        for (const char* secret : {"the secret plans", "a board secret", "a group secret"}) {
+            if (debug) {
+                EXPECT_NE(out.find(secret), std::string::npos) << "-d must show: " << secret;
+            } else {
+                EXPECT_EQ(out.find(secret), std::string::npos) << "leaked: " << secret << "\n"
+                                                               << out;
+            }
+        }
+        server.signal(SIGTERM);
+        EXPECT_EQ(server.wait(), 0);
+    }
+}
+
+// A session that ends without OUT is logged with user, address and reason; a logout is not
+// reported as a disconnect.
+TEST(ServerProcess, DisconnectsWithoutLogoutAreLogged) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    ChildProcess server(TOOM_SERVER_BINARY, configuredArgs(dir), dir.path());
+    const int port = waitListening(server);
+    ASSERT_NE(port, 0) << server.output();
+    {
+        TestClient luke(port);
+        luke.loginAs("luke");
+        ASSERT_TRUE(luke.request("logout").ok());
+        luke.waitClosed();
+    }
+    {
+        TestClient yoda(port);
+        yoda.loginAs("yoda");
+    } // Closed without OUT.
+    auto line = server.waitFor("(yoda from 127\\.0\\.0\\.1 disconnected: [^\\n]*)");
+    ASSERT_TRUE(line) << server.output();
+    EXPECT_EQ(*line, "yoda from 127.0.0.1 disconnected: connection lost without logging out");
+    EXPECT_EQ(server.output().find("luke from"), std::string::npos) << server.output();
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
+}
+
 } // namespace
 } // namespace toom::test

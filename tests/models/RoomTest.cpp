@@ -114,16 +114,19 @@ TEST(RoomTest, GroupNamesOfLettersAndDigitsAreValid) {
         EXPECT_TRUE(isValidGroupName(name)) << name;
 }
 
-TEST(RoomTest, GroupNameLengthIsOneToThirtyTwo) {
-    EXPECT_TRUE(isValidGroupName(std::string(32, 'a')));
-    EXPECT_FALSE(isValidGroupName(std::string(33, 'a')));
-    EXPECT_TRUE(isValidGroupName("a" + std::string(31, '9')));
+TEST(RoomTest, GroupNameLengthIsOneToTheLimitSixtyFourByDefault) {
+    EXPECT_TRUE(isValidGroupName(std::string(64, 'a')));
+    EXPECT_FALSE(isValidGroupName(std::string(65, 'a')));
+    EXPECT_TRUE(isValidGroupName("a" + std::string(63, '9')));
     EXPECT_FALSE(isValidGroupName(""));
+    EXPECT_TRUE(isValidGroupName(std::string(8, 'a'), 8));
+    EXPECT_FALSE(isValidGroupName(std::string(9, 'a'), 8));
 }
 
-TEST(RoomTest, GroupNameNeedsALetter) {
+// Variant D: "/creategroup 3331 obiwan" works.
+TEST(RoomTest, GroupNameMayBeAllDigits) {
     for (const char* name : {"1", "3331", "0000000000"})
-        EXPECT_FALSE(isValidGroupName(name)) << name;
+        EXPECT_TRUE(isValidGroupName(name)) << name;
 }
 
 TEST(RoomTest, GroupNameRejectsSpacesAndPunctuation) {

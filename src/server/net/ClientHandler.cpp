@@ -58,12 +58,14 @@ void ClientHandler::run() {
     }
     // Whatever happened, the user is no longer online and the connection is forgotten.
     if (_session) {
+        const CloseReason reason =
+            _closeReason == CloseReason::None ? CloseReason::PeerClosed : _closeReason;
         if (_session->loggedIn()) {
-            _context.services.presence.leave(_session->username(), _closeReason == CloseReason::None
-                                                                       ? CloseReason::PeerClosed
-                                                                       : _closeReason);
+            _user = _session->username();
+            _context.services.presence.leave(_session->username(), reason);
             _session->markLoggedOut();
         }
+        logDisconnect(reason);
         _context.connections.remove(_session);
     }
     try {
@@ -205,12 +207,39 @@ Reply ClientHandler::handleRequest(std::string_view text) {
     return reply;
 }
 
+void ClientHandler::logDisconnect(CloseReason reason) {
+    // A logout is the user's own choice and already audited; every other end of a logged-in
+    // session is worth a line for the operator (who vanished, who was dropped and why).
+    if (_user.empty() || reason == CloseReason::Logout)
+        return;
+    const char* why = "connection lost without logging out";
+    switch (reason) {
+    case CloseReason::IdleTimeout:
+        why = "logged out for inactivity";
+        break;
+    case CloseReason::Shutdown:
+        why = "server shutting down";
+        break;
+    case CloseReason::Overflow:
+        why = "dropped: stopped reading (outbound queue full)";
+        break;
+    default:
+        break;
+    }
+    const std::string address = _session->address();
+    if (reason == CloseReason::Overflow)
+        _context.log.warning("%s from %s disconnected: %s", _user, address, std::string(why));
+    else
+        _context.log.information("%s from %s disconnected: %s", _user, address, std::string(why));
+}
+
 void ClientHandler::beginClose(CloseReason reason) {
     _closing = true;
     _closeReason = reason;
     ServerLine notice = closingNotice(reason);
     _session->seal(notice.verb().empty() ? std::string() : notice.format() + '\n');
     if (_session->loggedIn()) {
+        _user = _session->username();
         _context.services.presence.leave(_session->username(), reason);
         _session->markLoggedOut();
     }

@@ -35,6 +35,8 @@ private:
     void beginClose(CloseReason reason);
     /// Writes queued bytes until the socket would block. False on a socket error.
     bool flush();
+    /// Logs how a logged-in session ended (user, address, reason), unless by its own logout.
+    void logDisconnect(CloseReason reason);
 
     ServerContext& _context;
     std::shared_ptr<Session> _session;
@@ -43,6 +45,7 @@ private:
     std::size_t _writeOffset = 0;
     bool _closing = false;
     CloseReason _closeReason = CloseReason::None;
+    std::string _user; ///< Who was logged in on this connection (for the disconnect line).
 };
 
 } // namespace toom
