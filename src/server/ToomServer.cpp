@@ -16,6 +16,7 @@
 #include "server/state/StoredRoomService.h"
 #include "server/store/BoardLogFile.h"
 #include "server/store/CredentialsFile.h"
+#include "server/store/FreshRun.h"
 #include "server/store/PrivateLogFile.h"
 #include "server/store/SqliteStore.h"
 #include "server/store/UserLogFile.h"
@@ -105,6 +106,11 @@ void ToomServer::start() {
     const std::string storePath = joinPath(_options.dataDir, "toom.db");
     createPrivateFile(storePath);
     _store = std::make_unique<SqliteStore>(storePath);
+    if (!_options.keepState) { // A seed run: before any service or log reads the previous one.
+        const auto fresh = resetForFreshRun(*_store, _options.logDir,
+                                            {settings.boardLogFile, settings.privateLogFile});
+        _log.information("fresh run (toom.keep_state off): %s", fresh.summary());
+    }
     const std::size_t closed = _store->closeOpenLogins(_clock->now());
     if (closed > 0)
         _log.information("closed %z logins left open by the previous run", closed);
