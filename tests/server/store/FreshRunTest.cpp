@@ -27,6 +27,8 @@ namespace toom {
 namespace {
 
 using test::at;
+using test::fileMode;
+using test::readFile;
 using ::testing::IsEmpty;
 
 /// A store holding one of everything a run leaves behind, plus an account.
