@@ -226,6 +226,30 @@ TEST(SeedRun, ConfigModeStartsEmptyWhenToldTo) {
     expectTracesGone(second.port(), dir);
 }
 
+// Starting the same seed server twice by mistake: the second one cannot have the port, and it
+// fails before it empties anything the first one is using.
+TEST(SeedRun, ASecondServerOnThePortInUseLeavesTheRunningOnesStateAlone) {
+    TempDir dir;
+    writeRunCredentials(dir);
+    const std::string port = std::to_string(freePort());
+    {
+        ServerRun first(dir, {"--keep-state", port, "3"});
+        ASSERT_NE(first.port(), 0) << first.output();
+        ASSERT_NO_FATAL_FAILURE(leaveTraces(first.port(), dir));
+
+        ChildProcess second(TOOM_SERVER_BINARY, {port, "3"}, dir.path());
+        const auto code = second.waitFor(std::chrono::seconds(10));
+        ASSERT_TRUE(code.has_value()) << "the second server is still running: " << second.output();
+        EXPECT_EQ(*code, 1);
+        EXPECT_NE(second.output().find("already in use"), std::string::npos) << second.output();
+        EXPECT_EQ(second.output().find("fresh run"), std::string::npos) << second.output();
+    }
+    // Everything the first run left is still in the store and the logs.
+    ServerRun again(dir, {"--keep-state", "{port}", "3"});
+    ASSERT_NE(again.port(), 0) << again.output();
+    expectTracesKept(again.port(), dir);
+}
+
 // Variant D: messagelog.txt holds the private messages, numbered from 1 in every run.
 TEST(SeedRun, TessengerPrivateLogStartsFromOneInEveryRun) {
     TempDir dir;
