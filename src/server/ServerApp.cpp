@@ -64,6 +64,13 @@ void ServerApp::defineOptions(OptionSet& options) {
             .required(false)
             .argument("FILE"));
     options.addOption(
+        Option("keep-state", "",
+               "with <port> <attempts> or <port> <block_duration> <timeout>: keep what the "
+               "previous run in this directory left (posts, messages, blocks, rooms and groups, "
+               "login history, logs) instead of starting empty (toom.keep_state)")
+            .required(false)
+            .repeatable(false));
+    options.addOption(
         Option("define", "D", "set a configuration property, e.g. -D auth.max_attempts=5")
             .required(false)
             .repeatable(true)
@@ -91,6 +98,8 @@ void ServerApp::handleOption(const std::string& name, const std::string& value) 
         config().setString("toom.data_dir", value);
     } else if (name == "credentials") {
         config().setString("toom.credentials_file", value);
+    } else if (name == "keep-state") {
+        config().setString("toom.keep_state", "true");
     } else if (name == "define") {
         const auto eq = value.find('=');
         if (eq == std::string::npos || eq == 0)
@@ -109,7 +118,11 @@ void ServerApp::printHelp() {
         "Toom chat server. With positional arguments it behaves like the seed designs: "
         "<port> <attempts> (1 to 5 failed logins before a 10 s lock; profile toom) or "
         "<port> <block_duration> <timeout> (profile messaging); credentials.txt, data and "
-        "logs are then in the working directory.");
+        "logs are then in the working directory, and each run starts empty as the seeds' "
+        "servers do: the accounts of credentials.txt (and variant A's registrations, appended "
+        "to it) stay, while board posts, offline messages, blocks, rooms and groups, login "
+        "history and the text logs of the previous run are gone (--keep-state keeps them). "
+        "Without positional arguments the server keeps its state from run to run.");
     help.setFooter("Configuration keys are documented in config/toom-server.properties.");
     help.format(std::cout);
 }
@@ -136,6 +149,10 @@ int ServerApp::applyPositional(const std::vector<std::string>& args) {
     // The seeds keep credentials.txt, data and logs in the working directory.
     setDefault("toom.data_dir", ".");
     setDefault("toom.credentials_file", "credentials.txt");
+    // And keep nothing across runs (A: "no state across runs"; D: users, messages and groups
+    // start empty; B's and C's servers clear their logs). --keep-state, or toom.keep_state in a
+    // config file, overrides it.
+    setDefault("toom.keep_state", "false");
     if (args.size() == 2) {
         int attempts = 0;
         if (!Poco::NumberParser::tryParse(args[1], attempts) || attempts < 1 || attempts > 5) {

@@ -6,7 +6,8 @@
 //   toom-server <port> <block_duration> <timeout>       seed A
 //
 // With the positional forms the server reads credentials.txt from its working directory and
-// keeps its data and logs there, as the seeds do.
+// keeps its data and logs there, as the seeds do, and starts each run empty but for the
+// accounts, as their servers do (--keep-state keeps the previous run's state).
 
 #include <Poco/Util/ServerApplication.h>
 

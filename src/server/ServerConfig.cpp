@@ -40,6 +40,7 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.maxConnections = boundedInt(config, "toom.max_connections", o.maxConnections, 1, 100000);
     o.housekeepingMillis =
         boundedInt(config, "toom.housekeeping_ms", o.housekeepingMillis, 10, 60000);
+    o.keepState = config.getBool("toom.keep_state", o.keepState);
     o.historyRetentionDays =
         boundedInt(config, "toom.history_retention_days", o.historyRetentionDays, 1, 36500);
     o.threadStackBytes =

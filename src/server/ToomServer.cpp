@@ -16,6 +16,7 @@
 #include "server/state/StoredRoomService.h"
 #include "server/store/BoardLogFile.h"
 #include "server/store/CredentialsFile.h"
+#include "server/store/FreshRun.h"
 #include "server/store/PrivateLogFile.h"
 #include "server/store/SqliteStore.h"
 #include "server/store/UserLogFile.h"
@@ -97,6 +98,17 @@ void ToomServer::start() {
         return;
     const ServerSettings& settings = _options.settings;
     raiseDescriptorLimit(_log);
+    // Bind first: a second server started on a port in use fails here, before it touches the
+    // store and the logs the first one is using (closing its logins, emptying a seed run).
+    // SO_REUSEADDR lets a restarted server bind while old connections linger in TIME_WAIT; never
+    // SO_REUSEPORT (Poco's one-argument bind sets both), which would let a second server bind the
+    // same port and the kernel split the users between two boards.
+    Poco::Net::ServerSocket socket;
+    socket.bind(
+        Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
+        true, false);
+    socket.listen(kListenBacklog);
+
     Poco::File(_options.dataDir).createDirectories();
     Poco::File(_options.logDir).createDirectories();
 
@@ -105,6 +117,11 @@ void ToomServer::start() {
     const std::string storePath = joinPath(_options.dataDir, "toom.db");
     createPrivateFile(storePath);
     _store = std::make_unique<SqliteStore>(storePath);
+    if (!_options.keepState) { // A seed run: before any service or log reads the previous one.
+        const auto fresh = resetForFreshRun(*_store, _options.logDir,
+                                            {settings.boardLogFile, settings.privateLogFile});
+        _log.information("fresh run (toom.keep_state off): %s", fresh.summary());
+    }
     const std::size_t closed = _store->closeOpenLogins(_clock->now());
     if (closed > 0)
         _log.information("closed %z logins left open by the previous run", closed);
@@ -166,15 +183,6 @@ void ToomServer::start() {
     registerCoreCommands(_registry);
     _context = std::make_unique<ServerContext>(ServerContext{
         *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});
-
-    // SO_REUSEADDR lets a restarted server bind while old connections linger in TIME_WAIT; never
-    // SO_REUSEPORT (Poco's one-argument bind sets both), which would let a second server bind the
-    // same port and the kernel split the users between two boards.
-    Poco::Net::ServerSocket socket;
-    socket.bind(
-        Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
-        true, false);
-    socket.listen(kListenBacklog);
 
     // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.
     const int maxConnections = std::max(1, _options.maxConnections);

@@ -53,6 +53,11 @@ struct ServerOptions {
     /// Append each self-registered "user password" to credentialsFile, in plain text. Only
     /// variant A's positional form turns it on, because its spec demands it.
     bool saveRegistrationsToCredentials = false;
+    /// Start with what the previous run left in dataDir and logDir (posts, offline messages,
+    /// blocks, rooms and groups, login history, the seed logs). Off, the run starts empty but
+    /// for the accounts, as the seeds' servers do (see server/store/FreshRun.h); the positional
+    /// forms turn it off unless asked to keep state (`--keep-state`, `toom.keep_state`).
+    bool keepState = true;
     int maxConnections = 4096;     ///< Beyond it connections are refused with SERVER_FULL.
     int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
     int housekeepingMillis = 250;  ///< How often timeouts are checked.

@@ -1,6 +1,7 @@
 #include "server/state/StoredRoomService.h"
 
 #include "common/SeedTime.h"
+#include "server/store/RoomLogName.h"
 
 #include <Poco/Path.h>
 
@@ -26,10 +27,7 @@ StoredRoomService::StoredRoomService(RoomStore& store, Clock& clock, std::string
 std::string StoredRoomService::logPath(const Room& room) const {
     if (_logDir.empty())
         return {};
-    const std::string file = room.kind == RoomKind::Separate
-                                 ? "SR_" + std::to_string(room.number) + "_messageLog.txt"
-                                 : room.name + "_messageLog.txt";
-    return Poco::Path(Poco::Path(_logDir).makeDirectory(), file).toString();
+    return Poco::Path(Poco::Path(_logDir).makeDirectory(), roomLogFileName(room)).toString();
 }
 
 RoomService::Created StoredRoomService::createSeparate(const std::string& creator,

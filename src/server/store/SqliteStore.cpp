@@ -24,6 +24,8 @@ struct Migration {
 
 // The schema history. Step i (0-based) moves the database from user_version i to i + 1.
 // Append only: a database in the field may be at any earlier version.
+// A new table that holds what a run leaves behind (anything but accounts) must be emptied by
+// clearRunState() too, or a fresh seed run would inherit it.
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         {"accounts and login history",
@@ -223,6 +225,32 @@ void SqliteStore::migrate() {
             session << "PRAGMA user_version=" + std::to_string(version + 1), now;
         });
     }
+}
+
+SqliteStore::ClearedRunState SqliteStore::clearRunState() {
+    MutexLock lock(_mutex);
+    return inTransaction(_session, [&](Poco::Data::Session& session) {
+        ClearedRunState cleared;
+        auto clear = [&session](const std::string& table) {
+            session << "DELETE FROM " + table, now;
+            return changesOf(session);
+        };
+        // Children before parents: room_members and room_messages reference rooms.
+        cleared.roomMessages = clear("room_messages");
+        clear("room_members");
+        cleared.rooms = clear("rooms");
+        cleared.offlineMessages = clear("offline_messages");
+        cleared.blocks = clear("blocks");
+        cleared.boardPosts = clear("board_posts");
+        cleared.logins = clear("logins");
+        // AUTOINCREMENT never reuses an id while sqlite_sequence remembers the highest one;
+        // forgetting it makes the fresh run's ids start from 1 as in a new database. The
+        // accounts table has no AUTOINCREMENT, so nothing of it is here.
+        session << "DELETE FROM sqlite_sequence WHERE name IN ('room_messages', 'rooms',"
+                   " 'offline_messages', 'board_posts', 'logins')",
+            now;
+        return cleared;
+    });
 }
 
 std::optional<Account> SqliteStore::findAccount(const std::string& username) {

@@ -45,6 +45,24 @@ public:
     /// The schema version this build migrates to (the number of migration steps).
     static int latestSchemaVersion();
 
+    /// What clearRunState() removed, table by table.
+    struct ClearedRunState {
+        std::size_t logins = 0;
+        std::size_t boardPosts = 0;
+        std::size_t offlineMessages = 0;
+        std::size_t blocks = 0;
+        std::size_t rooms = 0;
+        std::size_t roomMessages = 0;
+    };
+
+    /// Forgets everything a previous run left except the accounts: login history, board posts,
+    /// offline private messages, blocks, rooms and groups with their members and messages. It is
+    /// one transaction (all of it or none), and the row ids start again from 1, so a fresh run's
+    /// posts, rooms and messages are numbered as in a new database. For the seeds' runs, which
+    /// keep no state across runs (see ToomServer, ServerOptions::keepState); call it before any
+    /// service reads the store.
+    ClearedRunState clearRunState();
+
     /// See Store::findAccount.
     std::optional<Account> findAccount(const std::string& username) override;
     /// See Store::insertAccount.
