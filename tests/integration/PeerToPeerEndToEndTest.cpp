@@ -562,6 +562,10 @@ void p2pExpectFirstMessagesDelivered(P2pClient& requester, P2pClient& target, Qu
     EXPECT_TRUE(lost.empty()) << lost.size() << " of " << kPrivateRaceRounds
                               << " first messages were lost (rounds" << rounds << ")\n"
                               << p2pOutputs(requester, target);
+    // How many messages had to wait for the connection (the rest found it up): for the record,
+    // since it depends on timing, but the rounds are there to make it more than none.
+    ::testing::Test::RecordProperty("waited",
+                                    static_cast<int>(sender.linesWith("is still being set up")));
     EXPECT_EQ(sender.linesWith("not enabled"), 0u) << sender.output();
     EXPECT_EQ(requester.linesWith("Error."), 0u) << requester.output();
     EXPECT_EQ(target.linesWith("Error."), 0u) << target.output();
