@@ -3,6 +3,7 @@
 // calling it "not enabled". Real PrivateChats; the server is scripted.
 
 #include "client/app/PrivateChatBridge.h"
+
 #include "client/session/CommandHooks.h"
 #include "client/session/EventRouter.h"
 #include "client/terminal/Console.h"
