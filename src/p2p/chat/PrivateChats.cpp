@@ -13,13 +13,16 @@ namespace toom::p2p::chat {
 
 namespace {
 
-// Threads: one accept thread, and one thread per connection that first runs the handshake
-// and then reads the session's messages. A poll loop over every socket would need fewer
-// threads, but the handshake waits (for the greeting, for a token, for the TCP connect) would
-// become timers and state machines; with at most maxSessions sessions plus maxSessions
-// greetings, blocking threads woken by shutdown() are simpler to get right. Writes are made by
-// the caller's thread, bounded by ChatSettings::sendTimeout, so a peer that stops reading only
-// ever delays the send addressed to it.
+// Threads: one accept thread, and one thread per connection that first runs the handshake,
+// then writes what the user typed meanwhile (SetupQueue), then reads the session's messages.
+// A poll loop over every socket would need fewer threads, but the handshake waits (for the
+// greeting, for a token, for the TCP connect) would become timers and state machines; with at
+// most maxSessions sessions plus maxSessions greetings, blocking threads woken by shutdown()
+// are simpler to get right. A chat we accepted whose peer has not connected yet has no thread,
+// unless the user typed for it: then one waits for the token's expiry, to report what waited
+// (runAwaitTimer). Other writes are made by the caller's thread, bounded by
+// ChatSettings::sendTimeout, so a peer that stops reading only ever delays the send addressed
+// to it.
 
 /// How long a STOP or a FAIL may take to leave: a goodbye to a peer that does not read must
 /// not hold up a logout.
