@@ -500,7 +500,9 @@ TEST(PeerToPeerEndToEnd, PrivateChatAcceptedCarriesMessagesBothWays) {
 
 /// Rounds of the race below: the direct connection is set up in a millisecond or two on
 /// loopback, about the time a typed line takes to reach the client, so one round alone proves
-/// little; before the fix a round lost its message about one time in two to five.
+/// little. Before the fix 9 to 15 rounds of 20 lost their message ("not enabled"), on either
+/// side; after it, some of the 20 still find the connection being set up (the "waited"
+/// property) and must be delivered all the same.
 constexpr int kPrivateRaceRounds = 20;
 
 /// Which side of a private chat types its first message the moment it may.

@@ -52,7 +52,8 @@ enum class SendResult {
     NoSession, ///< No session with that peer ("Error. Private messaging to <peer> not enabled").
     TooLong,   ///< The text does not fit in one line of the protocol; the session goes on.
     QueueFull, ///< Still being set up, and as much as may wait already does; not sent.
-    Failed     ///< The connection broke or the peer stalled: the session was ended.
+    Failed     ///< The connection broke or the peer stalled: the session was ended. (Or, rarely,
+               ///< no thread could be started to watch a chat being set up: not kept.)
 };
 
 /// The direct sessions of one logged-in user. Every public method may be called from any
