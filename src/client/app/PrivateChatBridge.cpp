@@ -45,12 +45,14 @@ HookResult PrivateChatBridge::onPrivate(HookContext& context, const std::string&
     if (words.size() < 3)
         return HookResult::pass(line);
     const std::string& peer = words.word(1);
-    if (!_chats.connected(peer)) {
-        _console.printLine("Error. Private messaging to " + peer + " not enabled");
-        return HookResult::handled();
-    }
-    // Ask first: the server may know the chat is over (the peer stopped or left and its notice
-    // is still on the way), and only a confirmed use counts as activity.
+    // Ask the server first, whatever PrivateChats knows: it is the judge of whether the chat is
+    // accepted (only a confirmed use counts as activity, and it may know the chat is over while
+    // its notice is on the way). Its answer also comes after every event it sent before, so
+    // once it is here a PRIVATE_ACCEPTED that was on its way has been handled (the reader
+    // thread runs event handlers before it reads the next line): the chat is then at least
+    // being set up in PrivateChats, which keeps the message until the connection is up. Asking
+    // PrivateChats alone first, as this did once, told a user who typed right after "luke
+    // accepted private messaging" that it was "not enabled".
     auto reply = context.request("PRIVATE " + peer);
     if (!reply)
         return HookResult::handled(); // The connection is gone; the session loop will see it.
@@ -59,7 +61,7 @@ HookResult PrivateChatBridge::onPrivate(HookContext& context, const std::string&
         _chats.ended(peer, "");
         return HookResult::handled();
     }
-    _chats.send(peer, words.restFrom(2)); // Prints its own errors.
+    _chats.send(peer, words.restFrom(2)); // Sends or keeps it; prints what the user must know.
     return HookResult::handled();
 }
 
@@ -79,7 +81,8 @@ HookResult PrivateChatBridge::onStop(HookContext& context, const std::string& li
         return HookResult::handled();
     if (!connected) {
         // Never connected here (or already gone): the server's answer is the news, and a
-        // connection still being set up is dropped quietly.
+        // connection still being set up is dropped quietly, but for the messages that were
+        // waiting for it (PrivateChats says they were not delivered).
         printReply(_console, *reply);
         _chats.ended(peer, "");
     }

@@ -8,7 +8,9 @@
 //   y / n, ACCEPTPRIVATE, sent to the server; an accepted request's token is handed to
 //   DECLINEPRIVATE        PrivateChats, which then admits the requester's connection
 //   private <user> <msg>  PRIVATE <user> to the server (is the chat open? counts as activity),
-//                         then <msg> straight to the peer; the server never sees the text
+//                         then <msg> straight to the peer; the server never sees the text.
+//                         Accepted but not connected yet: PrivateChats keeps <msg> and sends
+//                         it once the connection is up (the user is told it is being set up)
 //   stopprivate <user>    the connection closed, then sent to the server (it tells the peer)
 //   logout, OUT, ...      every connection closed quietly, then sent to the server
 //

@@ -31,6 +31,13 @@ struct ChatSettings {
 
     /// How long one send() may wait for a peer that does not read before the session is given up.
     std::chrono::milliseconds sendTimeout{5000};
+
+    /// Messages typed for a chat that is accepted but not connected yet wait for the connection
+    /// (SetupQueue): at most this many per chat, and at most maxWaitingBytes of them (as they
+    /// go on the wire). Small on purpose: they are written before the session's messages are
+    /// read, so they must fit in the sockets' buffers however slowly the peer reads.
+    std::size_t maxWaitingMessages = 16;
+    std::size_t maxWaitingBytes = 16384;
 };
 
 } // namespace toom::p2p::chat

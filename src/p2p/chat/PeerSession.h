@@ -3,6 +3,7 @@
 // accepted greeting) until it ends.
 
 #include "p2p/chat/PeerConnection.h"
+#include "p2p/chat/SetupQueue.h"
 
 #include <atomic>
 #include <memory>
@@ -17,13 +18,18 @@ struct PeerSession {
         Open        ///< Messages flow both ways.
     };
 
-    PeerSession(std::string peerName, State initial, std::shared_ptr<PeerConnection> link)
+    PeerSession(std::string peerName, State initial, std::shared_ptr<PeerConnection> link,
+                SetupQueue waiting)
         : peer(std::move(peerName))
         , state(initial)
+        , outgoing(std::move(waiting))
         , connection(std::move(link)) {}
 
     const std::string peer;
     State state; ///< Guarded by PrivateChats' mutex.
+    /// What the user typed before the session was Open, and whether typed messages may be
+    /// written at once yet. Guarded by PrivateChats' mutex.
+    SetupQueue outgoing;
     const std::shared_ptr<PeerConnection> connection;
 
     /// Set once the session has been ended (and removed from PrivateChats): its reader then

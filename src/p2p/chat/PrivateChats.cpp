@@ -13,13 +13,16 @@ namespace toom::p2p::chat {
 
 namespace {
 
-// Threads: one accept thread, and one thread per connection that first runs the handshake
-// and then reads the session's messages. A poll loop over every socket would need fewer
-// threads, but the handshake waits (for the greeting, for a token, for the TCP connect) would
-// become timers and state machines; with at most maxSessions sessions plus maxSessions
-// greetings, blocking threads woken by shutdown() are simpler to get right. Writes are made by
-// the caller's thread, bounded by ChatSettings::sendTimeout, so a peer that stops reading only
-// ever delays the send addressed to it.
+// Threads: one accept thread, and one thread per connection that first runs the handshake,
+// then writes what the user typed meanwhile (SetupQueue), then reads the session's messages.
+// A poll loop over every socket would need fewer threads, but the handshake waits (for the
+// greeting, for a token, for the TCP connect) would become timers and state machines; with at
+// most maxSessions sessions plus maxSessions greetings, blocking threads woken by shutdown()
+// are simpler to get right. A chat we accepted whose peer has not connected yet has no thread,
+// unless the user typed for it: then one waits for the token's expiry, to report what waited
+// (runAwaitTimer). Other writes are made by the caller's thread, bounded by
+// ChatSettings::sendTimeout, so a peer that stops reading only ever delays the send addressed
+// to it.
 
 /// How long a STOP or a FAIL may take to leave: a goodbye to a peer that does not read must
 /// not hold up a logout.
@@ -42,6 +45,28 @@ std::size_t messageOverhead() {
 
 std::string notEnabled(std::string_view peer) {
     return "Error. Private messaging to " + std::string(peer) + " not enabled";
+}
+
+/// Said when a message is kept for a chat still being set up.
+std::string stillSettingUp(std::string_view peer) {
+    return "Private messaging with " + std::string(peer) +
+           " is still being set up: the message will be sent as soon as it starts";
+}
+
+/// Said when the chat with `peer` ended before `count` (> 0) kept messages could go out.
+std::string undelivered(std::string_view peer, std::size_t count) {
+    return "Error. " +
+           (count == 1
+                ? std::string("1 private message") + " waiting for " + std::string(peer) + " was"
+                : std::to_string(count) + " private messages waiting for " + std::string(peer) +
+                      " were") +
+           " not delivered";
+}
+
+std::string couldNotSend(std::string_view peer) {
+    const std::string name(peer);
+    return "Error. Private message to " + name + " could not be sent; private messaging with " +
+           name + " ended";
 }
 
 } // namespace
@@ -76,7 +101,33 @@ int PrivateChats::listen(int port) {
     return _listener->port();
 }
 
+SetupQueue PrivateChats::newQueue() const {
+    return SetupQueue({_settings.maxWaitingMessages, _settings.maxWaitingBytes});
+}
+
 void PrivateChats::expect(const std::string& peer, const std::string& token) {
+    if (!token.empty()) {
+        // Registered before the token, so that a greeting accepted at once finds the entry
+        // (and adopts what waits in it); either way, once this returns, the chat is known here
+        // as being set up, and the next line the user types can no longer be "not enabled".
+        MutexLock lock(_mutex);
+        const auto now = std::chrono::steady_clock::now();
+        for (auto it = _awaited.begin(); it != _awaited.end();) {
+            // Expired entries nobody typed for go quietly; one with messages has its timer.
+            if (it->second->deadline <= now && it->second->queue.size() == 0 && !it->second->timed)
+                it = _awaited.erase(it);
+            else
+                ++it;
+        }
+        if (!_closing && !_sessions.contains(peer)) {
+            const auto deadline = now + _settings.tokenLifetime;
+            AwaitedPtr& awaited = _awaited[peer];
+            if (awaited)
+                awaited->deadline = deadline; // A new token: the wait starts again.
+            else
+                awaited = std::make_shared<Awaited>(newQueue(), deadline);
+        }
+    }
     _tokens.expect(peer, token);
 }
 
@@ -104,7 +155,7 @@ void PrivateChats::connect(const std::string& peer, const Poco::Net::SocketAddre
         // Creating the socket here, not on the worker, lets stop() shut it down at any moment.
         session = std::make_shared<PeerSession>(
             peer, PeerSession::State::Connecting,
-            std::make_shared<PeerConnection>(address, _settings.maxLineBytes));
+            std::make_shared<PeerConnection>(address, _settings.maxLineBytes), newQueue());
     } catch (const Poco::Exception& e) {
         say(failed + e.displayText());
         return;
@@ -137,32 +188,73 @@ std::vector<std::string> PrivateChats::peers() const {
 }
 
 SendResult PrivateChats::send(std::string_view peer, std::string_view text) {
+    _workers.reapFinished(); // Here, with no lock held: a timer may be spawned below.
     FlushNotices flush(_notices);
+    const std::string line = PeerLine::message(std::string(text)).format();
     SessionPtr session;
     {
         MutexLock lock(_mutex);
-        auto found = _sessions.find(peer);
-        if (found == _sessions.end()) {
+        SetupQueue* queue = nullptr;
+        AwaitedPtr awaited;
+        if (auto found = _sessions.find(peer); found != _sessions.end()) {
+            session = found->second;
+            queue = &session->outgoing;
+        } else if (auto expected = _awaited.find(peer);
+                   expected != _awaited.end() &&
+                   std::chrono::steady_clock::now() < expected->second->deadline) {
+            awaited = expected->second;
+            queue = &awaited->queue;
+        } else {
             say(notEnabled(peer));
             return SendResult::NoSession;
         }
-        if (found->second->state != PeerSession::State::Open) {
-            say("Error. Private messaging with " + std::string(peer) + " is still being set up");
-            return SendResult::NotReady;
+        if (line.size() > _settings.maxLineBytes) {
+            // Refused here rather than sent (or kept): the peer would drop the line and the
+            // session with it.
+            say("Error. Private message too long (at most " +
+                std::to_string(_settings.maxLineBytes - messageOverhead()) + " bytes)");
+            return SendResult::TooLong;
         }
-        session = found->second;
-    }
-    std::string line = PeerLine::message(std::string(text)).format();
-    if (line.size() > _settings.maxLineBytes) {
-        // Refused here rather than sent: the peer would drop the line and the session with it.
-        say("Error. Private message too long (at most " +
-            std::to_string(_settings.maxLineBytes - messageOverhead()) + " bytes)");
-        return SendResult::TooLong;
+        if (awaited && !awaited->timed) {
+            // Before the message is kept: without a timer, nobody would ever report it if the
+            // peer never connects.
+            try {
+                _workers.spawn(
+                    [this, name = std::string(peer), awaited] { runAwaitTimer(name, awaited); });
+                awaited->timed = true;
+            } catch (const std::system_error& e) {
+                say("Error. Private message to " + std::string(peer) + " not sent: " + e.what());
+                return SendResult::Failed;
+            }
+        }
+        switch (queue->typed(line)) {
+        case SetupQueue::Typed::SendNow:
+            break;
+        case SetupQueue::Typed::Queued:
+            say(stillSettingUp(peer));
+            return SendResult::Queued;
+        case SetupQueue::Typed::QueuedBehind:
+            // "Start private messaging" is out already; this one follows the others at once.
+            return SendResult::Queued;
+        case SetupQueue::Typed::Full:
+            say("Error. Private message to " + std::string(peer) +
+                " not sent: private messaging with " + std::string(peer) +
+                " is still being set up, and at most " +
+                std::to_string(queue->limits().maxMessages) + " messages (" +
+                std::to_string(queue->limits().maxBytes) + " bytes) may wait");
+            return SendResult::QueueFull;
+        case SetupQueue::Typed::Over:
+            say(notEnabled(peer));
+            return SendResult::NoSession;
+        }
+        if (!session) { // SendNow comes from an open session only; never from an entry.
+            say(notEnabled(peer));
+            return SendResult::NoSession;
+        }
     }
     if (session->connection->sendLine(line, _settings.sendTimeout))
         return SendResult::Sent;
-    finish(session, "Error. Private message to " + session->peer +
-                        " could not be sent; private messaging with " + session->peer + " ended");
+    finish(session, couldNotSend(session->peer));
     return SendResult::Failed;
 }
 
@@ -173,15 +265,25 @@ bool PrivateChats::stop(std::string_view peer) {
     bool wasOpen = false;
     {
         MutexLock lock(_mutex);
+        AwaitedPtr awaited = takeAwaitedLocked(peer);
         auto found = _sessions.find(peer);
         if (found == _sessions.end()) {
-            say(notEnabled(peer));
-            return false;
+            if (!awaited) {
+                say(notEnabled(peer));
+                return false;
+            }
+            // Accepted, but the peer has not connected yet: nothing to close.
+            say("Stopped private messaging with " + std::string(peer));
+            sayUndeliveredLocked(peer, awaited->queue);
+            return true;
         }
         session = found->second;
         wasOpen = session->state == PeerSession::State::Open;
         retireLocked(session);
         say("Stopped private messaging with " + session->peer);
+        sayUndeliveredLocked(session->peer, session->outgoing);
+        if (awaited) // Typed for it before our own request made the session (both asked).
+            sayUndeliveredLocked(peer, awaited->queue);
     }
     _notices.flush(); // Before the goodbye, which may take up to a second.
     // The session is already out of the map, so the reader, woken by the shutdown below, ends
@@ -198,19 +300,34 @@ void PrivateChats::ended(std::string_view peer, std::string_view notice) {
     SessionPtr session;
     {
         MutexLock lock(_mutex);
+        AwaitedPtr awaited = takeAwaitedLocked(peer);
         auto found = _sessions.find(peer);
-        if (found == _sessions.end())
-            return; // Already ended here, and that was printed then.
-        session = found->second;
-        retireLocked(session);
-        if (!notice.empty())
-            say(std::string(notice));
+        if (found != _sessions.end()) {
+            session = found->second;
+            retireLocked(session);
+            if (!notice.empty())
+                say(std::string(notice));
+            sayUndeliveredLocked(peer, session->outgoing);
+            if (awaited) // Typed for it before our own request made the session (both asked).
+                sayUndeliveredLocked(peer, awaited->queue);
+        } else if (awaited && awaited->queue.size() > 0) {
+            // Accepted, never connected, and the user typed for it: why it ends, and what
+            // was lost. (With nothing typed, there was no session to end: nothing is said.)
+            if (!notice.empty())
+                say(std::string(notice));
+            sayUndeliveredLocked(peer, awaited->queue);
+        }
+        // Otherwise already ended here, and that was printed then.
     }
     _notices.flush();
-    session->connection->shutdown();
+    if (session)
+        session->connection->shutdown();
 }
 
 void PrivateChats::closeAll() {
+    // Declared first: what is said about undelivered messages is printed once the lifecycle
+    // lock is released (nothing prints under a lock), or earlier by another thread's flush.
+    FlushNotices flush(_notices);
     MutexLock lifecycle(_lifecycleMutex);
     std::vector<std::pair<SessionPtr, bool>> sessions; // With "was open".
     std::vector<ConnectionPtr> greeting;
@@ -220,8 +337,13 @@ void PrivateChats::closeAll() {
         for (auto& [peer, session] : _sessions) {
             session->ended = true;
             sessions.emplace_back(session, session->state == PeerSession::State::Open);
+            sayUndeliveredLocked(peer, session->outgoing);
         }
         _sessions.clear();
+        for (auto& [peer, awaited] : _awaited)
+            sayUndeliveredLocked(peer, awaited->queue);
+        _awaited.clear();
+        _awaitedChanged.notifyAll(); // The timers see _closing and end.
         greeting.assign(_greeting.begin(), _greeting.end());
     }
     _tokens.cancelWaiters();
@@ -326,6 +448,7 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
     }
 
     SessionPtr session;
+    AwaitedPtr lost; // The token is used up: what waited for this peer can never go out.
     std::string_view code;
     std::string why;
     {
@@ -339,18 +462,31 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
             code = refusal::kSessionLimit;
             why =
                 "too many private sessions (at most " + std::to_string(_settings.maxSessions) + ")";
+            lost = takeAwaitedLocked(peer);
         } else {
-            session =
-                std::make_shared<PeerSession>(peer, PeerSession::State::Accepting, connection);
+            // What the user typed since accepting goes with the session, to be written once
+            // our OK is out.
+            SetupQueue waiting = newQueue();
+            if (AwaitedPtr awaited = takeAwaitedLocked(peer))
+                waiting = std::move(awaited->queue);
+            session = std::make_shared<PeerSession>(peer, PeerSession::State::Accepting, connection,
+                                                    std::move(waiting));
             _sessions[peer] = session;
         }
     }
     if (!session) {
         refuse(*connection, code, code == refusal::kClosing ? "closing" : why, why);
+        if (lost) {
+            {
+                MutexLock lock(_mutex);
+                sayUndeliveredLocked(peer, lost->queue);
+            }
+            _notices.flush();
+        }
         return;
     }
     // The session is reserved (one per peer, maxSessions) before the OK goes out, but opened
-    // only after: our own send() must not write a MSG ahead of the OK.
+    // only after: our own send() must not write a MSG ahead of the OK (it keeps it meanwhile).
     if (!connection->sendLine(PeerLine::accepted(user()).format(), _settings.sendTimeout)) {
         finish(session,
                "Error. Could not start private messaging with " + peer + ": the connection broke");
@@ -361,6 +497,7 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         if (session->ended)
             return; // stop(), ended() or closeAll() came first.
         session->state = PeerSession::State::Open;
+        session->outgoing.connected();
         say("Start private messaging with " + peer);
     }
     _notices.flush();
@@ -368,7 +505,8 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         MutexLock lock(_mutex);
         _greeting.erase(connection); // The handshake is over; it no longer counts as one.
     }
-    readMessages(session);
+    if (deliverWaiting(session))
+        readMessages(session);
 }
 
 void PrivateChats::runConnector(const SessionPtr& session, const std::string& token) {
@@ -417,10 +555,71 @@ void PrivateChats::runConnector(const SessionPtr& session, const std::string& to
         if (session->ended)
             return;
         session->state = PeerSession::State::Open;
+        session->outgoing.connected();
         say("Start private messaging with " + peer);
     }
     _notices.flush();
-    readMessages(session);
+    if (deliverWaiting(session))
+        readMessages(session);
+}
+
+bool PrivateChats::deliverWaiting(const SessionPtr& session) {
+    // Written before the first read: the peer's messages wait in the socket meanwhile, which
+    // is why what may wait is small (ChatSettings::maxWaitingBytes). The user's own send()
+    // keeps its messages behind these until takeNext() finds none left.
+    for (;;) {
+        std::optional<std::string> line;
+        {
+            MutexLock lock(_mutex);
+            if (session->ended)
+                return false; // Whoever ended it reported what was still waiting.
+            line = session->outgoing.takeNext();
+        }
+        if (!line)
+            return true; // Open: the user's sends now go out directly.
+        if (!session->connection->sendLine(*line, _settings.sendTimeout)) {
+            finish(session, couldNotSend(session->peer)); // And how many more were lost.
+            return false;
+        }
+    }
+}
+
+void PrivateChats::runAwaitTimer(const std::string& peer, const AwaitedPtr& awaited) {
+    {
+        MutexLock lock(_mutex);
+        for (;;) {
+            auto found = _awaited.find(peer);
+            if (_closing || found == _awaited.end() || found->second != awaited)
+                break; // Connected (the session has the messages), ended, or closing.
+            if (std::chrono::steady_clock::now() >= awaited->deadline) {
+                // The token has expired: a greeting would now be refused.
+                _awaited.erase(found);
+                say("Error. Could not start private messaging with " + peer + ": " + peer +
+                    " did not connect within " + describe(_settings.tokenLifetime));
+                sayUndeliveredLocked(peer, awaited->queue);
+                break;
+            }
+            // The deadline is read again on waking: expect() may have moved it.
+            const auto deadline = awaited->deadline;
+            _awaitedChanged.waitUntil(_mutex, deadline);
+        }
+    }
+    _notices.flush();
+}
+
+PrivateChats::AwaitedPtr PrivateChats::takeAwaitedLocked(std::string_view peer) {
+    auto found = _awaited.find(peer);
+    if (found == _awaited.end())
+        return nullptr;
+    AwaitedPtr awaited = std::move(found->second);
+    _awaited.erase(found);
+    _awaitedChanged.notifyAll();
+    return awaited;
+}
+
+void PrivateChats::sayUndeliveredLocked(std::string_view peer, SetupQueue& queue) {
+    if (const std::size_t count = queue.abandon(); count > 0)
+        say(undelivered(peer, count));
 }
 
 void PrivateChats::readMessages(const SessionPtr& session) {
@@ -466,8 +665,11 @@ void PrivateChats::finish(const SessionPtr& session, std::string_view notice) {
         MutexLock lock(_mutex);
         // Queued under the lock so that a session's notices come out in the order of its
         // state changes ("Start ..." can never follow its own end); printed after it.
-        if (retireLocked(session) && !notice.empty())
-            say(std::string(notice));
+        if (retireLocked(session)) {
+            if (!notice.empty())
+                say(std::string(notice));
+            sayUndeliveredLocked(session->peer, session->outgoing);
+        }
     }
     _notices.flush();
     session->connection->shutdown();

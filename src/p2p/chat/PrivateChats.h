@@ -7,6 +7,12 @@
 //
 // The wire format is in PeerLine.h and docs/P2P.md.
 //
+// A chat is accepted before its connection is up (the requester has yet to connect, the
+// acceptor to be greeted), and what the user types for it in the meantime waits in the chat's
+// SetupQueue and goes out once it is; if the setup fails, the user is told how many messages
+// were not delivered. So a user who accepted, or whose request was accepted, is never told
+// "not enabled" while the chat is being set up.
+//
 // Everything the user should see is printed through the `print` callback, from whichever
 // thread notices it: the session starting, each message received ("yoda(private): hi"), the
 // session ending (exactly once, whoever notices first), and every error. Lines are queued
@@ -19,11 +25,13 @@
 #include "p2p/chat/PeerConnection.h"
 #include "p2p/chat/PeerSession.h"
 #include "p2p/chat/PendingTokens.h"
+#include "p2p/chat/SetupQueue.h"
 #include "p2p/chat/WorkerThreads.h"
 
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -40,16 +48,19 @@ class AcceptLoop;
 /// What send() did.
 enum class SendResult {
     Sent,      ///< The message was handed to the connection in full.
+    Queued,    ///< The chat is still being set up: the message goes out once it is up.
     NoSession, ///< No session with that peer ("Error. Private messaging to <peer> not enabled").
-    NotReady,  ///< The session is still being set up.
     TooLong,   ///< The text does not fit in one line of the protocol; the session goes on.
-    Failed     ///< The connection broke or the peer stalled: the session was ended.
+    QueueFull, ///< Still being set up, and as much as may wait already does; not sent.
+    Failed     ///< The connection broke or the peer stalled: the session was ended. (Or, rarely,
+               ///< no thread could be started to watch a chat being set up: not kept.)
 };
 
 /// The direct sessions of one logged-in user. Every public method may be called from any
 /// thread, concurrently. Only three wait on the network: send() writes its line within
 /// ChatSettings::sendTimeout, stop() its STOP within one second at most, and closeAll() a STOP per
-/// session the same way before joining the threads.
+/// session the same way before joining the threads. Messages that waited for the connection
+/// are written by the session's own thread.
 class PrivateChats {
 public:
     /// Prints one line for the user; called from internal threads as well, so it must be
@@ -79,8 +90,9 @@ public:
 
     /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
     /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
-    /// after ChatSettings::tokenLifetime.
-    void expect(const std::string& peer, const std::string& token);
+    /// after ChatSettings::tokenLifetime. Until `peer` connects (or the token expires, or the
+    /// chat ends) the chat is being set up: send() keeps what is typed for it.
+    void expect(const std::string& peer, const std::string& token) TOOM_EXCLUDES(_mutex);
 
     /// `peer` accepted our request: connects to `address` and greets with `token` on a worker
     /// thread (returns at once). Prints "Start private messaging with <peer>" on success, an
@@ -89,30 +101,38 @@ public:
     void connect(const std::string& peer, const Poco::Net::SocketAddress& address,
                  const std::string& token) TOOM_EXCLUDES(_mutex);
 
-    /// True if messages can be sent to `peer`.
+    /// True if the session with `peer` is open (its handshake is over).
     bool connected(std::string_view peer) const TOOM_EXCLUDES(_mutex);
 
     /// The peers of open sessions, sorted.
     std::vector<std::string> peers() const TOOM_EXCLUDES(_mutex);
 
-    /// Sends one message to `peer` (CR and LF become spaces). Prints what went wrong unless
-    /// the result is Sent; on Failed the session is over.
+    /// Sends one message to `peer` (CR and LF become spaces). While the chat is being set up
+    /// (connect() or expect() called, the session not open yet) the message is kept, at most
+    /// ChatSettings::maxWaitingMessages and maxWaitingBytes of them, and sent once it is open,
+    /// in the order typed; the user is told ("Private messaging with <peer> is still being set
+    /// up; ..."). Prints what went wrong unless the result is Sent or Queued; on Failed the
+    /// session is over.
     SendResult send(std::string_view peer, std::string_view text) TOOM_EXCLUDES(_mutex);
 
     /// The user stops the session with `peer`: tells the peer (STOP), closes and prints
     /// "Stopped private messaging with <peer>". Also cancels a connection still being set up
     /// and forgets a token expected from `peer`. False, with the error printed, if there was
-    /// no session.
+    /// no session and none expected. Messages that were waiting for the connection are
+    /// dropped, and the user told how many.
     bool stop(std::string_view peer) TOOM_EXCLUDES(_mutex);
 
     /// The server says the session with `peer` is over (the peer logged out, timed out or
     /// stopped). Closes without a word to the peer and prints `notice` if the session was
     /// still going here; if the peer's STOP or the end of the connection came first, that was
-    /// printed instead and this prints nothing. Forgets a token expected from `peer`.
+    /// printed instead and this prints nothing. Forgets a token expected from `peer`. Either
+    /// way, if messages were waiting for the connection, the user is told they were not
+    /// delivered (after `notice`, which is then printed even before a connection).
     void ended(std::string_view peer, std::string_view notice) TOOM_EXCLUDES(_mutex);
 
     /// Logout or exit: sends STOP to every open session, closes everything, stops listening
-    /// and joins every thread. Prints nothing. The object can listen again afterwards.
+    /// and joins every thread. Prints nothing, except that messages waiting for a connection
+    /// were not delivered. The object can listen again afterwards.
     void closeAll() TOOM_EXCLUDES(_mutex, _lifecycleMutex);
 
     /// Incoming greetings waiting for their token to be registered by expect() (for tests).
@@ -127,6 +147,38 @@ private:
     void runAcceptor(const ConnectionPtr& connection);
     void acceptGreeting(const ConnectionPtr& connection);
     void readMessages(const SessionPtr& session);
+
+    /// The session just opened: writes what waited for it, in order, until nothing does (the
+    /// queue is then Open). False if the session ended meanwhile (or because a write failed).
+    bool deliverWaiting(const SessionPtr& session);
+
+    /// A chat we accepted, expected from its peer (expect()) and not connected yet: what is
+    /// typed for it waits here, and moves to the session when the peer's greeting is
+    /// accepted. Guarded by _mutex.
+    struct Awaited {
+        Awaited(SetupQueue waiting, std::chrono::steady_clock::time_point until)
+            : queue(std::move(waiting))
+            , deadline(until) {}
+        SetupQueue queue;
+        std::chrono::steady_clock::time_point deadline; ///< The token's expiry.
+        bool timed = false; ///< A runAwaitTimer() thread watches the deadline.
+    };
+    using AwaitedPtr = std::shared_ptr<Awaited>;
+
+    /// Runs while `awaited` holds messages: when its deadline passes with `peer` still not
+    /// connected, tells the user they were not delivered. Ends silently once the entry is
+    /// gone (the peer connected, the chat ended, closeAll()).
+    void runAwaitTimer(const std::string& peer, const AwaitedPtr& awaited) TOOM_EXCLUDES(_mutex);
+
+    /// The chat with `peer` ended before `queue` could be delivered: forgets it and tells the
+    /// user how many messages were lost, if any.
+    void sayUndeliveredLocked(std::string_view peer, SetupQueue& queue) TOOM_REQUIRES(_mutex);
+
+    /// Removes the entry expected from `peer`, if any, and wakes its timer; returns it.
+    AwaitedPtr takeAwaitedLocked(std::string_view peer) TOOM_REQUIRES(_mutex);
+
+    /// A fresh SetupQueue with the settings' limits.
+    SetupQueue newQueue() const;
 
     /// Ends `session` if it is still current: removes it, prints `notice` (if any), and shuts
     /// its connection down either way.
@@ -159,6 +211,10 @@ private:
     std::map<std::string, SessionPtr, std::less<>> _sessions TOOM_GUARDED_BY(_mutex);
     /// Incoming connections still in their handshake.
     std::set<ConnectionPtr> _greeting TOOM_GUARDED_BY(_mutex);
+    /// Chats we accepted whose peer has not connected yet, by peer. Entries without messages
+    /// are dropped once their token has expired; those with messages by their timer.
+    std::map<std::string, AwaitedPtr, std::less<>> _awaited TOOM_GUARDED_BY(_mutex);
+    CondVar _awaitedChanged; ///< An entry of _awaited left it, or closeAll() began.
     bool _closing TOOM_GUARDED_BY(_mutex) = false; ///< closeAll() is running: start nothing new.
 
     WorkerThreads _workers; ///< Connectors, acceptors and readers; last, so joined first.

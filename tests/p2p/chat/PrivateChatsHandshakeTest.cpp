@@ -240,9 +240,8 @@ TEST(PrivateChatsHandshakeTest, StoppingAConnectionBeingSetUpIsQuiet) {
     Poco::Net::ServerSocket silent(loopback(0));
     yoda.chats->connect("hans", silent.address(), "tok-16");
     EXPECT_FALSE(yoda.chats->connected("hans"));
-    EXPECT_EQ(yoda.chats->send("hans", "too early"), SendResult::NotReady);
     EXPECT_TRUE(yoda.chats->stop("hans"));
     yoda.chats->closeAll(); // Joins the connecting thread: everything it printed is in.
-    EXPECT_EQ(yoda.printed.count("Could not start"), 0u) << yoda.printed.dump();
-    EXPECT_EQ(yoda.printed.count("Stopped private messaging with hans"), 1u);
+    EXPECT_EQ(yoda.printed.lines(),
+              std::vector<std::string>{"Stopped private messaging with hans"});
 }
