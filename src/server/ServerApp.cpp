@@ -7,12 +7,15 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
+#include <Poco/LoggingRegistry.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <csignal>
 #include <iostream>
+#include <pthread.h>
 
 namespace toom {
 
@@ -21,6 +24,38 @@ using Poco::Util::Option;
 using Poco::Util::OptionSet;
 
 namespace {
+
+/// The signals main() waits for. They are blocked in the main thread before any other thread
+/// starts, so every thread inherits the mask and only sigwait() in main() ever takes them (a
+/// SIGHUP would otherwise kill the process: its default action is to terminate).
+sigset_t handledSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGQUIT, SIGTERM, SIGHUP})
+        sigaddset(&set, sig);
+    return set;
+}
+
+/// Closes every FileChannel the logging configuration made; Poco's FileChannel opens its file
+/// again on the next message, so a log moved away by logrotate is followed by a new one.
+std::size_t reopenLogFiles(const Poco::Util::AbstractConfiguration& config) {
+    std::vector<std::string> channels;
+    config.keys("logging.channels", channels);
+    std::size_t reopened = 0;
+    for (const auto& name : channels) {
+        const std::string cls = config.getString("logging.channels." + name + ".class", "");
+        if (cls != "FileChannel" && cls != "Poco::FileChannel")
+            continue;
+        try {
+            Poco::LoggingRegistry::defaultRegistry().channelForName(name)->close();
+            ++reopened;
+        } catch (const Poco::NotFoundException&) {
+            // Configured but never made (no logger uses it).
+        }
+    }
+    return reopened;
+}
+
 bool parsePort(const std::string& text, int& port) {
     int value = 0;
     if (!Poco::NumberParser::tryParse(text, value) || value < 1 || value > 65535)
@@ -76,7 +111,9 @@ void ServerApp::defineOptions(OptionSet& options) {
             .repeatable(true)
             .argument("KEY=VALUE"));
     options.addOption(
-        Option("debug", "d", "print per-command audit lines, with the message text they quote, and debug output").required(false));
+        Option("debug", "d",
+               "print per-command audit lines, with the message text they quote, and debug output")
+            .required(false));
 }
 
 void ServerApp::handleOption(const std::string& name, const std::string& value) {
@@ -123,7 +160,9 @@ void ServerApp::printHelp() {
         "to it) stay, while board posts, offline messages, blocks, rooms and groups, login "
         "history and the text logs of the previous run are gone (--keep-state keeps them). "
         "Without positional arguments the server keeps its state from run to run.");
-    help.setFooter("Configuration keys are documented in config/toom-server.properties.");
+    help.setFooter("Signals: SIGTERM or SIGINT stops the server; SIGHUP reopens the log files and "
+                   "reads the credentials file again. Configuration keys are documented in "
+                   "config/toom-server.properties.");
     help.format(std::cout);
 }
 
@@ -214,6 +253,8 @@ int ServerApp::main(const std::vector<std::string>& args) {
         Poco::Logger::get("toom.audit").setLevel(Poco::Message::PRIO_WARNING);
     }
 
+    const sigset_t signals = handledSignals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr); // Before the server starts any thread.
     ToomServer server(options);
     try {
         server.start();
@@ -221,7 +262,19 @@ int ServerApp::main(const std::vector<std::string>& args) {
         std::cerr << "toom-server: cannot start: " << e.displayText() << '\n';
         return 1;
     }
-    waitForTerminationRequest(); // SIGINT, SIGTERM (and SIGQUIT).
+    // SIGINT, SIGTERM and SIGQUIT stop the server; SIGHUP reopens the log files and reads the
+    // credentials file again, and the server goes on.
+    Poco::Logger& log = Poco::Logger::get("toom.server");
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&signals, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            break;
+        const std::size_t files = reopenLogFiles(config());
+        log.notice("SIGHUP: reopened %z log file(s); reading the credentials file again", files);
+        server.reloadCredentials();
+    }
     server.stop();
     return Application::EXIT_OK;
 }

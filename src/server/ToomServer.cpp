@@ -131,11 +131,7 @@ void ToomServer::start() {
                                                    : PasswordHasher::kDefaultIterations);
     _accounts = std::make_unique<StoredAccountService>(*_store, *_hasher);
     if (!_options.credentialsFile.empty()) {
-        auto result = _accounts->importCredentials(_options.credentialsFile);
-        _log.information("credentials %s: %z added, %z updated, %z unchanged",
-                         _options.credentialsFile, result.added, result.updated, result.unchanged);
-        for (const auto& problem : result.problems)
-            _log.warning("credentials %s: %s", _options.credentialsFile, problem);
+        importCredentials();
         warnIfReadableByOthers(_options.credentialsFile, _log);
     }
     if (_options.saveRegistrationsToCredentials && !_options.credentialsFile.empty()) {
@@ -205,6 +201,27 @@ void ToomServer::start() {
     _started = true;
     _log.information("listening on %s:%d, profile %s", _options.bindAddress, port(),
                      settings.profile.name);
+}
+
+void ToomServer::importCredentials() {
+    auto result = _accounts->importCredentials(_options.credentialsFile);
+    _log.information("credentials %s: %z added, %z updated, %z unchanged", _options.credentialsFile,
+                     result.added, result.updated, result.unchanged);
+    for (const auto& problem : result.problems)
+        _log.warning("credentials %s: %s", _options.credentialsFile, problem);
+}
+
+void ToomServer::reloadCredentials() {
+    if (_options.credentialsFile.empty()) {
+        _log.information("reload: no credentials file to read");
+        return;
+    }
+    try {
+        importCredentials();
+    } catch (const Poco::Exception& e) {
+        // A file the operator is halfway through editing must not stop the server.
+        _log.error("reload: credentials %s: %s", _options.credentialsFile, e.displayText());
+    }
 }
 
 int ToomServer::port() const {

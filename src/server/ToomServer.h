@@ -91,12 +91,20 @@ public:
     /// Runs one housekeeping pass now (timeouts, pruning); the background thread calls it too.
     void housekeep();
 
+    /// What SIGHUP does (see ServerApp): reads the credentials file again (accounts added or
+    /// changed by the operator; lines unchanged cost nothing new) and logs what it found.
+    /// Settings are not reloaded: every thread reads them without a lock, so changing them
+    /// under a running server would be a data race. Safe to call from any thread.
+    void reloadCredentials();
+
     Services& services();
     const ServerOptions& options() const { return _options; }
     const CommandRegistry& registry() const { return _registry; }
 
 private:
     void housekeepingLoop();
+    /// Imports the credentials file into the accounts and logs the counts and problems.
+    void importCredentials();
 
     ServerOptions _options;
     std::shared_ptr<Clock> _clock;

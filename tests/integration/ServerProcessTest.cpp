@@ -13,6 +13,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <thread>
 
 namespace toom::test {
 namespace {
@@ -254,6 +255,49 @@ TEST(ServerProcess, DisconnectsWithoutLogoutAreLogged) {
     ASSERT_TRUE(line) << server.output();
     EXPECT_EQ(*line, "yoda from 127.0.0.1 disconnected: connection lost without logging out");
     EXPECT_EQ(server.output().find("luke from"), std::string::npos) << server.output();
+    server.signal(SIGTERM);
+    EXPECT_EQ(server.wait(), 0);
+}
+
+// SIGHUP reloads what can be reloaded and never stops the server (its default action would):
+// the log file moved away (logrotate) is written anew, and an account added to the
+// credentials file can log in at once.
+TEST(ServerProcess, SighupReopensTheLogAndReadsTheCredentialsAgain) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    const std::string logFile = dir.file("toom-server.log");
+    auto args = configuredArgs(dir);
+    args.push_back("-Dauth.self_registration=false"); // rey must come from the file.
+    for (const std::string& key :
+         {"logging.loggers.root.channel=file", "logging.loggers.root.level=information",
+          "logging.channels.file.class=FileChannel", "logging.channels.file.path=" + logFile})
+        args.push_back("-D" + key);
+    ChildProcess server(TOOM_SERVER_BINARY, args, dir.path());
+    const int port = waitListening(server);
+    ASSERT_NE(port, 0) << server.output();
+    {
+        TestClient yoda(port);
+        yoda.loginAs("yoda");
+    }
+    ASSERT_TRUE(Poco::File(logFile).exists());
+    Poco::File(logFile).renameTo(logFile + ".1");
+    { std::ofstream(dir.file("credentials.txt"), std::ios::app) << "rey falcon123\n"; }
+
+    server.signal(SIGHUP);
+    // The reload's own log lines, in the new file, say it ran (bounded wait).
+    std::string fresh;
+    for (int i = 0; i < 100 && fresh.find("1 added") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        fresh = Poco::File(logFile).exists() ? readFile(logFile) : std::string();
+    }
+    EXPECT_NE(fresh.find("SIGHUP: reopened 1 log file(s)"), std::string::npos) << fresh;
+    EXPECT_NE(fresh.find("1 added"), std::string::npos) << fresh;
+    TestClient rey(port);
+    EXPECT_TRUE(rey.login("rey", "falcon123").ok())
+        << "the account added to credentials.txt was not read on SIGHUP";
+    EXPECT_FALSE(server.waitFor(std::chrono::milliseconds(0)).has_value())
+        << "SIGHUP stopped the server";
+    EXPECT_EQ(readFile(logFile + ".1").find("SIGHUP"), std::string::npos);
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(), 0);
 }
