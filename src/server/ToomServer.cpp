@@ -161,6 +161,9 @@ void ToomServer::start() {
         *_messenger, *_store, *_privateLog, _options.settings);
     _rooms =
         std::make_unique<StoredRoomService>(*_store, *_clock, _options.logDir, settings.padDay);
+    if (const auto repairs = _rooms->logRepairs(); repairs.rewritten + repairs.failed > 0)
+        _log.warning("room logs rewritten from the store: %z (could not rewrite %z)",
+                     repairs.rewritten, repairs.failed);
     _userLog =
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
     _presence = std::make_unique<LocalPresenceService>(*_directory, *_store, *_userLog, *_messenger,

@@ -1,12 +1,7 @@
 #include "server/state/StoredRoomService.h"
 
-#include "common/SeedTime.h"
-#include "server/store/RoomLogName.h"
-
-#include <Poco/Path.h>
-
 #include <algorithm>
-#include <fstream>
+#include <limits>
 #include <set>
 
 namespace toom {
@@ -15,19 +10,38 @@ StoredRoomService::StoredRoomService(RoomStore& store, Clock& clock, std::string
                                      bool padDay)
     : _store(store)
     , _clock(clock)
-    , _logDir(std::move(logDir))
-    , _padDay(padDay)
+    , _log(std::move(logDir), padDay)
     , _rooms(store.rooms()) {
+    MutexLock lock(_mutex); // No other thread yet; the lock is for the analysis.
     for (const auto& room : _rooms) {
         if (room.kind == RoomKind::Separate)
             _lastNumber = std::max(_lastNumber, room.number);
     }
+    repairLogs();
+}
+
+void StoredRoomService::repairLogs() {
+    // Every message, whatever its time: the log is the whole room.
+    constexpr std::int64_t kFromTheStart = std::numeric_limits<std::int64_t>::min();
+    constexpr std::size_t kAll = std::numeric_limits<std::int64_t>::max();
+    for (const auto& room : _rooms) {
+        const auto messages = _store.roomMessages(room.id, kFromTheStart, kAll);
+        switch (_log.repair(room, messages)) {
+        case RoomLogFile::Repair::Rewritten:
+            ++_logRepairs.rewritten;
+            break;
+        case RoomLogFile::Repair::Failed:
+            ++_logRepairs.failed;
+            break;
+        case RoomLogFile::Repair::Matched:
+        case RoomLogFile::Repair::Disabled:
+            break;
+        }
+    }
 }
 
 std::string StoredRoomService::logPath(const Room& room) const {
-    if (_logDir.empty())
-        return {};
-    return Poco::Path(Poco::Path(_logDir).makeDirectory(), roomLogFileName(room)).toString();
+    return _log.path(room);
 }
 
 RoomService::Created StoredRoomService::createSeparate(const std::string& creator,
@@ -41,7 +55,9 @@ RoomService::Created StoredRoomService::createSeparate(const std::string& creato
             return {Created::Outcome::AlreadyExists, *existing};
         room = _rooms.back();
     }
-    createLog(room);
+    // The seeds create the room's log with the room. Not under the mutex: post() opens the
+    // file for appending too, so whichever comes first creates it.
+    _log.create(room);
     return {Created::Outcome::Created, room};
 }
 
@@ -71,13 +87,6 @@ std::optional<Room> StoredRoomService::createSeparateLocked(const std::string& c
     return std::nullopt;
 }
 
-void StoredRoomService::createLog(const Room& room) const {
-    // The seeds create the room's log with the room. Not under the mutex: post() opens the
-    // file for appending too, so whichever comes first creates it.
-    if (auto path = logPath(room); !path.empty())
-        std::ofstream(path, std::ios::app);
-}
-
 RoomService::Created StoredRoomService::createGroup(const std::string& creator,
                                                     const std::string& name,
                                                     const std::vector<std::string>& invitees) {
@@ -90,7 +99,9 @@ RoomService::Created StoredRoomService::createGroup(const std::string& creator,
         }
         room = newGroupLocked(creator, name, invitees);
     }
-    createLog(room);
+    // The seeds create the room's log with the room. Not under the mutex: post() opens the
+    // file for appending too, so whichever comes first creates it.
+    _log.create(room);
     return {Created::Outcome::Created, room};
 }
 
@@ -186,11 +197,7 @@ RoomMessage StoredRoomService::post(const Room& room, const std::string& sender,
     message.text = text;
     message.time = _clock.now();
     message.id = _store.insertRoomMessage(message);
-    if (auto path = logPath(room); !path.empty()) {
-        std::ofstream out(path, std::ios::app);
-        out << message.number << "; " << formatSeedTime(message.time, _padDay) << "; " << sender
-            << "; " << text << '\n';
-    }
+    _log.append(room, message);
     return message;
 }
 

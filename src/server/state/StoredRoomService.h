@@ -1,9 +1,10 @@
 #pragma once
 // RoomService on the store, with the rooms (not their messages) cached in memory, and every
-// room's seed log: SR_<id>_messageLog.txt for separate rooms, <name>_messageLog.txt for
-// groups, "n; timestamp; user; text".
+// room's seed log (RoomLogFile): SR_<id>_messageLog.txt for separate rooms, <name>_messageLog.txt
+// for groups, "n; timestamp; user; text". At start each log is repaired to match the store.
 
 #include "common/Mutex.h"
+#include "server/store/RoomLogFile.h"
 #include "server/store/RoomStore.h"
 #include "services/Clock.h"
 #include "services/RoomService.h"
@@ -17,7 +18,15 @@ namespace toom {
 
 class StoredRoomService final : public RoomService {
 public:
-    /// `logDir` empty disables the room logs.
+    /// How many room logs the start-up repair rewrote, and how many it could not.
+    struct LogRepairs {
+        std::size_t rewritten = 0;
+        std::size_t failed = 0;
+    };
+
+    /// Loads the rooms from `store` and makes every room's log hold what the store holds (as
+    /// the board log is rewritten from the store): a kill -9 can land between storing a message
+    /// and writing its line. `logDir` empty disables the room logs.
     StoredRoomService(RoomStore& store, Clock& clock, std::string logDir, bool padDay);
 
     Created createSeparate(const std::string& creator,
@@ -36,6 +45,9 @@ public:
     /// The seed log file of `room` (empty when logs are off).
     std::string logPath(const Room& room) const;
 
+    /// What the repair at construction did.
+    const LogRepairs& logRepairs() const { return _logRepairs; }
+
 private:
     Room* findLocked(std::int64_t id) TOOM_REQUIRES(_mutex);
     /// The existing room of exactly `wanted`, or nothing after adding a new one (last in _rooms).
@@ -46,13 +58,13 @@ private:
     /// Adds the group (its name is free) and returns it.
     Room newGroupLocked(const std::string& creator, const std::string& name,
                         const std::vector<std::string>& invitees) TOOM_REQUIRES(_mutex);
-    /// Creates the room's empty seed log file, if logs are on.
-    void createLog(const Room& room) const;
+    /// Rewrites every room's log that differs from the store; run by the constructor.
+    void repairLogs() TOOM_REQUIRES(_mutex);
 
     RoomStore& _store;
     Clock& _clock;
-    const std::string _logDir;
-    const bool _padDay;
+    const RoomLogFile _log;
+    LogRepairs _logRepairs;
     mutable Mutex _mutex;
     std::vector<Room> _rooms TOOM_GUARDED_BY(_mutex); ///< Creation order.
     /// Highest separate-room number handed out.

@@ -18,6 +18,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 
 namespace toom {
@@ -407,6 +408,33 @@ TEST_F(StoredRoomServiceTest, MessagesSurviveReopening) {
     EXPECT_EQ(page.messages[0].sender, "yoda");
     EXPECT_EQ(page.messages[0].text, "hello there");
     EXPECT_EQ(page.messages[0].time, clock.now());
+}
+
+// kill -9 between storing a message and writing its line: the store has it, the log does not.
+TEST_F(StoredRoomServiceTest, ReopeningRepairsLogsThatMissLinesTheStoreHas) {
+    const Room room = rooms->createSeparate("yoda", {"hans"}).room;
+    const Room group = rooms->createGroup("yoda", "learning3331", {"hans"}).room;
+    for (const char* text : {"one", "two", "three"}) {
+        rooms->post(room, "yoda", text);
+        rooms->post(group, "yoda", text);
+        clock.advanceSeconds(1);
+    }
+    const auto roomLines = readLines(dir.file("SR_1_messageLog.txt"));
+    const auto groupLines = readLines(dir.file("learning3331_messageLog.txt"));
+    ASSERT_EQ(roomLines.size(), 3u);
+    std::ofstream(dir.file("SR_1_messageLog.txt"), std::ios::trunc) << roomLines[0] << '\n';
+    Poco::File(dir.file("learning3331_messageLog.txt")).remove();
+    open();
+    EXPECT_EQ(readLines(dir.file("SR_1_messageLog.txt")), roomLines);
+    EXPECT_EQ(readLines(dir.file("learning3331_messageLog.txt")), groupLines);
+    EXPECT_EQ(rooms->logRepairs().rewritten, 2u);
+    EXPECT_EQ(rooms->logRepairs().failed, 0u);
+    // Posting goes on after the repaired lines, and the next start finds nothing to do.
+    EXPECT_EQ(rooms->post(room, "hans", "four").number, 4);
+    EXPECT_EQ(readLines(dir.file("SR_1_messageLog.txt")).back(),
+              "4; " + formatSeedTime(clock.now(), true) + "; hans; four");
+    open();
+    EXPECT_EQ(rooms->logRepairs().rewritten, 0u);
 }
 
 } // namespace
