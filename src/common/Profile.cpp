@@ -10,7 +10,8 @@ std::vector<Profile> makeProfiles() {
 
     Profile all;
     all.name = "toom-default";
-    all.description = "every feature on: registration, presence notices, board, rooms, P2P";
+    all.description = "every feature on: registration, presence notices, board, rooms, P2P; "
+                      "failed logins lock per address, a new login takes the session over";
     all.welcome = "Welcome to Toom!";
     all.prompt = "> ";
     all.invalidCommand = "Error. Invalid command! Type HELP for the list of commands.";

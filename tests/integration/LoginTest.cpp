@@ -188,6 +188,35 @@ TEST(Login, FailuresFromManyAddressesSlowTheNameDownButDoNotLockIt) {
     EXPECT_GE(elapsedSince(start), kDelay - std::chrono::milliseconds(50));
 }
 
+// A held answer holds no thread: the server still stops at once, and the waiting client is told.
+TEST(Login, AHeldAnswerDoesNotHoldUpTheShutdown) {
+    TestServer server([](ServerOptions& o) {
+        o.settings.slowAfterFailures = 2;
+        o.settings.slowDelayMs = 20000;
+        o.settings.slowMaxDelayMs = 20000;
+        o.settings.slowForgetSeconds = 3600;
+    });
+    TestClient stranger(server.port(), "127.0.0.2");
+    ASSERT_TRUE(stranger.request("yoda").ok());
+    EXPECT_EQ(stranger.request("guess1").code(), "INVALID_PASSWORD");
+    EXPECT_EQ(stranger.request("guess2").code(), "INVALID_PASSWORD");
+    TestClient owner(server.port(), "127.0.0.1");
+    ASSERT_TRUE(owner.request("yoda").ok());
+    owner.send("wise@!man");
+    // A round trip on another connection shows the server has the line (and holds it).
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+
+    const auto start = SteadyClock::now();
+    server.stop();
+    EXPECT_LT(elapsedSince(start), std::chrono::milliseconds(5000));
+    // The password was never answered: the next line is the shutdown notice.
+    auto line = owner.readLine(std::chrono::milliseconds(5000));
+    ASSERT_TRUE(line.has_value());
+    EXPECT_EQ(line->rfind("EVENT SHUTDOWN", 0), 0u) << *line;
+    EXPECT_TRUE(owner.waitClosed());
+}
+
 // Whether a user is online shows only after their correct password: the username step answers
 // the same for an online user as for an offline one, in every profile.
 TEST(Login, TheUsernameStepAnswersTheSameWhetherTheUserIsOnlineOrNot) {
