@@ -31,11 +31,13 @@ bool LocalPresenceService::enter(const OnlineUser& user, std::shared_ptr<Outbox>
 
 std::shared_ptr<Outbox> LocalPresenceService::takeOver(const OnlineUser& user,
                                                        std::shared_ptr<Outbox> outbox) {
-    const Outbox& session = *outbox;
+    // The new login is recorded before the session enters the directory: a second takeover
+    // right behind this one, which finds this session there, then finds its login id too, and
+    // closes the right record.
+    recordEntered(user, *outbox);
     auto previous = _directory.replace(user, std::move(outbox));
     if (!previous) {
         // Nobody to take over: an ordinary login.
-        recordEntered(user, session);
         _userLog.add(user);
         notify(user, true);
         return nullptr;
@@ -53,7 +55,6 @@ std::shared_ptr<Outbox> LocalPresenceService::takeOver(const OnlineUser& user,
     }
     if (oldId)
         _store.recordLogout(*oldId, _clock.now());
-    recordEntered(user, session);
     _userLog.replace(user);
     // The old client's direct chats and requests die with its connection.
     for (const auto& listener : _leaveListeners)
