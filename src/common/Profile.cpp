@@ -10,12 +10,17 @@ std::vector<Profile> makeProfiles() {
 
     Profile all;
     all.name = "toom-default";
-    all.description = "every feature on: registration, presence notices, board, rooms, P2P";
+    all.description = "every feature on: registration, presence notices, board, rooms, P2P; "
+                      "failed logins lock per address, a new login takes the session over";
     all.welcome = "Welcome to Toom!";
     all.prompt = "> ";
     all.invalidCommand = "Error. Invalid command! Type HELP for the list of commands.";
     all.maxLoginAttempts = 3;
     all.lockSeconds = 10;
+    // Strangers cannot lock the owner out, and a stale session does not keep them out either
+    // (as Ergo and Matrix allow). The seeds below keep their specs' rules.
+    all.lockScope = LockScope::UsernameAndAddress;
+    all.sessionTakeover = true;
     all.idleTimeoutSeconds = 0;
     all.selfRegistration = true;
     all.presenceNotices = true;
@@ -37,6 +42,8 @@ std::vector<Profile> makeProfiles() {
     a.invalidCommand = "Error. Invalid command";
     a.maxLoginAttempts = 3;
     a.lockSeconds = 10;
+    a.lockScope = LockScope::Username;
+    a.sessionTakeover = false; // "A name already in use is refused" (21T3).
     a.idleTimeoutSeconds = 0;
     a.selfRegistration = true;
     a.presenceNotices = true;

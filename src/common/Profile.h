@@ -17,6 +17,17 @@ enum class BoardLogFormat {
     Plain       ///< "n; ts; user; text" (variants C, D)
 };
 
+/// What a failed-login lock holds.
+enum class LockScope {
+    /// The username, for every connection from anywhere: the seeds' rule ("even from another
+    /// IP"), at the price that anyone can keep an account locked by guessing.
+    Username,
+    /// One username from one source address: a stranger's guesses lock only the stranger out.
+    /// Failures for the username from every address together slow its password answers down
+    /// (a bounded delay) instead of locking it.
+    UsernameAndAddress
+};
+
 /// How messages are shown to the people who receive them.
 enum class MessageStyle {
     Plain,      ///< "yoda: hi" (variant A)
@@ -32,8 +43,12 @@ struct Profile {
     std::string invalidCommand = "Error. Invalid command!"; ///< Reply text for an unknown command.
 
     // Server defaults, each overridable in the config file.
-    int maxLoginAttempts = 3;      ///< Consecutive failures before the username is locked.
-    int lockSeconds = 10;          ///< How long a locked username stays locked.
+    int maxLoginAttempts = 3; ///< Consecutive failures before the username is locked.
+    int lockSeconds = 10;     ///< How long a locked username stays locked.
+    LockScope lockScope = LockScope::Username; ///< What a lock holds (see LockScope).
+    /// A correct password for a user who is online takes the session over (the old connection
+    /// is told and closed); off, the login is refused with ALREADY_ONLINE.
+    bool sessionTakeover = false;
     int idleTimeoutSeconds = 0;    ///< Inactivity logout; 0 = off.
     bool selfRegistration = false; ///< Unknown usernames create an account.
     bool presenceNotices = true;   ///< "X logged in/out" pushed to online users.

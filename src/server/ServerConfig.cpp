@@ -20,6 +20,15 @@ int boundedInt(const Poco::Util::AbstractConfiguration& config, const std::strin
                                              " and " + std::to_string(maximum));
     return value;
 }
+LockScope lockScopeFrom(const Poco::Util::AbstractConfiguration& config, LockScope fallback) {
+    const std::string value = config.getString(
+        "auth.lock_scope", fallback == LockScope::Username ? "username" : "address");
+    if (value == "username")
+        return LockScope::Username;
+    if (value == "address")
+        return LockScope::UsernameAndAddress;
+    throw Poco::InvalidArgumentException("auth.lock_scope must be 'username' or 'address'");
+}
 } // namespace
 
 ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config) {
@@ -53,8 +62,24 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         boundedInt(config, "toom.max_outbound_bytes", 1 << 20, 4096, 1 << 30));
 
     s.socketSendBufferBytes = boundedInt(config, "toom.socket_send_buffer_bytes", 0, 0, 64 << 20);
+    s.tcpKeepAliveIdleSeconds =
+        boundedInt(config, "toom.tcp_keepalive_idle_seconds", s.tcpKeepAliveIdleSeconds, 0, 86400);
+    s.tcpKeepAliveIntervalSeconds = boundedInt(config, "toom.tcp_keepalive_interval_seconds",
+                                               s.tcpKeepAliveIntervalSeconds, 1, 3600);
+    s.tcpKeepAliveProbes =
+        boundedInt(config, "toom.tcp_keepalive_probes", s.tcpKeepAliveProbes, 1, 100);
     s.maxLoginAttempts = boundedInt(config, "auth.max_attempts", s.maxLoginAttempts, 1, 1000);
     s.lockSeconds = boundedInt(config, "auth.lock_seconds", s.lockSeconds, 0, 86400 * 365);
+    s.lockScope = lockScopeFrom(config, s.lockScope);
+    s.sessionTakeover = config.getBool("auth.takeover", s.sessionTakeover);
+    s.slowAfterFailures =
+        boundedInt(config, "auth.slow_after_failures", s.slowAfterFailures, 1, 1000000);
+    s.slowDelayMs = boundedInt(config, "auth.slow_delay_ms", s.slowDelayMs, 0, 60000);
+    s.slowMaxDelayMs = boundedInt(config, "auth.slow_max_delay_ms", s.slowMaxDelayMs, 0, 60000);
+    s.slowForgetSeconds =
+        boundedInt(config, "auth.slow_forget_seconds", s.slowForgetSeconds, 1, 86400);
+    s.maxTrackedLogins = static_cast<std::size_t>(
+        boundedInt(config, "auth.max_tracked", static_cast<int>(s.maxTrackedLogins), 16, 10000000));
     s.selfRegistration = config.getBool("auth.self_registration", s.selfRegistration);
     s.loginTimeoutSeconds =
         boundedInt(config, "auth.login_timeout_seconds", s.loginTimeoutSeconds, 0, 86400);

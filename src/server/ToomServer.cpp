@@ -174,8 +174,16 @@ void ToomServer::start() {
         [peers = _peers.get()](const std::string& user, CloseReason reason) {
             peers->userLeft(user, reason);
         });
-    _limiter =
-        std::make_unique<LoginLimiter>(*_clock, settings.maxLoginAttempts, settings.lockSeconds);
+    LoginLimits limits;
+    limits.maxAttempts = settings.maxLoginAttempts;
+    limits.lockSeconds = settings.lockSeconds;
+    limits.scope = settings.lockScope;
+    limits.slowAfterFailures = settings.slowAfterFailures;
+    limits.slowDelayMs = settings.slowDelayMs;
+    limits.slowMaxDelayMs = settings.slowMaxDelayMs;
+    limits.slowForgetSeconds = settings.slowForgetSeconds;
+    limits.maxTracked = settings.maxTrackedLogins;
+    _limiter = std::make_unique<LoginLimiter>(*_clock, limits);
     _services = std::make_unique<Services>(
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
                  *_privateMessages, *_rooms, *_peers, Poco::Logger::get("toom.audit")});

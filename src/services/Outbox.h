@@ -19,7 +19,8 @@ enum class CloseReason {
     LoginTimeout, ///< Connected but never logged in within the login timeout.
     Shutdown,     ///< The server is stopping.
     Overflow,     ///< The client stopped reading and its outbound queue filled up.
-    PeerClosed    ///< The client went away.
+    PeerClosed,   ///< The client went away.
+    TakenOver     ///< The same user logged in on another connection (sessionTakeover).
 };
 
 class Outbox {

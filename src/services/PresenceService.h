@@ -21,9 +21,24 @@ public:
     /// the user already has a live session: there is one session per user.
     virtual bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) = 0;
 
+    /// Marks `user` online through `outbox` whether or not they have a live session: an
+    /// existing one is taken over (profile setting sessionTakeover). Returns the outbox of the
+    /// session replaced, or null when the user was not online (then this is enter()). The
+    /// caller tells that session and closes it. A takeover sends no presence notices (the user
+    /// never went offline for anyone); the login history closes the old login and opens a new
+    /// one, userlog.txt shows the new connection, and the old session's peer-to-peer chats and
+    /// requests end as if it had left (CloseReason::TakenOver).
+    virtual std::shared_ptr<Outbox> takeOver(const OnlineUser& user,
+                                             std::shared_ptr<Outbox> outbox) = 0;
+
     /// Marks `username` offline (no-op when not online). Notices go out unless the reason is
     /// a server shutdown.
     virtual void leave(const std::string& username, CloseReason reason) = 0;
+
+    /// As leave(), but only if `username` is online through `session`: a connection that closes
+    /// after its session was taken over leaves the new one alone.
+    virtual void leaveSession(const std::string& username, const Outbox& session,
+                              CloseReason reason) = 0;
 
     /// Records the P2P UDP port a logged-in user announced.
     virtual void setUdpPort(const std::string& username, int udpPort) = 0;

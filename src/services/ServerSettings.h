@@ -17,12 +17,30 @@ struct ServerSettings {
     std::size_t maxLineBytes = 4096;        ///< Longer request lines get LINE_TOO_LONG.
     std::size_t maxOutboundBytes = 1 << 20; ///< Per-connection send queue; overflow disconnects.
     int socketSendBufferBytes = 0;          ///< SO_SNDBUF of client sockets; 0 = kernel default.
+    /// TCP keepalive on client sockets, so that a client that vanished without a word (a laptop
+    /// lid, a dead NAT) is noticed and its session ends: idle seconds before the first probe
+    /// (0 = keepalive off), seconds between probes, unanswered probes before the connection is
+    /// dropped.
+    int tcpKeepAliveIdleSeconds = 60;
+    int tcpKeepAliveIntervalSeconds = 10;
+    int tcpKeepAliveProbes = 5;
 
     // Accounts and sessions (defaults come from the profile).
     int maxLoginAttempts = 3;
     int lockSeconds = 10;
-    int idleTimeoutSeconds = 0;    ///< 0 = off.
-    int loginTimeoutSeconds = 300; ///< Close connections that never log in; 0 = off.
+    LockScope lockScope = LockScope::Username; ///< What a lock holds (Profile::lockScope).
+    bool sessionTakeover = false; ///< A correct password takes an online user's session over.
+    // The slow-down of LockScope::UsernameAndAddress: failures for one username from every
+    // address fill a bucket that leaks one failure every `slowForgetSeconds`; from
+    // `slowAfterFailures` in it, password answers for the username wait `slowDelayMs`, doubled
+    // for each further failure, at most `slowMaxDelayMs`.
+    int slowAfterFailures = 5;
+    int slowDelayMs = 250;
+    int slowMaxDelayMs = 4000;
+    int slowForgetSeconds = 10;
+    std::size_t maxTrackedLogins = 100000; ///< Failure counters kept at most (per kind).
+    int idleTimeoutSeconds = 0;            ///< 0 = off.
+    int loginTimeoutSeconds = 300;         ///< Close connections that never log in; 0 = off.
     bool selfRegistration = true;
     bool presenceNotices = true;
     bool padDay = true;
@@ -55,6 +73,8 @@ struct ServerSettings {
         s.profile = profile;
         s.maxLoginAttempts = profile.maxLoginAttempts;
         s.lockSeconds = profile.lockSeconds;
+        s.lockScope = profile.lockScope;
+        s.sessionTakeover = profile.sessionTakeover;
         s.idleTimeoutSeconds = profile.idleTimeoutSeconds;
         s.selfRegistration = profile.selfRegistration;
         s.presenceNotices = profile.presenceNotices;

@@ -84,16 +84,14 @@ TEST(ClientEndToEnd, LockoutEndsTheClientWithExitCodeOne) {
     auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
                                             "yoda\nbad1\nbad2\nbad3\nwise@!man\n");
     EXPECT_EQ(code, 1) << output;
-    EXPECT_THAT(
-        output,
-        HasSubstr("Invalid Password. Your account has been blocked. Please try again later"));
+    // The default profile locks yoda from this address only, and says so.
+    EXPECT_THAT(output, HasSubstr("Invalid Password. Logins to this account from your address are "
+                                  "blocked. Please try again later"));
     auto [again, output2] =
         ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(), "yoda\nwise@!man\n");
     EXPECT_EQ(again, 1) << output2;
-    EXPECT_THAT(
-        output2,
-        HasSubstr(
-            "Your account is blocked due to multiple login failures. Please try again later"));
+    EXPECT_THAT(output2, HasSubstr("Logins to this account from your address are blocked due to "
+                                   "multiple login failures. Please try again later"));
 }
 
 TEST(ClientEndToEnd, InvalidCommandShowsTheProfileWording) {

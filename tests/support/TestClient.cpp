@@ -28,10 +28,17 @@ TestClient::TestClient(int port, int receiveBufferBytes)
     connect(port, receiveBufferBytes);
 }
 
-void TestClient::connect(int port, int receiveBufferBytes) {
+TestClient::TestClient(int port, const std::string& sourceAddress)
+    : _timeout(10s) {
+    connect(port, 0, sourceAddress);
+}
+
+void TestClient::connect(int port, int receiveBufferBytes, const std::string& sourceAddress) {
     _socket = Poco::Net::StreamSocket(Poco::Net::SocketAddress::IPv4);
     if (receiveBufferBytes > 0)
         _socket.setReceiveBufferSize(receiveBufferBytes);
+    if (!sourceAddress.empty())
+        _socket.impl()->bind(Poco::Net::SocketAddress(sourceAddress, 0), false);
     _socket.connect(
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)),
         Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));

@@ -36,6 +36,10 @@ public:
 
     /// As above, with a small receive buffer set before connecting (a slow reader's window).
     TestClient(int port, int receiveBufferBytes);
+
+    /// Connects from `sourceAddress` (any of 127/8 on Linux loopback), so that the server
+    /// sees another client address: `TestClient(port, "127.0.0.2")`.
+    TestClient(int port, const std::string& sourceAddress);
     ~TestClient();
 
     /// The first line the server sent.
@@ -74,7 +78,7 @@ public:
     Poco::Net::StreamSocket& socket() { return _socket; }
 
 private:
-    void connect(int port, int receiveBufferBytes);
+    void connect(int port, int receiveBufferBytes, const std::string& sourceAddress = {});
     /// Reads lines until a reply's final line; throws std::runtime_error on timeout.
     Response collect();
 

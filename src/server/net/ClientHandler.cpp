@@ -9,7 +9,11 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/NetException.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -34,11 +38,28 @@ ServerLine closingNotice(CloseReason reason) {
     case CloseReason::Shutdown:
         return ServerLine::event(std::string(ev::kShutdown))
             .say("The server is shutting down. Goodbye!");
+    case CloseReason::TakenOver:
+        return ServerLine::event(std::string(ev::kClosing))
+            .with("reason", "takeover")
+            .say("You have logged in from another connection; this one is closed");
     default:
         return {};
     }
 }
 } // namespace
+
+bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes) {
+    const int on = idleSeconds > 0 ? 1 : 0;
+    if (::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on) != 0)
+        return false;
+    if (!on)
+        return true;
+    const int interval = std::max(1, intervalSeconds);
+    const int count = std::max(1, probes);
+    return ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idleSeconds, sizeof idleSeconds) == 0 &&
+           ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval) == 0 &&
+           ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count) == 0;
+}
 
 ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context)
     : Poco::Net::TCPServerConnection(socket)
@@ -62,7 +83,7 @@ void ClientHandler::run() {
             _closeReason == CloseReason::None ? CloseReason::PeerClosed : _closeReason;
         if (_session->loggedIn()) {
             _user = _session->username();
-            _context.services.presence.leave(_session->username(), reason);
+            _context.services.presence.leaveSession(_session->username(), *_session, reason);
             _session->markLoggedOut();
         }
         logDisconnect(reason);
@@ -83,6 +104,9 @@ void ClientHandler::serve() {
         sock.setSendBufferSize(_context.services.settings.socketSendBufferBytes);
     const int fd = sock.impl()->sockfd();
     const ServerSettings& settings = _context.services.settings;
+    if (!applyKeepAlive(fd, settings.tcpKeepAliveIdleSeconds, settings.tcpKeepAliveIntervalSeconds,
+                        settings.tcpKeepAliveProbes))
+        _context.log.warning("could not set TCP keepalive: %s", std::string(std::strerror(errno)));
 
     _session = std::make_shared<Session>(sock.peerAddress().host().toString(),
                                          settings.maxOutboundBytes, _context.services.clock);
@@ -104,8 +128,12 @@ void ClientHandler::serve() {
     Poco::Timestamp closeDeadline;
 
     for (;;) {
+        if (!_closing && _session->closeRequested() == CloseReason::None)
+            serveQueued();
         if (!_closing && _session->closeRequested() != CloseReason::None) {
             beginClose(_session->closeRequested());
+            _queued.clear(); // Lines after a logout (or a timeout) are not served.
+            _heldUntil.reset();
             closeDeadline = Poco::Timestamp() + kCloseGrace.totalMicroseconds();
             if (_closeReason == CloseReason::Overflow)
                 return; // It is not reading; there is nothing to drain.
@@ -117,13 +145,20 @@ void ClientHandler::serve() {
             return;
 
         // Stop reading requests while this client's own backlog is high: its replies would only
-        // pile up (the InspIRCd "soft sendq" rule).
-        const bool wantRead = !_closing && _session->queuedBytes() < settings.maxOutboundBytes / 2;
+        // pile up (the InspIRCd "soft sendq" rule). Nor while earlier lines wait to be served
+        // (a held password answer): one request at a time, and TCP pushes back on the client.
+        const bool wantRead =
+            !_closing && _queued.empty() && _session->queuedBytes() < settings.maxOutboundBytes / 2;
         pollfd fds[2];
         fds[0] = {
             fd, static_cast<short>((wantRead ? POLLIN : 0) | (_writing.empty() ? 0 : POLLOUT)), 0};
         fds[1] = {_session->wakeFd(), POLLIN, 0};
-        const int timeoutMs = _closing ? 100 : 30000;
+        int timeoutMs = _closing ? 100 : 30000;
+        if (_heldUntil && !_closing) {
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(
+                *_heldUntil - std::chrono::steady_clock::now());
+            timeoutMs = static_cast<int>(std::clamp<std::int64_t>(left.count(), 0, timeoutMs));
+        }
         const int ready = ::poll(fds, 2, timeoutMs);
         if (ready < 0) {
             if (errno == EINTR)
@@ -150,11 +185,34 @@ void ClientHandler::serve() {
         }
         lines.clear();
         framer.feed(std::string_view(buffer, static_cast<std::size_t>(n)), lines);
-        for (const auto& line : lines) {
-            if (_session->closeRequested() != CloseReason::None)
-                break; // Lines after a logout (or a timeout) are not served.
-            handleLine(line);
+        for (auto& line : lines)
+            _queued.push_back(std::move(line));
+    }
+}
+
+void ClientHandler::serveQueued() {
+    while (!_queued.empty()) {
+        if (_session->closeRequested() != CloseReason::None)
+            return; // The loop begins the close and drops the rest.
+        if (_heldUntil) {
+            if (std::chrono::steady_clock::now() < *_heldUntil)
+                return; // Still held: poll() wakes us when it is time.
+            _heldUntil.reset();
+        } else if (!_session->loggedIn() && _queued.front().kind == FramedLine::Kind::Line &&
+                   !trim(_queued.front().text).empty()) {
+            // A password answer for a username under attack from many addresses waits
+            // (LoginLimiter::answerDelay). The wait holds no thread: this connection's own
+            // thread goes back to poll() with a timeout, so it still sees close requests and
+            // shutdown, and nobody else waits for it. Only the waiting connection is slowed.
+            const auto delay = _login->answerDelay();
+            if (delay.count() > 0) {
+                _heldUntil = std::chrono::steady_clock::now() + delay;
+                return;
+            }
         }
+        FramedLine line = std::move(_queued.front());
+        _queued.pop_front();
+        handleLine(line);
     }
 }
 
@@ -220,6 +278,9 @@ void ClientHandler::logDisconnect(CloseReason reason) {
     case CloseReason::Shutdown:
         why = "server shutting down";
         break;
+    case CloseReason::TakenOver:
+        why = "the user logged in again from another connection";
+        break;
     case CloseReason::Overflow:
         why = "dropped: stopped reading (outbound queue full)";
         break;
@@ -240,7 +301,8 @@ void ClientHandler::beginClose(CloseReason reason) {
     _session->seal(notice.verb().empty() ? std::string() : notice.format() + '\n');
     if (_session->loggedIn()) {
         _user = _session->username();
-        _context.services.presence.leave(_session->username(), reason);
+        // Only this connection's own session: after a takeover the user is online elsewhere.
+        _context.services.presence.leaveSession(_session->username(), *_session, reason);
         _session->markLoggedOut();
     }
 }

@@ -14,10 +14,18 @@
 
 #include <Poco/Net/TCPServerConnection.h>
 
+#include <chrono>
+#include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace toom {
+
+/// Turns TCP keepalive on for socket `fd` with the given timings (off when `idleSeconds` is 0),
+/// so that a peer that vanished without closing is noticed: its session then ends like any
+/// lost connection. False if the system refused an option.
+bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes);
 
 class ClientHandler final : public Poco::Net::TCPServerConnection {
 public:
@@ -28,6 +36,9 @@ public:
 
 private:
     void serve();
+    /// Serves the lines read and not yet served, in order, until none is left or one is held
+    /// (a password answer's delay, see LoginFlow::answerDelay).
+    void serveQueued();
     /// Handles one framed line (a request, or an over-long line).
     void handleLine(const FramedLine& line);
     Reply handleRequest(std::string_view text);
@@ -41,6 +52,9 @@ private:
     ServerContext& _context;
     std::shared_ptr<Session> _session;
     std::unique_ptr<LoginFlow> _login;
+    std::deque<FramedLine> _queued; ///< Read, not yet served.
+    /// While set, the first queued line waits until then (steady time: real waiting).
+    std::optional<std::chrono::steady_clock::time_point> _heldUntil;
     std::string _writing; ///< Bytes taken from the session, not yet fully written.
     std::size_t _writeOffset = 0;
     bool _closing = false;

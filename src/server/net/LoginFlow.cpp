@@ -14,6 +14,12 @@ const char* const kNowBlocked =
     "Invalid Password. Your account has been blocked. Please try again later";
 const char* const kStillBlocked =
     "Your account is blocked due to multiple login failures. Please try again later";
+// The same for LockScope::UsernameAndAddress, where the lock holds only the address it came
+// from: the seeds' wording would tell a stranger they had locked the account.
+const char* const kNowBlockedHere = "Invalid Password. Logins to this account from your address "
+                                    "are blocked. Please try again later";
+const char* const kStillBlockedHere = "Logins to this account from your address are blocked due "
+                                      "to multiple login failures. Please try again later";
 } // namespace
 
 LoginFlow::LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
@@ -39,6 +45,21 @@ Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
     return reply;
 }
 
+std::chrono::milliseconds LoginFlow::answerDelay() const {
+    if (_step != Step::Password)
+        return std::chrono::milliseconds(0);
+    return _limiter.answerDelay(_username);
+}
+
+Reply LoginFlow::lockedReply(const char* verb, Poco::Timestamp until) const {
+    Reply reply(verb);
+    reply.fail(err::kAccountLocked)
+        .with("user", _username)
+        .with("until", isoTime(until))
+        .say(_limiter.scope() == LockScope::Username ? kStillBlocked : kStillBlockedHere);
+    return reply;
+}
+
 void LoginFlow::restart() {
     _step = Step::Username;
     _username.clear();
@@ -52,20 +73,14 @@ Reply LoginFlow::onUsername(std::string_view line) {
             .say("Invalid username: use 1 to 32 characters without spaces. Please try again");
         return reply;
     }
-    if (auto until = _limiter.lockedUntil(name)) {
-        reply.fail(err::kAccountLocked)
-            .with("user", name)
-            .with("until", isoTime(*until))
-            .say(kStillBlocked);
-        return reply;
-    }
-    if (_services.presence.find(name)) {
-        reply.fail(err::kAlreadyOnline)
-            .with("user", name)
-            .say(name + " is already logged in. Please enter a different username");
-        return reply;
-    }
+    // Whether the user is online is not looked at here: before a correct password nothing
+    // tells a caller who is online (ALREADY_ONLINE, or a takeover, come after it).
     _username = name;
+    if (auto until = _limiter.lockedUntil(name, _address)) {
+        reply = lockedReply("USER", *until);
+        _username.clear();
+        return reply;
+    }
     if (!_services.accounts.exists(name) && _services.settings.selfRegistration) {
         _step = Step::NewPassword;
         reply.ok()
@@ -83,31 +98,33 @@ Reply LoginFlow::onUsername(std::string_view line) {
 
 Reply LoginFlow::onPassword(std::string_view password, int udpPort, int chatPort) {
     Reply reply("PASS");
-    if (auto until = _limiter.lockedUntil(_username)) {
-        reply.fail(err::kAccountLocked)
-            .with("user", _username)
-            .with("until", isoTime(*until))
-            .say(kStillBlocked);
+    if (auto until = _limiter.lockedUntil(_username, _address)) {
+        reply = lockedReply("PASS", *until);
         restart();
         return reply;
     }
     if (!_services.accounts.verify(_username, std::string(password))) {
-        if (_limiter.recordFailure(_username)) {
-            _services.audit.information("%s has been locked after %d failed logins", _username,
-                                        _limiter.maxAttempts());
+        if (_limiter.recordFailure(_username, _address)) {
+            const bool perUsername = _limiter.scope() == LockScope::Username;
+            if (perUsername)
+                _services.audit.information("%s has been locked after %d failed logins", _username,
+                                            _limiter.maxAttempts());
+            else
+                _services.audit.information("%s has been locked for %s after %d failed logins",
+                                            _username, _address, _limiter.maxAttempts());
             reply.fail(err::kTooManyAttempts)
                 .with("user", _username)
                 .with("lock_seconds", _limiter.lockSeconds())
-                .say(kNowBlocked);
+                .say(perUsername ? kNowBlocked : kNowBlockedHere);
             restart();
             return reply;
         }
         reply.fail(err::kInvalidPassword)
-            .with("attempts_left", _limiter.remainingAttempts(_username))
+            .with("attempts_left", _limiter.remainingAttempts(_username, _address))
             .say(kInvalidPassword);
         return reply;
     }
-    _limiter.recordSuccess(_username);
+    _limiter.recordSuccess(_username, _address);
     enter(reply, udpPort, chatPort);
     return reply;
 }
@@ -131,7 +148,16 @@ Reply LoginFlow::onNewPassword(std::string_view password, int udpPort, int chatP
 
 void LoginFlow::enter(Reply& reply, int udpPort, int chatPort) {
     OnlineUser user{_username, _address, udpPort, _services.clock.now(), chatPort};
-    if (!_services.presence.enter(user, _outbox)) {
+    if (_services.settings.sessionTakeover) {
+        // The password was right, so this is the user: a session they left behind (a dead
+        // connection, another device) gives way to this one. The old connection gets
+        // EVENT CLOSING reason=takeover from its own thread (ClientHandler) and closes.
+        if (auto previous = _services.presence.takeOver(user, _outbox)) {
+            previous->requestClose(CloseReason::TakenOver);
+            _services.audit.information("%s logged in from %s; the earlier session was closed",
+                                        _username, _address);
+        }
+    } else if (!_services.presence.enter(user, _outbox)) {
         reply.fail(err::kAlreadyOnline)
             .with("user", _username)
             .say(_username + " is already logged in. Please enter a different username");

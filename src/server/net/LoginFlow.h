@@ -2,14 +2,18 @@
 // The login conversation of one connection, as the seeds have it: the client sends a
 // username, then a password (or, for an unknown name with self-registration on, a new
 // password). Each line gets one reply (verb USER or PASS). Wrong passwords re-prompt; after
-// the configured number of consecutive failures the username is locked for a while; a user
-// who is already online is refused and may try another name.
+// the configured number of consecutive failures the username (or, in LockScope::
+// UsernameAndAddress, the username from this address) is locked for a while (LoginLimiter).
+// Whether the user is online matters only after a correct password: then, with
+// sessionTakeover, this connection takes the session over and the old one is closed; without
+// it, the login is refused (ALREADY_ONLINE) and another name may be tried.
 
 #include "common/Reply.h"
 #include "server/state/LoginLimiter.h"
 #include "services/Outbox.h"
 #include "services/Services.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +37,11 @@ public:
     /// client announced (UDPPORT), 0 when none.
     Reply handle(std::string_view line, int udpPort, int chatPort = 0);
 
+    /// How long the answer to the next line should be held back: the username's slow-down
+    /// (LoginLimiter::answerDelay) in the password step, zero otherwise. The caller waits
+    /// before calling handle(), without holding a thread that others need.
+    std::chrono::milliseconds answerDelay() const;
+
     Step step() const { return _step; }
     bool loggedIn() const { return _step == Step::Done; }
     /// The user being logged in (or logged in, once Done).
@@ -45,6 +54,8 @@ private:
     /// Enters presence; on success the step becomes Done and the reply carries the welcome.
     void enter(Reply& reply, int udpPort, int chatPort);
     void restart();
+    /// ACCOUNT_LOCKED for _username, in the wording of the limiter's scope.
+    Reply lockedReply(const char* verb, Poco::Timestamp until) const;
 
     Services& _services;
     LoginLimiter& _limiter;

@@ -20,27 +20,72 @@ LocalPresenceService::LocalPresenceService(SessionDirectory& directory, LoginHis
     , _clock(clock) {}
 
 bool LocalPresenceService::enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
+    const Outbox& session = *outbox;
     if (!_directory.add(user, std::move(outbox)))
         return false;
-    LoginRecord record{user.username, user.address, user.udpPort, user.since, std::nullopt};
-    const std::int64_t id = _store.recordLogin(record);
-    {
-        MutexLock lock(_loginIdsMutex);
-        _loginIds[user.username] = id;
-    }
+    recordEntered(user, session);
     _userLog.add(user);
     notify(user, true);
     return true;
 }
 
+std::shared_ptr<Outbox> LocalPresenceService::takeOver(const OnlineUser& user,
+                                                       std::shared_ptr<Outbox> outbox) {
+    // The new login is recorded before the session enters the directory: a second takeover
+    // right behind this one, which finds this session there, then finds its login id too, and
+    // closes the right record.
+    recordEntered(user, *outbox);
+    auto previous = _directory.replace(user, std::move(outbox));
+    if (!previous) {
+        // Nobody to take over: an ordinary login.
+        _userLog.add(user);
+        notify(user, true);
+        return nullptr;
+    }
+    // The user stays online throughout, so nobody is told anything: no "logged out" followed by
+    // "logged in" for what is, to the others, the same user. The history and userlog.txt follow
+    // the connection, as they would for a logout and a login.
+    std::optional<std::int64_t> oldId;
+    {
+        MutexLock lock(_loginIdsMutex);
+        if (auto it = _loginIds.find(previous->outbox.get()); it != _loginIds.end()) {
+            oldId = it->second;
+            _loginIds.erase(it);
+        }
+    }
+    if (oldId)
+        _store.recordLogout(*oldId, _clock.now());
+    _userLog.replace(user);
+    // The old client's direct chats and requests die with its connection.
+    for (const auto& listener : _leaveListeners)
+        listener(user.username, CloseReason::TakenOver);
+    return previous->outbox;
+}
+
 void LocalPresenceService::leave(const std::string& username, CloseReason reason) {
-    auto removed = _directory.remove(username);
-    if (!removed)
-        return;
+    if (auto removed = _directory.remove(username))
+        recordLeft(*removed, reason);
+}
+
+void LocalPresenceService::leaveSession(const std::string& username, const Outbox& session,
+                                        CloseReason reason) {
+    if (auto removed = _directory.removeSession(username, session))
+        recordLeft(*removed, reason);
+}
+
+void LocalPresenceService::recordEntered(const OnlineUser& user, const Outbox& outbox) {
+    LoginRecord record{user.username, user.address, user.udpPort, user.since, std::nullopt};
+    const std::int64_t id = _store.recordLogin(record);
+    MutexLock lock(_loginIdsMutex);
+    _loginIds[&outbox] = id;
+}
+
+void LocalPresenceService::recordLeft(const SessionDirectory::Entry& removed, CloseReason reason) {
+    const std::string& username = removed.user.username;
     std::optional<std::int64_t> id;
     {
         MutexLock lock(_loginIdsMutex);
-        if (auto it = _loginIds.find(username); it != _loginIds.end()) {
+        if (auto it = _loginIds.find(removed.outbox.get()); it != _loginIds.end()) {
             id = it->second;
             _loginIds.erase(it);
         }
@@ -50,7 +95,7 @@ void LocalPresenceService::leave(const std::string& username, CloseReason reason
     _userLog.remove(username);
     // Nobody is left to tell while the server goes down.
     if (reason != CloseReason::Shutdown)
-        notify(removed->user, false);
+        notify(removed.user, false);
     for (const auto& listener : _leaveListeners)
         listener(username, reason);
 }

@@ -25,12 +25,17 @@ public:
                          const ServerSettings& settings, Clock& clock);
 
     bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) override;
+    std::shared_ptr<Outbox> takeOver(const OnlineUser& user,
+                                     std::shared_ptr<Outbox> outbox) override;
     void leave(const std::string& username, CloseReason reason) override;
+    void leaveSession(const std::string& username, const Outbox& session,
+                      CloseReason reason) override;
     void setUdpPort(const std::string& username, int udpPort) override;
     void setChatPort(const std::string& username, int chatPort) override;
 
-    /// Called after a user left (logout, timeout, lost connection, shutdown), outside any lock
-    /// of this class. Add listeners before the server starts; they must be thread-safe.
+    /// Called after a user left (logout, timeout, lost connection, shutdown) or their session was
+    /// taken over (CloseReason::TakenOver), outside any lock of this class. Add listeners before
+    /// the server starts; they must be thread-safe.
     using LeaveListener = std::function<void(const std::string& username, CloseReason reason)>;
     void addLeaveListener(LeaveListener listener);
     std::vector<OnlineUser> online() const override;
@@ -38,6 +43,10 @@ public:
     std::vector<std::string> seenSince(Poco::Timestamp since) const override;
 
 private:
+    /// The history, the log and the notices of a login that entered the directory.
+    void recordEntered(const OnlineUser& user, const Outbox& outbox);
+    /// The same for an entry that left it.
+    void recordLeft(const SessionDirectory::Entry& removed, CloseReason reason);
     void notify(const OnlineUser& subject, bool online);
 
     SessionDirectory& _directory;
@@ -49,8 +58,9 @@ private:
     Clock& _clock;
 
     Mutex _loginIdsMutex;
-    /// username -> store login id
-    std::unordered_map<std::string, std::int64_t> _loginIds TOOM_GUARDED_BY(_loginIdsMutex);
+    /// The store's login id of each session online, by its outbox (not by name: after a
+    /// takeover, two sessions of one name exist for a moment, and each closes its own record).
+    std::unordered_map<const Outbox*, std::int64_t> _loginIds TOOM_GUARDED_BY(_loginIdsMutex);
     std::vector<LeaveListener> _leaveListeners; ///< Fixed before serving starts.
 };
 

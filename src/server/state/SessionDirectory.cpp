@@ -23,6 +23,31 @@ std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::strin
     return removed;
 }
 
+std::optional<SessionDirectory::Entry> SessionDirectory::removeSession(const std::string& username,
+                                                                       const Outbox& outbox) {
+    MutexLock lock(_mutex);
+    auto it = _entries.find(username);
+    if (it == _entries.end() || it->second.outbox.get() != &outbox)
+        return std::nullopt;
+    Entry removed = std::move(it->second);
+    _entries.erase(it);
+    return removed;
+}
+
+std::optional<SessionDirectory::Entry> SessionDirectory::replace(const OnlineUser& user,
+                                                                 std::shared_ptr<Outbox> outbox) {
+    MutexLock lock(_mutex);
+    std::optional<Entry> previous;
+    auto it = _entries.find(user.username);
+    if (it != _entries.end()) {
+        previous = std::move(it->second);
+        it->second = Entry{user, std::move(outbox), _nextOrder++};
+    } else {
+        _entries.emplace(user.username, Entry{user, std::move(outbox), _nextOrder++});
+    }
+    return previous;
+}
+
 std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string& username) const {
     MutexLock lock(_mutex);
     auto it = _entries.find(username);

@@ -29,6 +29,14 @@ public:
     /// Removes `username`; returns the entry that was removed, if any.
     std::optional<Entry> remove(const std::string& username);
 
+    /// Removes `username` only if it is online through `outbox` (not when another session has
+    /// taken it over meanwhile); returns the entry that was removed, if any.
+    std::optional<Entry> removeSession(const std::string& username, const Outbox& outbox);
+
+    /// Puts `user` online through `outbox`, in place of the session it had, if any (which is
+    /// returned). The entry counts as a new login: it moves to the end of the login order.
+    std::optional<Entry> replace(const OnlineUser& user, std::shared_ptr<Outbox> outbox);
+
     std::optional<Entry> find(const std::string& username) const;
 
     /// Sets the UDP port of an online user; false when not online.

@@ -39,6 +39,13 @@ void UserLogFile::remove(const std::string& username) {
     rewrite();
 }
 
+void UserLogFile::replace(const OnlineUser& user) {
+    MutexLock lock(_mutex);
+    std::erase_if(_online, [&](const OnlineUser& u) { return u.username == user.username; });
+    _online.push_back(user);
+    rewrite();
+}
+
 void UserLogFile::updateUdpPort(const std::string& username, int udpPort) {
     MutexLock lock(_mutex);
     for (auto& u : _online) {

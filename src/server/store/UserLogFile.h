@@ -19,6 +19,9 @@ public:
 
     void add(const OnlineUser& user);
     void remove(const std::string& username);
+    /// The user's line is replaced by `user`'s, as a new login (last, renumbered); added if
+    /// missing. One rewrite, so the file never shows the user twice or not at all.
+    void replace(const OnlineUser& user);
     void updateUdpPort(const std::string& username, int udpPort);
 
     /// The current lines, as written.

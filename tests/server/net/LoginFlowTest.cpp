@@ -296,14 +296,23 @@ TEST_F(LoginFlowTest, NameRegisteredMeanwhileTreatsTheLineAsItsPassword) {
 
 // --- one session per user -----------------------------------------------------------------------
 
-TEST_F(LoginFlowTest, AlreadyOnlineAtTheUsernameStep) {
+// Before a correct password nothing tells a caller who is online.
+TEST_F(LoginFlowTest, TheUsernameStepDoesNotLookAtPresence) {
     ON_CALL(h.presence, find("yoda"))
         .WillByDefault(Return(OnlineUser{"yoda", "127.0.0.1", 8001, h.clock.now()}));
+    EXPECT_CALL(h.presence, find(_)).Times(0);
+    EXPECT_CALL(h.presence, online()).Times(0);
     Reply reply = flow->handle("yoda", 0);
-    EXPECT_EQ(reply.final().code(), err::kAlreadyOnline);
-    EXPECT_EQ(reply.final().field("user"), "yoda");
-    EXPECT_EQ(flow->step(), LoginFlow::Step::Username);
-    EXPECT_TRUE(flow->username().empty());
+    EXPECT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_EQ(reply.final().field("next"), "password");
+    EXPECT_EQ(flow->step(), LoginFlow::Step::Password);
+}
+
+TEST_F(LoginFlowTest, AWrongPasswordForAnOnlineUserIsJustAWrongPassword) {
+    EXPECT_CALL(h.presence, enter(_, _)).Times(0);
+    EXPECT_CALL(h.presence, takeOver(_, _)).Times(0);
+    Reply reply = login(*flow, "yoda", "dark side");
+    EXPECT_EQ(reply.final().code(), err::kInvalidPassword);
 }
 
 TEST_F(LoginFlowTest, AlreadyOnlineWhenEntering) {
@@ -315,6 +324,98 @@ TEST_F(LoginFlowTest, AlreadyOnlineWhenEntering) {
     EXPECT_FALSE(flow->loggedIn());
     // The next line is a username again.
     EXPECT_EQ(flow->handle("yoda", 0).verb(), "USER");
+}
+
+// --- taking a session over (sessionTakeover, toom-default) ---------------------------------------
+
+TEST_F(LoginFlowTest, WithTakeoverACorrectPasswordReplacesTheOldSessionAndClosesIt) {
+    h.settings.sessionTakeover = true;
+    auto old = std::make_shared<FakeOutbox>();
+    EXPECT_CALL(h.presence, enter(_, _)).Times(0);
+    EXPECT_CALL(h.presence, takeOver(AllOf(Field(&OnlineUser::username, "yoda"),
+                                           Field(&OnlineUser::address, "10.1.2.3")),
+                                     std::shared_ptr<Outbox>(outbox)))
+        .WillOnce(Return(old));
+    flow = connect("10.1.2.3");
+    Reply reply = login(*flow, "yoda", "force");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_TRUE(flow->loggedIn());
+    EXPECT_EQ(old->closeReasons(), std::vector<CloseReason>{CloseReason::TakenOver});
+    EXPECT_TRUE(outbox->closeReasons().empty());
+}
+
+TEST_F(LoginFlowTest, WithTakeoverAUserWhoIsNotOnlineSimplyLogsIn) {
+    h.settings.sessionTakeover = true;
+    EXPECT_CALL(h.presence, takeOver(_, _)).WillOnce(Return(nullptr));
+    Reply reply = login(*flow, "yoda", "force");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_TRUE(flow->loggedIn());
+}
+
+TEST_F(LoginFlowTest, WithTakeoverAWrongPasswordTakesNothingOver) {
+    h.settings.sessionTakeover = true;
+    EXPECT_CALL(h.presence, takeOver(_, _)).Times(0);
+    EXPECT_EQ(login(*flow, "yoda", "dark side").final().code(), err::kInvalidPassword);
+}
+
+// --- per username and address (toom-default) ----------------------------------------------------
+
+class AddressScopeLoginFlowTest : public LoginFlowTest {
+protected:
+    static LoginLimits limits() {
+        LoginLimits l;
+        l.scope = LockScope::UsernameAndAddress;
+        l.slowAfterFailures = 4;
+        l.slowDelayMs = 100;
+        l.slowMaxDelayMs = 1000;
+        return l;
+    }
+    std::unique_ptr<LoginFlow> from(const std::string& address) {
+        return std::make_unique<LoginFlow>(h.services, perAddress, outbox, address);
+    }
+    LoginLimiter perAddress{h.clock, limits()};
+};
+
+TEST_F(AddressScopeLoginFlowTest, AStrangerLocksOnlyThemselvesOut) {
+    auto stranger = from("127.0.0.2");
+    login(*stranger, "yoda", "a");
+    stranger->handle("b", 0);
+    Reply locked = stranger->handle("c", 0);
+    EXPECT_EQ(locked.final().code(), err::kTooManyAttempts);
+    EXPECT_EQ(locked.final().text(), "Invalid Password. Logins to this account from your address "
+                                     "are blocked. Please try again later");
+    Reply again = stranger->handle("yoda", 0);
+    EXPECT_EQ(again.final().code(), err::kAccountLocked);
+    EXPECT_EQ(again.final().text(), "Logins to this account from your address are blocked due to "
+                                    "multiple login failures. Please try again later");
+    EXPECT_EQ(stranger->step(), LoginFlow::Step::Username);
+    EXPECT_TRUE(stranger->username().empty());
+
+    auto owner = from("127.0.0.1");
+    Reply welcome = login(*owner, "yoda", "force");
+    EXPECT_FALSE(welcome.failed()) << welcome.wire();
+}
+
+TEST_F(AddressScopeLoginFlowTest, TheAnswerDelayAppliesToThePasswordStepOfTheSlowedName) {
+    for (int i = 2; i <= 5; ++i) {
+        auto stranger = from("127.0.0." + std::to_string(i));
+        login(*stranger, "yoda", "wrong");
+    }
+    auto owner = from("127.0.0.1");
+    EXPECT_EQ(owner->answerDelay(), std::chrono::milliseconds(0)); // The username step.
+    owner->handle("yoda", 0);
+    EXPECT_EQ(owner->answerDelay(), std::chrono::milliseconds(100));
+    auto other = from("127.0.0.1");
+    other->handle("luke", 0);
+    EXPECT_EQ(other->answerDelay(), std::chrono::milliseconds(0));
+    EXPECT_FALSE(owner->handle("force", 0).failed());
+    EXPECT_EQ(owner->answerDelay(), std::chrono::milliseconds(0)); // Logged in.
+}
+
+TEST_F(LoginFlowTest, NoAnswerDelayPerUsername) {
+    login(*flow, "yoda", "a");
+    flow->handle("b", 0);
+    EXPECT_EQ(flow->answerDelay(), std::chrono::milliseconds(0));
 }
 
 // --- usernames ----------------------------------------------------------------------------------

@@ -282,5 +282,90 @@ TEST_F(LocalPresenceServiceTest, ARefusingOutboxDoesNotStopTheOthers) {
     EXPECT_EQ(texts(*leia), (std::vector<std::string>{"luke logged in"}));
 }
 
+// --- taking a session over
+// -------------------------------------------------------------------------
+
+TEST_F(LocalPresenceServiceTest, TakeOverReplacesTheSessionWithoutNotices) {
+    auto luke = enter("luke");
+    auto old = enter("yoda", 8001);
+    luke->clear();
+    clock.advanceSeconds(30);
+    auto fresh = std::make_shared<FakeOutbox>();
+    OnlineUser again{"yoda", "127.0.0.2", 9001, clock.now()};
+    EXPECT_EQ(presence.takeOver(again, fresh), old);
+
+    auto found = presence.find("yoda");
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->address, "127.0.0.2");
+    EXPECT_EQ(found->udpPort, 9001);
+    EXPECT_EQ(directory.find("yoda")->outbox, fresh);
+    // The others heard nothing: for them yoda never went away.
+    EXPECT_TRUE(luke->lines().empty());
+    EXPECT_EQ(presence.online().size(), 2u);
+}
+
+TEST_F(LocalPresenceServiceTest, TakeOverClosesTheOldLoginAndOpensANewOne) {
+    EXPECT_CALL(store, recordLogin(Field(&LoginRecord::address, "127.0.0.1"))).WillOnce(Return(1));
+    enter("yoda");
+    clock.advanceSeconds(30);
+    EXPECT_CALL(store, recordLogout(1, clock.now())).Times(1);
+    EXPECT_CALL(store, recordLogin(Field(&LoginRecord::address, "127.0.0.2"))).WillOnce(Return(2));
+    presence.takeOver(OnlineUser{"yoda", "127.0.0.2", 0, clock.now()},
+                      std::make_shared<FakeOutbox>());
+    // The new session's logout closes the new login, once.
+    EXPECT_CALL(store, recordLogout(2, _)).Times(1);
+    presence.leave("yoda", CloseReason::Logout);
+}
+
+TEST_F(LocalPresenceServiceTest, TakeOverShowsTheNewConnectionInTheUserLog) {
+    enter("yoda", 8001);
+    enter("luke", 8002);
+    clock.advanceSeconds(5);
+    const std::string t = formatSeedTime(clock.now(), true);
+    presence.takeOver(OnlineUser{"yoda", "127.0.0.2", 9001, clock.now()},
+                      std::make_shared<FakeOutbox>());
+    ASSERT_EQ(userLog.lines().size(), 2u);
+    EXPECT_EQ(userLog.lines()[1], "2; " + t + "; yoda; 127.0.0.2; 9001");
+}
+
+TEST_F(LocalPresenceServiceTest, TheOldSessionLeavingAfterATakeoverChangesNothing) {
+    auto luke = enter("luke");
+    auto old = enter("yoda");
+    auto fresh = std::make_shared<FakeOutbox>();
+    presence.takeOver(user("yoda"), fresh);
+    luke->clear();
+    EXPECT_CALL(store, recordLogout(_, _)).Times(0);
+    presence.leaveSession("yoda", *old, CloseReason::PeerClosed);
+    EXPECT_TRUE(presence.find("yoda").has_value());
+    EXPECT_EQ(directory.find("yoda")->outbox, fresh);
+    EXPECT_EQ(userLog.lines().size(), 2u);
+    EXPECT_TRUE(luke->lines().empty());
+    ::testing::Mock::VerifyAndClearExpectations(&store);
+    // The new session's own leave works as ever.
+    presence.leaveSession("yoda", *fresh, CloseReason::Logout);
+    EXPECT_FALSE(presence.find("yoda").has_value());
+    EXPECT_EQ(texts(*luke), (std::vector<std::string>{"yoda logged out"}));
+}
+
+TEST_F(LocalPresenceServiceTest, TakeOverTellsTheLeaveListenersAboutTheOldSession) {
+    std::vector<std::pair<std::string, CloseReason>> heard;
+    presence.addLeaveListener(
+        [&](const std::string& name, CloseReason reason) { heard.emplace_back(name, reason); });
+    enter("yoda");
+    presence.takeOver(user("yoda"), std::make_shared<FakeOutbox>());
+    ASSERT_EQ(heard.size(), 1u);
+    EXPECT_EQ(heard[0].first, "yoda");
+    EXPECT_EQ(heard[0].second, CloseReason::TakenOver);
+}
+
+TEST_F(LocalPresenceServiceTest, TakeOverOfSomeoneOfflineIsALogin) {
+    auto luke = enter("luke");
+    luke->clear();
+    EXPECT_EQ(presence.takeOver(user("yoda", 8001), std::make_shared<FakeOutbox>()), nullptr);
+    EXPECT_TRUE(presence.find("yoda").has_value());
+    EXPECT_EQ(texts(*luke), (std::vector<std::string>{"yoda logged in"}));
+    EXPECT_EQ(userLog.lines().size(), 2u);
+}
+
 } // namespace
 } // namespace toom

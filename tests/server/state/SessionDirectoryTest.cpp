@@ -76,6 +76,36 @@ TEST_F(SessionDirectoryTest, LoggingInAgainGoesToTheEnd) {
     EXPECT_EQ(names(directory.snapshot()), (std::vector<std::string>{"luke", "yoda"}));
 }
 
+TEST_F(SessionDirectoryTest, ReplaceHandsTheNameToTheNewSession) {
+    directory.add(user("yoda", 8001), yodaBox);
+    directory.add(user("luke"), lukeBox);
+    auto previous = directory.replace(user("yoda", 9001), leiaBox);
+    ASSERT_TRUE(previous.has_value());
+    EXPECT_EQ(previous->outbox, yodaBox);
+    EXPECT_EQ(previous->user.udpPort, 8001);
+    EXPECT_EQ(directory.find("yoda")->outbox, leiaBox);
+    EXPECT_EQ(directory.find("yoda")->user.udpPort, 9001);
+    EXPECT_EQ(directory.size(), 2u);
+    // A new login: last in the order.
+    EXPECT_EQ(names(directory.snapshot()), (std::vector<std::string>{"luke", "yoda"}));
+}
+
+TEST_F(SessionDirectoryTest, ReplaceOfSomeoneOfflineAdds) {
+    EXPECT_FALSE(directory.replace(user("yoda"), yodaBox).has_value());
+    EXPECT_EQ(directory.find("yoda")->outbox, yodaBox);
+}
+
+TEST_F(SessionDirectoryTest, RemoveSessionRemovesOnlyThatSession) {
+    directory.add(user("yoda"), yodaBox);
+    EXPECT_FALSE(directory.removeSession("yoda", *lukeBox).has_value());
+    EXPECT_TRUE(directory.find("yoda").has_value());
+    auto removed = directory.removeSession("yoda", *yodaBox);
+    ASSERT_TRUE(removed.has_value());
+    EXPECT_EQ(removed->outbox, yodaBox);
+    EXPECT_FALSE(directory.find("yoda").has_value());
+    EXPECT_FALSE(directory.removeSession("yoda", *yodaBox).has_value());
+}
+
 TEST_F(SessionDirectoryTest, SetUdpPortOnlyForOnlineUsers) {
     directory.add(user("yoda", 8001), yodaBox);
     EXPECT_TRUE(directory.setUdpPort("yoda", 9001));

@@ -81,6 +81,17 @@ TEST_F(UserLogFileTest, RemovingSomeoneAbsentChangesNothing) {
     EXPECT_EQ(readFile(path), "1; 01 Jun 2023 09:05:07; yoda; 127.0.0.1; 8001\n");
 }
 
+TEST_F(UserLogFileTest, ReplaceMovesTheUserToTheEndWithTheNewConnection) {
+    UserLogFile log(path, true);
+    log.add({"yoda", "127.0.0.1", 8001, june(1)});
+    log.add({"luke", "127.0.0.1", 8002, june(1)});
+    log.replace({"yoda", "127.0.0.2", 9001, june(12)});
+    EXPECT_EQ(readFile(path), "1; 01 Jun 2023 09:05:07; luke; 127.0.0.1; 8002\n"
+                              "2; 12 Jun 2023 09:05:07; yoda; 127.0.0.2; 9001\n");
+    log.replace({"leia", "127.0.0.1", 8003, june(12)});
+    EXPECT_EQ(log.lines().size(), 3u);
+}
+
 TEST_F(UserLogFileTest, UpdateUdpPortRewritesTheLine) {
     UserLogFile log(path, true);
     log.add({"yoda", "127.0.0.1", 0, june(1)});

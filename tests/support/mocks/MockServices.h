@@ -62,7 +62,12 @@ public:
     ~MockPresenceService() override;
 
     MOCK_METHOD(bool, enter, (const OnlineUser& user, std::shared_ptr<Outbox> outbox), (override));
+    MOCK_METHOD(std::shared_ptr<Outbox>, takeOver,
+                (const OnlineUser& user, std::shared_ptr<Outbox> outbox), (override));
     MOCK_METHOD(void, leave, (const std::string& username, CloseReason reason), (override));
+    MOCK_METHOD(void, leaveSession,
+                (const std::string& username, const Outbox& session, CloseReason reason),
+                (override));
     MOCK_METHOD(void, setUdpPort, (const std::string& username, int udpPort), (override));
     MOCK_METHOD(void, setChatPort, (const std::string& username, int chatPort), (override));
     MOCK_METHOD(std::vector<OnlineUser>, online, (), (const, override));
