@@ -6,7 +6,8 @@
 # scripts/test.sh passes its mode on. With TOOM_DEPS_DRY_RUN=1 it only prints what is missing.
 set -euo pipefail
 
-packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev)
+# clang-format: the `format` test (it is skipped where clang-format is missing, so CI must have it).
+packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev clang-format)
 case "${1:-}" in
 --tsan) packages+=(libtsan2) ;;             # g++ -fsanitize=thread links it
 --thread-safety) packages+=(clang) ;;       # clang++ (Debian's default clang, 14 in bookworm)
