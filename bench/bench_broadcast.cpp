@@ -68,6 +68,6 @@ int main(int argc, char** argv) {
     std::printf("poster got all %d replies after %.0f ms (%.2f ms per post incl. fan-out to %d)\n",
                 posts, ms(acknowledged - start), ms(acknowledged - start) / posts, receivers);
     std::printf("all %ld events read by all receivers after %.0f ms: %.0f events/s\n", received,
-                ms(done - start), received / (ms(done - start) / 1000.0));
+                ms(done - start), static_cast<double>(received) / (ms(done - start) / 1000.0));
     return failures == 0 && received == static_cast<long>(receivers) * posts ? 0 : 1;
 }

@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     }
     std::sort(samples.begin(), samples.end());
     auto pct = [&](double p) {
-        return samples[static_cast<std::size_t>(p * (samples.size() - 1))];
+        return samples[static_cast<std::size_t>(p * static_cast<double>(samples.size() - 1))];
     };
 
     std::printf("clients connected and logged in: %d (failures: %d)\n", clients, failures);

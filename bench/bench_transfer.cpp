@@ -69,7 +69,9 @@ double seconds(SteadyClock::duration d) {
 double processCpuSeconds() {
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
-    auto toSeconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    auto toSeconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
 }
 

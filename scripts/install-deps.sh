@@ -3,13 +3,16 @@
 #   scripts/install-deps.sh                  what the normal and --sanitize builds need
 #   scripts/install-deps.sh --tsan           also gcc's ThreadSanitizer runtime
 #   scripts/install-deps.sh --thread-safety  also clang (the static thread-safety analysis)
+#   scripts/install-deps.sh --lint           also clang and clang-tidy (scripts/lint.sh)
 # scripts/test.sh passes its mode on. With TOOM_DEPS_DRY_RUN=1 it only prints what is missing.
 set -euo pipefail
 
-packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev)
+# clang-format: the `format` test (it is skipped where clang-format is missing, so CI must have it).
+packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev clang-format)
 case "${1:-}" in
 --tsan) packages+=(libtsan2) ;;             # g++ -fsanitize=thread links it
 --thread-safety) packages+=(clang) ;;       # clang++ (Debian's default clang, 14 in bookworm)
+--lint) packages+=(clang clang-tidy) ;;      # clang-tidy and run-clang-tidy, 14 in bookworm
 "" | --sanitize) ;;                         # libasan/libubsan come with g++
 *) echo "unknown mode: $1" >&2; exit 2 ;;
 esac

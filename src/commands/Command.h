@@ -19,11 +19,11 @@ namespace toom {
 /// Everything one execution sees.
 class CommandContext {
 public:
-    CommandContext(Services& services, SessionControl& session, Reply& reply, Dialect dialect,
+    CommandContext(Services& servicesIn, SessionControl& sessionIn, Reply& replyIn, Dialect dialect,
                    std::vector<std::string> args)
-        : services(services)
-        , session(session)
-        , reply(reply)
+        : services(servicesIn)
+        , session(sessionIn)
+        , reply(replyIn)
         , _dialect(dialect)
         , _args(std::move(args)) {}
 

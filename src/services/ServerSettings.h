@@ -65,8 +65,6 @@ struct ServerSettings {
     int privateRequestSeconds = 120; ///< An unanswered startprivate expires after this.
     std::size_t maxPrivateChats = 8; ///< Open chats plus waiting requests, per user.
 
-    bool operator==(const ServerSettings&) const = default;
-
     /// ServerSettings with the profile's defaults.
     static ServerSettings fromProfile(const Profile& profile) {
         ServerSettings s;

@@ -57,7 +57,7 @@ public:
 
     /// Logs in with the username and password steps; returns the PASS reply.
     Response login(const std::string& user, const std::string& password, int udpPort = 0);
-    /// Logs in as a seed user and checks that it worked (fails the test otherwise).
+    /// Logs in as a seed user; throws std::runtime_error (failing the test) if that fails.
     void loginAs(const std::string& user, int udpPort = 0);
 
     /// The next event, waiting up to `timeout`.

@@ -86,7 +86,8 @@ TEST(LossyChannelTest, RatesAreRoughlyAsConfigured) {
     auto arrived = lossyOutboundRun(settings, 20'000, &counts);
     EXPECT_EQ(counts.passed, 20'000u);
     EXPECT_NEAR(static_cast<double>(counts.dropped) / 20'000, 0.10, 0.01);
-    EXPECT_NEAR(static_cast<double>(counts.duplicated) / counts.passed, 0.05 * 0.9, 0.01);
+    EXPECT_NEAR(static_cast<double>(counts.duplicated) / static_cast<double>(counts.passed),
+                0.05 * 0.9, 0.01);
     EXPECT_EQ(arrived.size(), 20'000u - counts.dropped + counts.duplicated);
 }
 

@@ -34,12 +34,12 @@ protected:
         return std::make_unique<LoginFlow>(h.services, limiter, outbox, std::move(address));
     }
 
-    /// Sends `username` then `password` on `flow` and returns the password reply.
-    Reply login(LoginFlow& flow, const std::string& username, const std::string& password,
+    /// Sends `username` then `password` on `on` and returns the password reply.
+    Reply login(LoginFlow& on, const std::string& username, const std::string& password,
                 int udpPort = 8001) {
-        Reply user = flow.handle(username, udpPort);
+        Reply user = on.handle(username, udpPort);
         EXPECT_FALSE(user.failed()) << user.wire();
-        return flow.handle(password, udpPort);
+        return on.handle(password, udpPort);
     }
 
     CommandHarness h;
