@@ -21,7 +21,7 @@
 namespace toom {
 
 // gtest prints a failing parameter through this (instead of its bytes).
-void PrintTo(const CommandSpec& spec, std::ostream* os) {
+inline void PrintTo(const CommandSpec& spec, std::ostream* os) {
     *os << spec.canonical;
 }
 
