@@ -102,8 +102,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         static_cast<std::size_t>(boundedInt(config, "blocks.max_per_user", 1000, 1, 1000000));
     s.maxRoomMembers =
         static_cast<std::size_t>(boundedInt(config, "rooms.max_members", 100, 2, 10000));
-    s.maxGroupNameLength = static_cast<std::size_t>(
-        boundedInt(config, "rooms.max_group_name_length", 64, 1, 255));
+    s.maxGroupNameLength =
+        static_cast<std::size_t>(boundedInt(config, "rooms.max_group_name_length", 64, 1, 255));
     s.maxFileOfferBytes =
         static_cast<std::uint64_t>(boundedInt(config, "p2p.max_file_mb", 4096, 1, 1 << 20)) << 20;
     s.privateRequestSeconds =

@@ -53,7 +53,7 @@ struct ServerSettings {
     std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
     std::size_t maxBlocksPerUser = 1000;
-    std::size_t maxRoomMembers = 100; ///< Users one SRB or /creategroup may name.
+    std::size_t maxRoomMembers = 100;    ///< Users one SRB or /creategroup may name.
     std::size_t maxGroupNameLength = 64; ///< Longest group name (letters and digits).
     MessageStyle messageStyle = MessageStyle::Timestamped;
     BoardLogFormat boardLogFormat = BoardLogFormat::Plain;

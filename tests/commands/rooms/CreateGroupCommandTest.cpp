@@ -85,7 +85,8 @@ TEST_F(CreateGroupCommandTest, NameLengthFollowsTheSetting) {
     Reply reply = h.run("/creategroup abcdefghi hans");
     EXPECT_EQ(reply.final().code(), err::kInvalidArgument);
     EXPECT_EQ(reply.final().intField("max"), 8);
-    EXPECT_EQ(reply.final().text(), "Invalid group name 'abcdefghi': use 1 to 8 letters and digits");
+    EXPECT_EQ(reply.final().text(),
+              "Invalid group name 'abcdefghi': use 1 to 8 letters and digits");
 }
 
 // Variant D allows any letters and digits; "#3331" is the same name written as a group.
