@@ -89,10 +89,19 @@ void ClientHandler::run() {
         logDisconnect(reason);
         _context.connections.remove(_session);
     }
+    // Shut down and close here, in the thread that read and wrote the socket. Otherwise the last
+    // reference to the socket may be the acceptor thread's copy (Poco's TCPServer keeps one until
+    // enqueue returns), and close() would run there, ordered against this thread's recv() only by
+    // Poco's reference count, which ThreadSanitizer cannot see in the uninstrumented library.
     try {
         socket().shutdown();
     } catch (...) {
         // Already gone.
+    }
+    try {
+        socket().close();
+    } catch (...) {
+        // Nothing left to release.
     }
 }
 
