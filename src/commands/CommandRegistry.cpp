@@ -83,7 +83,7 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
         return reply;
     }
     const CommandSpec& spec = ref->entry->spec;
-    Reply reply(spec.canonical);
+    Reply reply(spec.canonical, services.settings.replyByteBudget());
 
     if (!session.loggedIn() && spec.requiresLogin) {
         reply.fail(err::kLoginRequired).say("Please log in first");

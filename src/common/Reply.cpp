@@ -2,13 +2,30 @@
 
 namespace toom {
 
-Reply::Reply(std::string verb)
+Reply::Reply(std::string verb, std::size_t rowBudget)
     : _verb(std::move(verb))
+    , _rowBudget(rowBudget)
     , _final(ServerLine::ok(_verb)) {}
 
-ServerLine& Reply::row() {
-    _rows.push_back(ServerLine::data(_verb));
-    return _rows.back();
+ServerLine Reply::newRow() const {
+    return ServerLine::data(_verb);
+}
+
+bool Reply::add(ServerLine row) {
+    if (_leftOut > 0) {
+        ++_leftOut;
+        return false;
+    }
+    // Formatting the row once more here is the price of an exact budget: escaping can triple a
+    // text's size, so no estimate from the raw fields would do.
+    const std::size_t bytes = row.format().size() + 1;
+    if (!_rows.empty() && bytes > _rowBudget - std::min(_rowBudget, _rowBytes)) {
+        ++_leftOut;
+        return false;
+    }
+    _rowBytes += bytes;
+    _rows.push_back(std::move(row));
+    return true;
 }
 
 ServerLine& Reply::ok() {
@@ -19,6 +36,8 @@ ServerLine& Reply::ok() {
 
 ServerLine& Reply::fail(std::string_view code) {
     _rows.clear();
+    _rowBytes = 0;
+    _leftOut = 0;
     _final = ServerLine::fail(_verb, std::string(code));
     return _final;
 }

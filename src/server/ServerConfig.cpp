@@ -60,6 +60,11 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         static_cast<std::size_t>(boundedInt(config, "toom.max_line_bytes", 4096, 64, 1 << 20));
     s.maxOutboundBytes = static_cast<std::size_t>(
         boundedInt(config, "toom.max_outbound_bytes", 1 << 20, 4096, 1 << 30));
+    // A reply may fill at most half the send queue: the rest is for events that arrive while
+    // the client reads it (see ClientHandler::serveQueued).
+    s.maxReplyBytes = std::min(static_cast<std::size_t>(boundedInt(config, "toom.max_reply_bytes",
+                                                                   256 << 10, 1024, 1 << 30)),
+                               s.maxOutboundBytes / 2);
 
     s.socketSendBufferBytes = boundedInt(config, "toom.socket_send_buffer_bytes", 0, 0, 64 << 20);
     s.tcpKeepAliveIdleSeconds =

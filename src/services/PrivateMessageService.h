@@ -22,9 +22,17 @@ public:
     /// (unknown user, self, blocks) are the caller's.
     virtual Outcome send(const PrivateMessage& message) = 0;
 
-    /// Pushes every message waiting for `recipient`, oldest first, each with its original
-    /// time; returns how many.
-    virtual std::size_t deliverStored(const std::string& recipient) = 0;
+    /// What one deliverStored() call did.
+    struct StoredDelivery {
+        std::size_t delivered = 0; ///< Messages pushed (and removed from the store).
+        bool more = false;         ///< It stopped at the byte budget; others still wait.
+    };
+
+    /// Pushes the messages waiting for `recipient`, oldest first, each with its original time,
+    /// until about `maxBytes` of lines have been pushed (at least one message, whatever its
+    /// size). The caller asks again for the rest once the recipient has read these, so that a
+    /// long queue never overflows the connection's send queue.
+    virtual StoredDelivery deliverStored(const std::string& recipient, std::size_t maxBytes) = 0;
 };
 
 } // namespace toom

@@ -4,6 +4,7 @@
 
 #include "common/Profile.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,7 +17,14 @@ struct ServerSettings {
     // Protocol limits.
     std::size_t maxLineBytes = 4096;        ///< Longer request lines get LINE_TOO_LONG.
     std::size_t maxOutboundBytes = 1 << 20; ///< Per-connection send queue; overflow disconnects.
-    int socketSendBufferBytes = 0;          ///< SO_SNDBUF of client sockets; 0 = kernel default.
+    /// Bytes the DATA rows of one reply may take; a listing that would be longer stops and says
+    /// `more=`. At most half of maxOutboundBytes, so that a client's own replies never overflow
+    /// its queue (a request is served only while the backlog is under half).
+    std::size_t maxReplyBytes = 256 << 10;
+    /// The byte budget of one reply's rows as applied: maxReplyBytes, but never more than half
+    /// of maxOutboundBytes whatever the two were set to.
+    std::size_t replyByteBudget() const { return std::min(maxReplyBytes, maxOutboundBytes / 2); }
+    int socketSendBufferBytes = 0; ///< SO_SNDBUF of client sockets; 0 = kernel default.
     /// TCP keepalive on client sockets, so that a client that vanished without a word (a laptop
     /// lid, a dead NAT) is noticed and its session ends: idle seconds before the first probe
     /// (0 = keepalive off), seconds between probes, unanswered probes before the connection is

@@ -145,7 +145,9 @@ TEST(ArgumentsTest, TypedTimeIsTheShownTimeOutsideUtc) {
 
 TEST(ArgumentsTest, InvalidTimestampDropsRowsAlreadyAdded) {
     Reply reply("RDM");
-    reply.row().with("n", 1);
+    ServerLine row = reply.newRow();
+    row.with("n", 1);
+    reply.add(std::move(row));
     EXPECT_FALSE(timestampArgument({"1", "Foo", "2023", "15:00:01"}, reply).has_value());
     EXPECT_TRUE(reply.rows().empty());
 }

@@ -282,7 +282,9 @@ TEST_F(CommandRegistryTest, CommandsThatAreNotActivityDoNotTouch) {
 
 TEST_F(CommandRegistryTest, StdExceptionBecomesInternalErrorAndDropsRows) {
     addBody(spec("BOOM", {{"BOOM", Dialect::Toom}}, 0, 0), [](CommandContext& ctx) {
-        ctx.reply.row().say("half done");
+        ServerLine row = ctx.reply.newRow();
+        row.say("half done");
+        ctx.reply.add(std::move(row));
         throw std::runtime_error("disk on fire");
     });
     Reply reply = h.run("BOOM");

@@ -11,7 +11,7 @@ namespace toom {
 
 namespace {
 // RDM s: messages later than the time in every separate room the caller is in (or in one),
-// grouped by room, at most maxReadRows in all.
+// grouped by room, at most maxReadRows in all and no more than the reply's byte budget.
 void readRooms(CommandContext& ctx, std::int64_t seconds,
                const std::optional<std::string>& oneRoom) {
     std::vector<Room> rooms;
@@ -31,7 +31,7 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
     bool more = false;
     for (std::size_t i = 0; i < rooms.size(); ++i) {
         const Room& room = rooms[i];
-        if (count >= limit) {
+        if (count >= limit || ctx.reply.full()) {
             // The rows are full: say "more" only if a later room really has something.
             if (more || !ctx.services.rooms.messagesSince(room, seconds, 1).messages.empty()) {
                 more = true;
@@ -41,17 +41,19 @@ void readRooms(CommandContext& ctx, std::int64_t seconds,
         }
         auto page = ctx.services.rooms.messagesSince(room, seconds, limit - count);
         for (const auto& message : page.messages) {
-            ctx.reply.row()
-                .with("kind", "separate")
+            ServerLine row = ctx.reply.newRow();
+            row.with("kind", "separate")
                 .with("room", room.number)
                 .with("n", message.number)
                 .with("user", message.sender)
                 .with("ts", isoTime(message.time))
                 .with("text", message.text)
                 .say(room.label() + ": " + describeRoomMessage(message, ctx.settings().padDay));
+            if (!ctx.reply.add(std::move(row)))
+                break;
             ++count;
         }
-        more = more || page.more;
+        more = more || page.more || ctx.reply.full();
     }
     ServerLine& ok = ctx.reply.ok();
     ok.with("count", static_cast<std::int64_t>(count)).with("more", more ? 1 : 0);
@@ -96,24 +98,28 @@ void ReadBoardCommand::execute(CommandContext& ctx) {
     std::int64_t count = 0;
     auto page = ctx.services.board.since(*seconds, ctx.settings().maxReadRows);
     for (const auto& post : page.posts) {
-        ctx.reply.row()
-            .with("n", post.number)
+        ServerLine row = ctx.reply.newRow();
+        row.with("n", post.number)
             .with("user", post.author)
             .with("ts", isoTime(post.time))
             .with("edited", post.edited ? 1 : 0)
             .with("text", post.text)
             .say(describePost(post, ctx.settings().padDay));
+        if (!ctx.reply.add(std::move(row)))
+            break;
         ++count;
     }
-    const std::size_t more = page.more;
+    // Left out: what the row limit cut, and what the byte budget cut from the page.
+    const std::size_t more = page.more + (page.posts.size() - static_cast<std::size_t>(count));
     ServerLine& ok = ctx.reply.ok();
     ok.with("count", count).with("more", static_cast<std::int64_t>(more));
     if (count == 0)
         ok.say("no new message");
     else if (more > 0)
         ok.say(std::to_string(more) + " more not shown (at most " +
-               std::to_string(ctx.settings().maxReadRows) +
-               " per read); read again from the time of the last one shown");
+               std::to_string(ctx.settings().maxReadRows) + " per read, " +
+               std::to_string(ctx.settings().replyByteBudget() / 1024) +
+               " KiB); read again from the time of the last one shown");
 }
 
 } // namespace toom

@@ -21,7 +21,7 @@ void WhoCommand::execute(CommandContext& ctx) {
     for (const auto& user : ctx.services.presence.online()) {
         if (user.username == ctx.user() || !ctx.services.blocks.maySee(ctx.user(), user.username))
             continue;
-        ServerLine& row = ctx.reply.row();
+        ServerLine row = ctx.reply.newRow();
         row.with("user", user.username)
             .with("address", user.address)
             .with("udp_port", user.udpPort)
@@ -32,10 +32,12 @@ void WhoCommand::execute(CommandContext& ctx) {
             row.say(user.username + ", " + user.address + ", " + std::to_string(user.udpPort) +
                     ", active since " + formatSeedTime(user.since, padDay) + ".");
         }
+        if (!ctx.reply.add(std::move(row)))
+            continue; // Counted in leftOut(), reported as more=.
         ++count;
     }
     ServerLine& ok = ctx.reply.ok();
-    ok.with("count", count);
+    ok.with("count", count).with("more", static_cast<std::int64_t>(ctx.reply.leftOut()));
     if (count == 0)
         ok.say("no other active user");
 }

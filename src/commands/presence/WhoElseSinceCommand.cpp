@@ -36,11 +36,16 @@ void WhoElseSinceCommand::execute(CommandContext& ctx) {
         if (name == ctx.user() || !ctx.services.blocks.maySee(ctx.user(), name))
             continue;
         const bool online = ctx.services.presence.find(name).has_value();
-        ctx.reply.row().with("user", name).with("online", online ? 1 : 0).say(name);
+        ServerLine row = ctx.reply.newRow();
+        row.with("user", name).with("online", online ? 1 : 0).say(name);
+        if (!ctx.reply.add(std::move(row)))
+            continue; // Counted in leftOut(), reported as more=.
         ++count;
     }
     ServerLine& ok = ctx.reply.ok();
-    ok.with("count", count).with("since", isoTime(since));
+    ok.with("count", count)
+        .with("more", static_cast<std::int64_t>(ctx.reply.leftOut()))
+        .with("since", isoTime(since));
     if (count == 0)
         ok.say("no other user in the last " + std::to_string(seconds) + " seconds");
 }

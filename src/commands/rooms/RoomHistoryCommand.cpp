@@ -25,19 +25,23 @@ void RoomHistoryCommand::execute(CommandContext& ctx) {
     if (!seconds)
         return;
     auto page = ctx.services.rooms.messagesSince(*room, *seconds, ctx.settings().maxReadRows);
+    std::size_t count = 0;
     for (const auto& message : page.messages) {
-        ctx.reply.row()
-            .with("room", ctx.arg(0))
+        ServerLine row = ctx.reply.newRow();
+        row.with("room", ctx.arg(0))
             .with("n", message.number)
             .with("from", message.sender)
             .with("ts", isoTime(message.time))
             .with("text", message.text)
             .say(describeRoomMessage(message, ctx.settings().padDay));
+        if (!ctx.reply.add(std::move(row)))
+            break;
+        ++count;
     }
     ServerLine& ok = ctx.reply.ok();
-    ok.with("count", static_cast<std::int64_t>(page.messages.size()))
-        .with("more", page.more ? 1 : 0);
-    if (page.messages.empty())
+    ok.with("count", static_cast<std::int64_t>(count))
+        .with("more", page.more || ctx.reply.full() ? 1 : 0);
+    if (count == 0)
         ok.say("no new message");
 }
 

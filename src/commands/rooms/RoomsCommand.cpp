@@ -26,17 +26,19 @@ void RoomsCommand::execute(CommandContext& ctx) {
             join(room.memberNames(true), ", ");
         if (!invited.empty())
             text += " (invited: " + join(invited, ", ") + ")";
-        ctx.reply.row()
-            .with("kind", separate ? "separate" : "group")
+        ServerLine row = ctx.reply.newRow();
+        row.with("kind", separate ? "separate" : "group")
             .with("room", separate ? std::to_string(room.number) : room.name)
             .with("members", join(room.memberNames(true), ","))
             .with("invited", join(invited, ","))
             .with("joined", room.hasJoined(ctx.user()) ? 1 : 0)
             .say(text);
+        if (!ctx.reply.add(std::move(row)))
+            continue; // Counted in leftOut(), reported as more=.
         ++count;
     }
     ServerLine& ok = ctx.reply.ok();
-    ok.with("count", count);
+    ok.with("count", count).with("more", static_cast<std::int64_t>(ctx.reply.leftOut()));
     if (count == 0)
         ok.say("You are in no room or group chat");
 }

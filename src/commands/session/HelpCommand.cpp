@@ -14,11 +14,12 @@ void describe(Reply& reply, const CommandSpec& spec) {
     std::string usage = join(names, ", ");
     if (!spec.syntax.empty())
         usage += " " + spec.syntax;
-    reply.row()
-        .with("command", spec.canonical)
+    ServerLine row = reply.newRow();
+    row.with("command", spec.canonical)
         .with("names", join(names, ","))
         .with("syntax", spec.syntax)
         .say(usage + "  -  " + spec.summary);
+    reply.add(std::move(row)); // Refused rows are counted in leftOut(), reported as more=.
 }
 } // namespace
 
@@ -46,12 +47,11 @@ void HelpCommand::execute(CommandContext& ctx) {
         ctx.reply.ok().with("count", 1);
         return;
     }
-    std::int64_t count = 0;
-    for (const CommandSpec* spec : _registry->specs()) {
+    for (const CommandSpec* spec : _registry->specs())
         describe(ctx.reply, *spec);
-        ++count;
-    }
-    ctx.reply.ok().with("count", count);
+    ctx.reply.ok()
+        .with("count", static_cast<std::int64_t>(ctx.reply.rows().size()))
+        .with("more", static_cast<std::int64_t>(ctx.reply.leftOut()));
 }
 
 } // namespace toom

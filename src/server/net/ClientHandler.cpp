@@ -129,7 +129,7 @@ void ClientHandler::serve() {
         .with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
         .with("registration", settings.selfRegistration ? 1 : 0)
         .say(_context.helloText);
-    _session->push(hello.format() + '\n');
+    _session->queueReply(hello.format() + '\n');
 
     LineFramer framer(settings.maxLineBytes);
     std::vector<FramedLine> lines;
@@ -137,8 +137,10 @@ void ClientHandler::serve() {
     Poco::Timestamp closeDeadline;
 
     for (;;) {
-        if (!_closing && _session->closeRequested() == CloseReason::None)
+        if (!_closing && _session->closeRequested() == CloseReason::None) {
             serveQueued();
+            deliverStoredSlice();
+        }
         if (!_closing && _session->closeRequested() != CloseReason::None) {
             beginClose(_session->closeRequested());
             _queued.clear(); // Lines after a logout (or a timeout) are not served.
@@ -163,6 +165,12 @@ void ClientHandler::serve() {
             fd, static_cast<short>((wantRead ? POLLIN : 0) | (_writing.empty() ? 0 : POLLOUT)), 0};
         fds[1] = {_session->wakeFd(), POLLIN, 0};
         int timeoutMs = _closing ? 100 : 30000;
+        // Work that waited only for the backlog to fall (pipelined requests, stored messages)
+        // goes on at once when the flush above emptied it.
+        const bool readyToServe = !_closing && !_heldUntil && roomForReply() &&
+                                  (!_queued.empty() || (_storedPending && _session->loggedIn()));
+        if (readyToServe)
+            timeoutMs = 0;
         if (_heldUntil && !_closing) {
             const auto left = std::chrono::ceil<std::chrono::milliseconds>(
                 *_heldUntil - std::chrono::steady_clock::now());
@@ -199,10 +207,24 @@ void ClientHandler::serve() {
     }
 }
 
+bool ClientHandler::roomForReply() const {
+    return _session->queuedBytes() < _context.services.settings.maxOutboundBytes / 2;
+}
+
+void ClientHandler::deliverStoredSlice() {
+    if (!_storedPending || !_session->loggedIn() || !roomForReply())
+        return;
+    const auto slice = _context.services.privateMessages.deliverStored(
+        _session->username(), _context.services.settings.replyByteBudget());
+    _storedPending = slice.more;
+}
+
 void ClientHandler::serveQueued() {
     while (!_queued.empty()) {
         if (_session->closeRequested() != CloseReason::None)
             return; // The loop begins the close and drops the rest.
+        if (!roomForReply())
+            return; // The loop flushes, and serves the rest as the client reads.
         if (_heldUntil) {
             if (std::chrono::steady_clock::now() < *_heldUntil)
                 return; // Still held: poll() wakes us when it is time.
@@ -231,13 +253,13 @@ void ClientHandler::handleLine(const FramedLine& line) {
         ServerLine fail = ServerLine::fail("*", std::string(err::kLineTooLong));
         fail.with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
             .say("Line too long: the limit is " + std::to_string(settings.maxLineBytes) + " bytes");
-        _session->push(fail.format() + '\n');
+        _session->queueReply(fail.format() + '\n');
         return;
     }
     if (!isValidUtf8(line.text)) {
         ServerLine fail = ServerLine::fail("*", std::string(err::kInvalidUtf8));
         fail.say("The line is not valid UTF-8 text; it was ignored");
-        _session->push(fail.format() + '\n');
+        _session->queueReply(fail.format() + '\n');
         return;
     }
     std::string_view text = trim(line.text);
@@ -245,10 +267,12 @@ void ClientHandler::handleLine(const FramedLine& line) {
         return; // Blank lines are not requests.
     const bool wasLoggedIn = _session->loggedIn();
     Reply reply = handleRequest(text);
-    _session->push(reply.wire());
-    // Messages that waited for this user follow the welcome, oldest first.
-    if (!wasLoggedIn && _session->loggedIn())
-        _context.services.privateMessages.deliverStored(_session->username());
+    _session->queueReply(reply.wire());
+    // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
+    if (!wasLoggedIn && _session->loggedIn()) {
+        _storedPending = true;
+        deliverStoredSlice();
+    }
 }
 
 Reply ClientHandler::handleRequest(std::string_view text) {

@@ -36,9 +36,15 @@ public:
 
 private:
     void serve();
-    /// Serves the lines read and not yet served, in order, until none is left or one is held
-    /// (a password answer's delay, see LoginFlow::answerDelay).
+    /// Serves the lines read and not yet served, in order, until none is left, one is held
+    /// (a password answer's delay, see LoginFlow::answerDelay), or this client's backlog is
+    /// half the send queue (its replies would only pile up; serving resumes as it drains).
     void serveQueued();
+    /// True while this client's backlog leaves room for a reply (under half the send queue).
+    bool roomForReply() const;
+    /// Pushes the next slice of the private messages that waited for this user, if any are
+    /// left and the backlog allows (see PrivateMessageService::deliverStored).
+    void deliverStoredSlice();
     /// Handles one framed line (a request, or an over-long line).
     void handleLine(const FramedLine& line);
     Reply handleRequest(std::string_view text);
@@ -57,6 +63,7 @@ private:
     std::optional<std::chrono::steady_clock::time_point> _heldUntil;
     std::string _writing; ///< Bytes taken from the session, not yet fully written.
     std::size_t _writeOffset = 0;
+    bool _storedPending = false; ///< Stored private messages may still wait for this user.
     bool _closing = false;
     CloseReason _closeReason = CloseReason::None;
     std::string _user; ///< Who was logged in on this connection (for the disconnect line).

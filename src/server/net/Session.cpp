@@ -37,6 +37,14 @@ bool Session::push(std::string_view lines) {
     return true;
 }
 
+void Session::queueReply(std::string_view lines) {
+    MutexLock lock(_mutex);
+    if (_sealed)
+        return;
+    _pending.append(lines);
+    _queuedBytes += lines.size();
+}
+
 void Session::requestClose(CloseReason reason) {
     CloseReason expected = CloseReason::None;
     _closeReason.compare_exchange_strong(expected, reason);

@@ -42,6 +42,13 @@ public:
     void closeAfterReply(CloseReason reason) override { requestClose(reason); }
 
     // The connection's own thread.
+
+    /// Queues this client's own reply. Unlike push(), never counts as overflow: the owner
+    /// produces a reply only while the backlog is under half the bound and a reply is at most
+    /// ServerSettings::maxReplyBytes (at most half), so replies alone cannot outgrow the queue,
+    /// and a client that asks for a long listing is not "not reading". Dropped once sealed.
+    void queueReply(std::string_view lines) TOOM_EXCLUDES(_mutex);
+
     void markLoggedIn(const std::string& username);
     void markLoggedOut();
 

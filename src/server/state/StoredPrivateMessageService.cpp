@@ -43,16 +43,27 @@ PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMe
     return outcome;
 }
 
-std::size_t StoredPrivateMessageService::deliverStored(const std::string& recipient) {
+PrivateMessageService::StoredDelivery
+StoredPrivateMessageService::deliverStored(const std::string& recipient, std::size_t maxBytes) {
     MutexLock lock(_mutex);
+    StoredDelivery result;
     std::vector<std::int64_t> delivered;
+    std::size_t bytes = 0;
     for (const auto& message : _store.offlineMessagesFor(recipient)) {
-        if (!_messenger.sendTo(recipient, event(message, true)))
+        const ServerLine line = event(message, true);
+        const std::size_t size = line.format().size() + 1;
+        if (!delivered.empty() && bytes + size > maxBytes) {
+            result.more = true; // The rest waits until the recipient has read these.
+            break;
+        }
+        if (!_messenger.sendTo(recipient, line))
             break; // Gone again: the rest stays queued, in order.
+        bytes += size;
         delivered.push_back(message.id);
     }
     _store.deleteOfflineMessages(delivered);
-    return delivered.size();
+    result.delivered = delivered.size();
+    return result;
 }
 
 } // namespace toom

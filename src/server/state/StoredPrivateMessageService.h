@@ -16,7 +16,7 @@ public:
                                 PrivateLogFile& log, const ServerSettings& settings);
 
     Outcome send(const PrivateMessage& message) override;
-    std::size_t deliverStored(const std::string& recipient) override;
+    StoredDelivery deliverStored(const std::string& recipient, std::size_t maxBytes) override;
 
     /// The event a recipient gets for `message`.
     ServerLine event(const PrivateMessage& message, bool wasStored) const;

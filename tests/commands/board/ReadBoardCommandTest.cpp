@@ -144,6 +144,31 @@ TEST_F(ReadBoardCommandTest, MoreIsReportedWhenThePageIsCut) {
     EXPECT_THAT(reply.final().text(), ::testing::HasSubstr("at most 2"));
 }
 
+// 150 posts of 4 KB of backslashes take 8 KB each once escaped (twice: field and text): far
+// more than one reply may carry. The read stops at the byte budget, whole rows only, and says
+// how many it left out, counting what the row limit cut as well.
+TEST_F(ReadBoardCommandTest, ARowsByteBudgetCutsTheReadAndSaysMore) {
+    h.settings.maxReadRows = 150;
+    h.settings.maxReplyBytes = 256 << 10;
+    BoardService::Page big;
+    for (int n = 1; n <= 150; ++n)
+        big.posts.push_back(BoardPost{std::int64_t{n}, n, "yoda", std::string(4096, '\\'),
+                                      localTime(2021, 2, 23, 15, 0, 1), false});
+    big.more = 7;
+    ON_CALL(h.board, since(_, _)).WillByDefault(Return(big));
+    Reply reply = h.run("RDM 23 Feb 2021 15:00:00");
+    ASSERT_FALSE(reply.failed());
+    EXPECT_LE(reply.wire().size(), h.settings.maxReplyBytes + 200);
+    const auto shown = static_cast<std::int64_t>(reply.rows().size());
+    EXPECT_GT(shown, 0);
+    EXPECT_LT(shown, 150);
+    EXPECT_EQ(reply.final().intField("count"), shown);
+    EXPECT_EQ(reply.final().intField("more"), 150 - shown + 7);
+    // The rows shown are the oldest ones, in order.
+    EXPECT_EQ(reply.rows().front().intField("n"), 1);
+    EXPECT_EQ(reply.rows().back().intField("n"), shown);
+}
+
 TEST_F(ReadBoardCommandTest, MalformedTimestampIsBadTimestamp) {
     EXPECT_CALL(h.board, since(_, _)).Times(0);
     for (const char* line :

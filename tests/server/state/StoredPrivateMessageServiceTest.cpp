@@ -18,6 +18,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -30,6 +31,8 @@ using ::testing::_;
 using ::testing::NiceMock;
 using ::testing::Return;
 using Outcome = PrivateMessageService::Outcome;
+
+constexpr std::size_t kAll = std::numeric_limits<std::size_t>::max();
 
 using test::localTime;
 using test::readLines;
@@ -127,7 +130,7 @@ TEST_F(StoredPrivateMessageServiceTest, QueueIsBoundedPerRecipient) {
     EXPECT_EQ(service.send(message("yoda", "luke", "1")), Outcome::Stored);
     // Once obiwan is online and has received what waited, delivery is live again.
     online.insert("obiwan");
-    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 2u);
     EXPECT_EQ(service.send(message("yoda", "obiwan", "4")), Outcome::Delivered);
 }
 
@@ -151,7 +154,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredPushesInOrderWithOriginalTi
     clock.advanceSeconds(600);
 
     online.insert("obiwan");
-    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 2u);
     const auto& events = received["obiwan"];
     ASSERT_EQ(events.size(), 2u);
     EXPECT_THAT(texts(events), ::testing::ElementsAre("one", "two"));
@@ -162,7 +165,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredPushesInOrderWithOriginalTi
     EXPECT_EQ(events[1].field("ts"), isoTime(second));
     EXPECT_EQ(events[1].intField("offline"), 1);
     EXPECT_EQ(store.offlineMessageCount("obiwan"), 0u);
-    EXPECT_EQ(service.deliverStored("obiwan"), 0u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 0u);
 }
 
 TEST_F(StoredPrivateMessageServiceTest, DeliveredStoredTextShowsTheOriginalTime) {
@@ -170,7 +173,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliveredStoredTextShowsTheOriginalTime)
     service.send(message("yoda", "obiwan", "hi"));
     clock.advanceSeconds(3600);
     online.insert("obiwan");
-    service.deliverStored("obiwan");
+    service.deliverStored("obiwan", kAll);
     EXPECT_EQ(received["obiwan"].at(0).text(), "01 Jun 2023 15:00:01, yoda: hi");
 }
 
@@ -178,7 +181,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredLeavesOtherRecipientsQueues
     service.send(message("yoda", "obiwan", "for obiwan"));
     service.send(message("yoda", "luke", "for luke"));
     online.insert("obiwan");
-    EXPECT_EQ(service.deliverStored("obiwan"), 1u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 1u);
     EXPECT_EQ(store.offlineMessageCount("luke"), 1u);
     EXPECT_TRUE(received["luke"].empty());
 }
@@ -195,7 +198,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredStopsWhenSendingFailsAndKee
             received["obiwan"].push_back(event);
             return true;
         });
-    EXPECT_EQ(service.deliverStored("obiwan"), 1u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 1u);
     EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("one"));
     EXPECT_EQ(calls, 2); // stopped at the first failure
     auto left = store.offlineMessagesFor("obiwan");
@@ -211,7 +214,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredStopsWhenSendingFailsAndKee
             received["obiwan"].push_back(event);
             return true;
         });
-    EXPECT_EQ(service.deliverStored("obiwan"), 2u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 2u);
     EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("two", "three"));
 }
 
@@ -226,13 +229,37 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredDeletesOnlyWhatWasDelivered
     int calls = 0;
     ON_CALL(messenger, sendTo("obiwan", _)).WillByDefault([&](auto&&...) { return ++calls <= 2; });
     EXPECT_CALL(mockStore, deleteOfflineMessages(std::vector<std::int64_t>{7, 9}));
-    EXPECT_EQ(mocked.deliverStored("obiwan"), 2u);
+    EXPECT_EQ(mocked.deliverStored("obiwan", kAll).delivered, 2u);
 }
 
 TEST_F(StoredPrivateMessageServiceTest, DeliverStoredWhileStillOfflineDeliversNothing) {
     service.send(message("yoda", "obiwan", "one"));
-    EXPECT_EQ(service.deliverStored("obiwan"), 0u);
+    EXPECT_EQ(service.deliverStored("obiwan", kAll).delivered, 0u);
     EXPECT_EQ(store.offlineMessageCount("obiwan"), 1u);
+}
+
+// A long queue goes out in slices of about the byte budget (each line here is about 900 bytes:
+// the text appears as a field and as the human-readable text), oldest first, at least one message
+// per slice; what is not pushed stays stored, in order, for the next call.
+TEST_F(StoredPrivateMessageServiceTest, DeliverStoredStopsAtTheByteBudgetAndKeepsTheRest) {
+    for (const char* text : {"one", "two", "three", "four", "five"})
+        service.send(message("yoda", "obiwan", std::string(text) + std::string(400, 'x')));
+    online.insert("obiwan");
+    auto first = service.deliverStored("obiwan", 2500);
+    EXPECT_EQ(first.delivered, 2u);
+    EXPECT_TRUE(first.more);
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 3u);
+    auto tiny = service.deliverStored("obiwan", 1);
+    EXPECT_EQ(tiny.delivered, 1u); // Never stuck: one message per call at least.
+    EXPECT_TRUE(tiny.more);
+    auto rest = service.deliverStored("obiwan", kAll);
+    EXPECT_EQ(rest.delivered, 2u);
+    EXPECT_FALSE(rest.more);
+    std::vector<std::string> starts;
+    for (const auto& text : texts(received["obiwan"]))
+        starts.push_back(text.substr(0, text.find('x')));
+    EXPECT_THAT(starts, ::testing::ElementsAre("one", "two", "three", "four", "five"));
+    EXPECT_EQ(store.offlineMessageCount("obiwan"), 0u);
 }
 
 // A message sent while its recipient is logging in (already online, stored messages not yet
@@ -242,7 +269,7 @@ TEST_F(StoredPrivateMessageServiceTest, NewMessageDoesNotOvertakeStoredOnes) {
     online.insert("obiwan"); // logged in; ClientHandler calls deliverStored after its reply
     clock.advanceSeconds(1);
     service.send(message("luke", "obiwan", "new"));
-    service.deliverStored("obiwan");
+    service.deliverStored("obiwan", kAll);
     EXPECT_THAT(texts(received["obiwan"]), ::testing::ElementsAre("old", "new"));
 }
 

@@ -133,7 +133,8 @@ public:
     ~MockPrivateMessageService() override;
 
     MOCK_METHOD(Outcome, send, (const PrivateMessage& message), (override));
-    MOCK_METHOD(std::size_t, deliverStored, (const std::string& recipient), (override));
+    MOCK_METHOD(StoredDelivery, deliverStored, (const std::string& recipient, std::size_t maxBytes),
+                (override));
 };
 
 class MockRoomService : public RoomService {
