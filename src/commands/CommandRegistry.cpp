@@ -68,6 +68,13 @@ std::uint64_t CommandRegistry::useCount(std::string_view canonical) const {
     return 0;
 }
 
+double CommandRegistry::floodCost(std::string_view line, double unknownCost) const {
+    WordCursor words(line);
+    if (words.size() > 0 && lookup(words.word(0)))
+        return 1;
+    return std::max(1.0, unknownCost);
+}
+
 Reply CommandRegistry::dispatch(std::string_view line, Services& services,
                                 SessionControl& session) const {
     WordCursor words(line);

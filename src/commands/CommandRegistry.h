@@ -38,6 +38,11 @@ public:
     /// Runs one request line for `session` and returns the reply. Never throws.
     Reply dispatch(std::string_view line, Services& services, SessionControl& session) const;
 
+    /// What serving `line` costs in flood-control tokens: 1 for a command, `unknownCost` (at
+    /// least 1) for a line that names no command (a script probing, or a client that speaks
+    /// another protocol). The connection charges it before dispatching the line.
+    double floodCost(std::string_view line, double unknownCost) const;
+
     /// The spec registered under `name` (case-insensitive), or null.
     const CommandSpec* find(std::string_view name) const;
 

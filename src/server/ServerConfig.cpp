@@ -20,6 +20,14 @@ int boundedInt(const Poco::Util::AbstractConfiguration& config, const std::strin
                                              " and " + std::to_string(maximum));
     return value;
 }
+double boundedDouble(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                     double fallback, double minimum, double maximum) {
+    const double value = config.getDouble(key, fallback);
+    if (!(value >= minimum && value <= maximum)) // Also refuses NaN.
+        throw Poco::InvalidArgumentException(key + " must be between " + std::to_string(minimum) +
+                                             " and " + std::to_string(maximum));
+    return value;
+}
 LockScope lockScopeFrom(const Poco::Util::AbstractConfiguration& config, LockScope fallback) {
     const std::string value = config.getString(
         "auth.lock_scope", fallback == LockScope::Username ? "username" : "address");
@@ -98,6 +106,12 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     s.padDay = config.getBool("time.pad_day", s.padDay);
     s.consoleAudit = config.getBool("audit.console", s.consoleAudit);
     s.auditMessageText = config.getBool("audit.message_text", s.auditMessageText);
+
+    o.flood.linesPerSecond =
+        boundedDouble(config, "flood.lines_per_second", o.flood.linesPerSecond, 0, 1e6);
+    o.flood.burst = boundedDouble(config, "flood.burst", o.flood.burst, 1, 1e6);
+    o.flood.unknownCommandCost =
+        boundedDouble(config, "flood.unknown_command_cost", o.flood.unknownCommandCost, 1, 1e6);
 
     s.maxReadRows =
         static_cast<std::size_t>(boundedInt(config, "board.max_read_rows", 100, 1, 100000));

@@ -188,8 +188,9 @@ void ToomServer::start() {
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
                  *_privateMessages, *_rooms, *_peers, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
-    _context = std::make_unique<ServerContext>(ServerContext{
-        *_services, _registry, *_limiter, _connections, _log, _admitted, _options.helloText});
+    _context = std::make_unique<ServerContext>(ServerContext{*_services, _registry, *_limiter,
+                                                             _connections, _log, _admitted,
+                                                             _options.helloText, _options.flood});
 
     // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.
     const int maxConnections = std::max(1, _options.maxConnections);

@@ -64,6 +64,7 @@ struct ServerOptions {
     int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
     std::size_t threadStackBytes = 256 * 1024;
     std::string helloText = "Toom chat server";
+    FloodLimits flood; ///< Per-connection flood control (flood.*).
 };
 
 class ToomServer {

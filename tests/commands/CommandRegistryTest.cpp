@@ -59,6 +59,21 @@ protected:
     CommandHarness h;
 };
 
+// --- flood cost ------------------------------------------------------------------------------
+
+TEST_F(CommandRegistryTest, AKnownCommandCostsOneInAnyCaseAndDialect) {
+    EXPECT_EQ(h.registry.floodCost("WHO", 3), 1);
+    EXPECT_EQ(h.registry.floodCost("whoelse", 3), 1);
+    EXPECT_EQ(h.registry.floodCost("pm obiwan hello there", 3), 1);
+}
+
+TEST_F(CommandRegistryTest, ALineThatNamesNoCommandCostsTheUnknownCost) {
+    EXPECT_EQ(h.registry.floodCost("NICK yoda", 3), 3);
+    EXPECT_EQ(h.registry.floodCost("", 3), 3);
+    EXPECT_EQ(h.registry.floodCost("GET / HTTP/1.1", 7), 7);
+    EXPECT_EQ(h.registry.floodCost("NICK yoda", 0), 1); // Never free.
+}
+
 // --- unknown commands -------------------------------------------------------------------------
 
 TEST_F(CommandRegistryTest, UnknownCommandFailsWithTheProfilesInvalidCommandText) {

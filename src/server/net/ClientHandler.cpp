@@ -63,7 +63,8 @@ bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes) {
 
 ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context)
     : Poco::Net::TCPServerConnection(socket)
-    , _context(context) {}
+    , _context(context)
+    , _flood(context.flood.linesPerSecond, context.flood.burst) {}
 
 ClientHandler::~ClientHandler() {
     _context.admitted.fetch_sub(1);
@@ -207,6 +208,28 @@ void ClientHandler::serve() {
     }
 }
 
+std::chrono::microseconds ClientHandler::holdFor(const FramedLine& line) {
+    const std::string_view text = trim(line.text);
+    if (line.kind == FramedLine::Kind::Line && text.empty())
+        return std::chrono::microseconds{0}; // Blank lines are not requests: free.
+    std::chrono::microseconds delay{0};
+    double cost = _context.flood.unknownCommandCost; // An over-long line.
+    if (line.kind == FramedLine::Kind::Line) {
+        if (_session->loggedIn() || _login->step() == LoginFlow::Step::Username) {
+            cost = _context.registry.floodCost(text, _context.flood.unknownCommandCost);
+            if (!_session->loggedIn() && WordCursor(text).size() == 1)
+                cost = 1; // A username.
+        } else {
+            cost = 1; // A password.
+            // A password answer for a username under attack from many addresses waits
+            // (LoginLimiter::answerDelay).
+            delay = _login->answerDelay();
+        }
+    }
+    // Flood control: charged once per line, when it comes up to be served.
+    return std::max(delay, _flood.charge(cost, std::chrono::steady_clock::now()));
+}
+
 bool ClientHandler::roomForReply() const {
     return _session->queuedBytes() < _context.services.settings.maxOutboundBytes / 2;
 }
@@ -229,17 +252,12 @@ void ClientHandler::serveQueued() {
             if (std::chrono::steady_clock::now() < *_heldUntil)
                 return; // Still held: poll() wakes us when it is time.
             _heldUntil.reset();
-        } else if (!_session->loggedIn() && _queued.front().kind == FramedLine::Kind::Line &&
-                   !trim(_queued.front().text).empty()) {
-            // A password answer for a username under attack from many addresses waits
-            // (LoginLimiter::answerDelay). The wait holds no thread: this connection's own
-            // thread goes back to poll() with a timeout, so it still sees close requests and
-            // shutdown, and nobody else waits for it. Only the waiting connection is slowed.
-            const auto delay = _login->answerDelay();
-            if (delay.count() > 0) {
-                _heldUntil = std::chrono::steady_clock::now() + delay;
-                return;
-            }
+        } else if (const auto delay = holdFor(_queued.front()); delay.count() > 0) {
+            // The wait holds no thread: this connection's own thread goes back to poll() with a
+            // timeout, so it still sees close requests and shutdown, and nobody else waits for
+            // it. Only the waiting connection is slowed, and it is read no further meanwhile.
+            _heldUntil = std::chrono::steady_clock::now() + delay;
+            return;
         }
         FramedLine line = std::move(_queued.front());
         _queued.pop_front();

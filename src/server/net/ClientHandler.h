@@ -8,6 +8,7 @@
 // nobody but itself, and is disconnected when its queue overflows.
 
 #include "common/LineFramer.h"
+#include "common/TokenBucket.h"
 #include "server/net/LoginFlow.h"
 #include "server/net/ServerContext.h"
 #include "server/net/Session.h"
@@ -40,6 +41,10 @@ private:
     /// (a password answer's delay, see LoginFlow::answerDelay), or this client's backlog is
     /// half the send queue (its replies would only pile up; serving resumes as it drains).
     void serveQueued();
+    /// How long `line` must wait before it is served: the flood-control debt it adds (see
+    /// TokenBucket, CommandRegistry::floodCost) and, for a password, the username's slow-down
+    /// (LoginLimiter::answerDelay). Charges the bucket, so call it once per line.
+    std::chrono::microseconds holdFor(const FramedLine& line);
     /// True while this client's backlog leaves room for a reply (under half the send queue).
     bool roomForReply() const;
     /// Pushes the next slice of the private messages that waited for this user, if any are
@@ -63,6 +68,7 @@ private:
     std::optional<std::chrono::steady_clock::time_point> _heldUntil;
     std::string _writing; ///< Bytes taken from the session, not yet fully written.
     std::size_t _writeOffset = 0;
+    TokenBucket _flood;
     bool _storedPending = false; ///< Stored private messages may still wait for this user.
     bool _closing = false;
     CloseReason _closeReason = CloseReason::None;

@@ -4,6 +4,7 @@
 
 #include "commands/CommandRegistry.h"
 #include "server/net/ConnectionSet.h"
+#include "server/net/FloodLimits.h"
 #include "server/state/LoginLimiter.h"
 #include "services/Services.h"
 
@@ -25,6 +26,8 @@ struct ServerContext {
     std::atomic<int>& admitted;
     /// Text of the HELLO line.
     std::string helloText;
+    /// Each connection's flood-control bucket.
+    FloodLimits flood;
 };
 
 } // namespace toom
