@@ -89,6 +89,11 @@ ToomServer::~ToomServer() {
     }
 }
 
+void ToomServer::flushLogs() {
+    if (_userLog)
+        _userLog->flush();
+}
+
 Services& ToomServer::services() {
     return *_services;
 }

@@ -98,6 +98,10 @@ public:
     /// under a running server would be a data race. Safe to call from any thread.
     void reloadCredentials();
 
+    /// Returns once userlog.txt (written in the background, see UserLogFile) shows every login
+    /// and logout made before the call.
+    void flushLogs();
+
     Services& services();
     const ServerOptions& options() const { return _options; }
     const CommandRegistry& registry() const { return _registry; }

@@ -296,6 +296,7 @@ TEST(Login, TheCorrectPasswordTakesAnOnlineSessionOver) {
     // Nothing about yoda reached luke: the WHO and PM round trips above came after the takeover
     // and after the old connection closed.
     EXPECT_FALSE(luke.nextEvent(std::chrono::milliseconds(0)).has_value());
+    server.server().flushLogs();
     const std::string userlog = readFile(server.file("userlog.txt"));
     EXPECT_EQ(std::count(userlog.begin(), userlog.end(), '\n'), 2) << userlog; // luke, yoda
     EXPECT_NE(userlog.find("; yoda; 127.0.0.2; "), std::string::npos) << userlog;

@@ -137,6 +137,7 @@ TEST(Presence, UserLogFollowsLoginsAndRenumbersOnLogout) {
     TestClient hans(server.port());
     hans.loginAs("hans", 0);
     yoda.request("ATU"); // Make sure all three logins are processed.
+    server.server().flushLogs();
 
     auto lines = readLines(server.file("userlog.txt"));
     ASSERT_EQ(lines.size(), 3u);
@@ -147,6 +148,7 @@ TEST(Presence, UserLogFollowsLoginsAndRenumbersOnLogout) {
     obiwan.request("OUT");
     obiwan.waitClosed();
     yoda.request("ATU");
+    server.server().flushLogs();
     lines = readLines(server.file("userlog.txt"));
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(lines[1].rfind("2; ", 0), 0u);

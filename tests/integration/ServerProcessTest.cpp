@@ -12,6 +12,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <thread>
@@ -94,9 +95,14 @@ TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory)
     ASSERT_TRUE(login.ok()) << login.final.format();
     EXPECT_EQ(login.final.text(), "Welcome to TOOM!");
     yoda.request("ATU");
-    std::ifstream userlog(dir.file("userlog.txt"));
+    // userlog.txt is written in the background, a moment after the login.
     std::string line;
-    ASSERT_TRUE(std::getline(userlog, line));
+    for (int i = 0; i < 500 && line.empty(); ++i) {
+        std::ifstream userlog(dir.file("userlog.txt"));
+        if (!std::getline(userlog, line))
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_FALSE(line.empty());
     EXPECT_NE(line.find("; yoda; 127.0.0.1; 8001"), std::string::npos) << line;
     EXPECT_TRUE(Poco::File(dir.file("toom.db")).exists());
     server.signal(SIGTERM);

@@ -165,6 +165,7 @@ TEST_F(LocalPresenceServiceTest, UserLogListsOnlineUsersInTheSeedFormat) {
     clock.advanceSeconds(5);
     const std::string t2 = formatSeedTime(clock.now(), true);
     enter("luke", 8002);
+    userLog.flush();
     EXPECT_EQ(readFile(userLog.path()),
               "1; " + t1 + "; yoda; 127.0.0.1; 8001\n" + "2; " + t2 + "; luke; 127.0.0.1; 8002\n");
 }
@@ -179,10 +180,12 @@ TEST_F(LocalPresenceServiceTest, UserLogIsRenumberedAfterALogout) {
     enter("leia", 8003);
 
     presence.leave("yoda", CloseReason::Logout);
+    userLog.flush();
     EXPECT_EQ(readFile(userLog.path()),
               "1; " + t2 + "; luke; 127.0.0.1; 8002\n" + "2; " + t3 + "; leia; 127.0.0.1; 8003\n");
     presence.leave("leia", CloseReason::Logout);
     presence.leave("luke", CloseReason::Logout);
+    userLog.flush();
     EXPECT_EQ(readFile(userLog.path()), "");
 }
 
