@@ -60,8 +60,7 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.keepState = config.getBool("toom.keep_state", o.keepState);
     o.historyRetentionDays =
         boundedInt(config, "toom.history_retention_days", o.historyRetentionDays, 1, 36500);
-    o.threadStackBytes =
-        static_cast<std::size_t>(boundedInt(config, "toom.thread_stack_kb", 256, 64, 65536)) * 1024;
+    o.eventLoops = boundedInt(config, "toom.event_loops", o.eventLoops, 0, 256);
     o.helloText = config.getString("toom.hello_text", o.helloText);
 
     s.maxLineBytes =

@@ -61,8 +61,9 @@ std::string joinPath(const std::string& dir, const std::string& file) {
     return Poco::Path(Poco::Path(dir).makeDirectory(), file).toString();
 }
 
-/// Each connection costs two descriptors (socket, eventfd); the default soft limit of 1024
-/// would cap the server near 500 clients, so raise it to the hard limit.
+/// Each connection costs a descriptor (its socket; two for a moment while it is handed to its
+/// loop); the default soft limit of 1024 would cap the server near 1000 clients, so raise it to
+/// the hard limit.
 void raiseDescriptorLimit(Poco::Logger& log) {
     rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
@@ -193,16 +194,20 @@ void ToomServer::start() {
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
                  *_privateMessages, *_rooms, *_peers, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
+    _loops = std::make_unique<EventLoops>(
+        static_cast<std::size_t>(std::max(0, _options.eventLoops)), _log);
+    _loops->start();
     _context = std::make_unique<ServerContext>(ServerContext{*_services, _registry, *_limiter,
-                                                             _connections, _log, _admitted,
+                                                             _connections, _log, _admitted, *_loops,
                                                              _options.helloText, _options.flood});
 
-    // One thread per connection: Poco's default pool (16 threads) would queue client 17 silently.
+    // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
+    // only sets the socket up and passes it to an event loop: two threads are plenty, and the
+    // queue in front of them may hold every admitted connection (the filter caps those).
     const int maxConnections = std::max(1, _options.maxConnections);
-    _pool = std::make_unique<Poco::ThreadPool>("toom", 2, maxConnections + 4, 60,
-                                               static_cast<int>(_options.threadStackBytes));
+    _pool = std::make_unique<Poco::ThreadPool>("toom-accept", 1, 2);
     auto params = new Poco::Net::TCPServerParams;
-    params->setMaxThreads(maxConnections);
+    params->setMaxThreads(2);
     params->setMaxQueued(maxConnections);
     params->setThreadIdleTime(Poco::Timespan(60, 0));
     _tcpServer = std::make_unique<Poco::Net::TCPServer>(new ClientHandlerFactory(*_context), *_pool,
@@ -273,6 +278,9 @@ void ToomServer::stop() {
         _housekeeper.join();
     _pool->joinAll();
     _tcpServer.reset();
+    // Connections still open after the grace (clients that never read their notice) are
+    // abandoned by their loops: logged out, closed.
+    _loops->stop();
     _store.reset(); // Closes SQLite: everything acknowledged is on disk.
     _log.information("stopped");
 }

@@ -62,7 +62,8 @@ struct ServerOptions {
     int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
     int housekeepingMillis = 250;  ///< How often timeouts are checked.
     int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
-    std::size_t threadStackBytes = 256 * 1024;
+    /// Event-loop threads serving the connections; 0 = one per core.
+    int eventLoops = 0;
     std::string helloText = "Toom chat server";
     FloodLimits flood; ///< Per-connection flood control (flood.*).
 };
@@ -135,6 +136,7 @@ private:
     CommandRegistry _registry;
     ConnectionSet _connections;
     std::atomic<int> _admitted{0};
+    std::unique_ptr<EventLoops> _loops;
     std::unique_ptr<ServerContext> _context;
 
     std::unique_ptr<Poco::ThreadPool> _pool;

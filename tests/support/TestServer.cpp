@@ -44,7 +44,7 @@ ServerOptions TestServer::defaultOptions() const {
     o.pbkdf2Iterations = 1000;
     o.housekeepingMillis = 20;
     o.maxConnections = 2000;
-    o.threadStackBytes = 128 * 1024;
+    o.eventLoops = 2; // Several loops, so that cross-loop delivery is tested on any machine.
     // Tests pipeline hundreds of requests on one connection; flood control would only slow
     // them. Tests of flood control turn it on.
     o.flood.linesPerSecond = 0;

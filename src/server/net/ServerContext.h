@@ -1,9 +1,10 @@
 #pragma once
-// What every connection handler shares: the services, the command table, the login limiter
-// and the set of open connections. Owned by ToomServer, which outlives every handler.
+// What every connection shares: the services, the command table, the login limiter, the set
+// of open connections and the event loops. Owned by ToomServer, which outlives every handler.
 
 #include "commands/CommandRegistry.h"
 #include "server/net/ConnectionSet.h"
+#include "server/net/EventLoops.h"
 #include "server/net/FloodLimits.h"
 #include "server/state/LoginLimiter.h"
 #include "services/Services.h"
@@ -24,6 +25,8 @@ struct ServerContext {
     Poco::Logger& log;
     /// Connections admitted by the connection filter and not yet finished.
     std::atomic<int>& admitted;
+    /// The loops that serve the connections.
+    EventLoops& loops;
     /// Text of the HELLO line.
     std::string helloText;
     /// Each connection's flood-control bucket.

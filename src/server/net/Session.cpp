@@ -11,6 +11,15 @@ Session::Session(std::string address, std::size_t maxQueuedBytes, Clock& clock)
 
 Session::~Session() = default;
 
+void Session::wake() {
+    // One notice per batch: pushes that find it pending add their bytes and leave the owner
+    // alone, which then takes everything in one go (one write per connection per loop turn).
+    if (_noticePending.exchange(true))
+        return;
+    if (SessionOwner* owner = _owner.load())
+        owner->sessionReady(*this);
+}
+
 bool Session::push(std::string_view lines) {
     bool overflow = false;
     {

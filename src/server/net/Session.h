@@ -2,13 +2,14 @@
 // The server side of one client connection: who it is, and a bounded queue of bytes waiting
 // to be sent to it.
 //
-// Threads: the connection's own thread (ClientHandler) is the only one that reads or writes
-// the socket and the only one that changes login state. Other threads push bytes and ask for
-// the connection to close; both take a short lock and wake the owner through its WakeUp.
+// Threads: the connection's owner (the event loop serving it, see EventLoop and
+// ClientConnection) is the only one that reads or writes the socket and the only one that
+// changes login state. Other threads push bytes and ask for the connection to close; both take
+// a short lock and tell the owner (SessionOwner::sessionReady), once per batch: after the first
+// push nobody tells it again until it has acknowledged (takeNotice) and taken what waits.
 
 #include "commands/SessionControl.h"
 #include "common/Mutex.h"
-#include "common/WakeUp.h"
 #include "services/Clock.h"
 #include "services/Outbox.h"
 
@@ -16,6 +17,16 @@
 #include <string>
 
 namespace toom {
+
+class Session;
+
+/// Who serves a session: told when it has bytes to send or a close request.
+class SessionOwner {
+public:
+    virtual ~SessionOwner() = default;
+    /// Any thread, without locks of the caller's that the owner could need. Must not block.
+    virtual void sessionReady(Session& session) = 0;
+};
 
 class Session final : public Outbox, public SessionControl {
 public:
@@ -52,10 +63,12 @@ public:
     void markLoggedIn(const std::string& username);
     void markLoggedOut();
 
-    /// File descriptor that becomes readable when there is something for the owner to do.
-    int wakeFd() const { return _wake.fd(); }
-    /// Clears the wake-up signal.
-    void drainWake() { _wake.drain(); }
+    /// Sets who is told about pushes and close requests (nobody until then). Call before the
+    /// session is shared, and again with nullptr when the owner lets it go.
+    void setOwner(SessionOwner* owner) { _owner.store(owner); }
+    /// The owner acknowledges that it was told: the next push or close request tells it again.
+    /// Call before looking at what waits (takePending, closeRequested), so nothing is missed.
+    void takeNotice() { _noticePending.store(false); }
 
     /// The first close reason asked for, or None.
     CloseReason closeRequested() const { return _closeReason.load(); }
@@ -78,13 +91,15 @@ public:
     Poco::Timestamp lastActivity() const;
 
 private:
-    void wake() { _wake.notify(); }
+    /// Tells the owner, unless it was told and has not yet taken notice.
+    void wake();
 
     const std::string _address;
     const std::size_t _maxQueuedBytes;
     Clock& _clock;
     const Poco::Timestamp _connectedAt;
-    WakeUp _wake;
+    std::atomic<SessionOwner*> _owner{nullptr};
+    std::atomic<bool> _noticePending{false};
 
     std::atomic<bool> _loggedIn{false};
     std::string _username; ///< Written once by the owner before _loggedIn is set.

@@ -1,4 +1,4 @@
-// Session: the bounded outbox of one connection, its close reason and its wake-up fd.
+// Session: the bounded outbox of one connection, its close reason and how it tells its owner.
 
 #include "server/net/Session.h"
 
@@ -7,20 +7,30 @@
 
 #include <gtest/gtest.h>
 
-#include <poll.h>
-
 namespace toom {
 namespace {
 
+/// Counts how often a session told its owner.
+class RecordingOwner final : public SessionOwner {
+public:
+    void sessionReady(Session&) override { ++told; }
+    int told = 0;
+};
+
 class SessionTest : public ::testing::Test {
 protected:
-    /// True when the session's wake fd is readable right now.
-    static bool woken(const Session& session) {
-        pollfd pfd{session.wakeFd(), POLLIN, 0};
-        return ::poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN);
+    void SetUp() override { session.setOwner(&owner); }
+
+    /// True when the owner was told since the last call (and acknowledges it, as a loop does).
+    bool woken() {
+        const bool was = owner.told > 0;
+        owner.told = 0;
+        session.takeNotice();
+        return was;
     }
 
     ManualClock clock{testEpoch()};
+    RecordingOwner owner;
     Session session{"127.0.0.1", 64, clock};
 };
 
@@ -35,7 +45,7 @@ TEST_F(SessionTest, StartsEmptyAndUnlogged) {
     EXPECT_EQ(session.connectedAt(), clock.now());
     std::string out;
     EXPECT_FALSE(session.takePending(out));
-    EXPECT_FALSE(woken(session));
+    EXPECT_FALSE(woken());
 }
 
 TEST_F(SessionTest, PushQueuesAndTakePendingHandsOver) {
@@ -134,42 +144,55 @@ TEST_F(SessionTest, CloseAfterReplyRequestsClose) {
     EXPECT_EQ(session.closeRequested(), CloseReason::Logout);
 }
 
-TEST_F(SessionTest, PushWakesTheOwnerAndDrainClearsIt) {
-    EXPECT_FALSE(woken(session));
+TEST_F(SessionTest, PushTellsTheOwnerOncePerBatch) {
     ASSERT_TRUE(session.push("OK X\n"));
-    EXPECT_TRUE(woken(session));
-    session.drainWake();
-    EXPECT_FALSE(woken(session));
-    // Several pushes collapse into one wake-up.
+    EXPECT_EQ(owner.told, 1);
+    // Until the owner takes notice, further pushes only add bytes.
     session.push("a\n");
     session.push("b\n");
-    EXPECT_TRUE(woken(session));
-    session.drainWake();
-    EXPECT_FALSE(woken(session));
-}
-
-TEST_F(SessionTest, RequestCloseWakesTheOwner) {
     session.requestClose(CloseReason::Shutdown);
-    EXPECT_TRUE(woken(session));
-    session.drainWake();
-    EXPECT_FALSE(woken(session));
+    EXPECT_EQ(owner.told, 1);
+    EXPECT_TRUE(woken());
+    session.push("c\n");
+    EXPECT_EQ(owner.told, 1);
 }
 
-TEST_F(SessionTest, OverflowWakesTheOwner) {
+TEST_F(SessionTest, RequestCloseTellsTheOwner) {
+    session.requestClose(CloseReason::Shutdown);
+    EXPECT_TRUE(woken());
+    EXPECT_FALSE(woken());
+}
+
+TEST_F(SessionTest, OverflowTellsTheOwner) {
     EXPECT_FALSE(session.push(std::string(100, 'x')));
-    EXPECT_TRUE(woken(session));
+    EXPECT_TRUE(woken());
+    EXPECT_EQ(session.closeRequested(), CloseReason::Overflow);
 }
 
-TEST_F(SessionTest, RefusedPushAfterSealDoesNotWake) {
+TEST_F(SessionTest, RefusedPushAfterSealDoesNotTell) {
     session.seal("");
-    session.drainWake();
     EXPECT_FALSE(session.push("x\n"));
-    EXPECT_FALSE(woken(session));
+    EXPECT_FALSE(woken());
 }
 
-TEST_F(SessionTest, DrainWithoutWakeIsHarmless) {
-    session.drainWake();
-    EXPECT_FALSE(woken(session));
+TEST_F(SessionTest, OwnReplyDoesNotTell) {
+    // The owner queues its replies itself and writes them in the same call.
+    session.queueReply("OK X\n");
+    EXPECT_FALSE(woken());
+}
+
+TEST_F(SessionTest, WithoutOwnerNothingIsTold) {
+    session.setOwner(nullptr);
+    session.push("x\n");
+    EXPECT_EQ(owner.told, 0);
+    // A push before the owner arrived is found by its first look (it takes notice first).
+    session.setOwner(&owner);
+    session.takeNotice();
+    session.push("y\n");
+    EXPECT_EQ(owner.told, 1);
+    std::string out;
+    ASSERT_TRUE(session.takePending(out));
+    EXPECT_EQ(out, "x\ny\n");
 }
 
 TEST_F(SessionTest, LoginStateAndActivity) {
@@ -195,13 +218,13 @@ TEST_F(SessionTest, UdpPort) {
     EXPECT_EQ(session.udpPort(), 8001);
 }
 
-TEST_F(SessionTest, EachSessionHasItsOwnWakeFd) {
+TEST_F(SessionTest, EachSessionTellsOnlyAboutItself) {
+    RecordingOwner otherOwner;
     Session other("10.0.0.1", 64, clock);
-    EXPECT_GE(session.wakeFd(), 0);
-    EXPECT_NE(session.wakeFd(), other.wakeFd());
+    other.setOwner(&otherOwner);
     other.push("x\n");
-    EXPECT_TRUE(woken(other));
-    EXPECT_FALSE(woken(session));
+    EXPECT_EQ(otherOwner.told, 1);
+    EXPECT_FALSE(woken());
 }
 
 } // namespace

@@ -1,0 +1,352 @@
+#include "server/net/ClientConnection.h"
+
+#include "common/Protocol.h"
+#include "common/Text.h"
+#include "common/Utf8.h"
+#include "common/Version.h"
+
+#include <Poco/Logger.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace toom {
+
+namespace {
+// How long a closing connection may take to drain its last lines before it is cut.
+constexpr std::chrono::seconds kCloseGrace{2};
+constexpr std::size_t kReadChunk = 16 * 1024;
+// Cap on one send(): keeps one huge backlog from monopolising the loop.
+constexpr std::size_t kWriteChunk = 256 * 1024;
+
+/// One read buffer per loop thread, not one per connection: an idle connection holds no
+/// buffer at all (LineFramer keeps only a partial line).
+thread_local char tReadBuffer[kReadChunk];
+thread_local std::vector<FramedLine> tFramed;
+
+ServerLine closingNotice(CloseReason reason) {
+    switch (reason) {
+    case CloseReason::IdleTimeout:
+        return ServerLine::event(std::string(ev::kTimeout))
+            .say("You have been logged out due to inactivity");
+    case CloseReason::LoginTimeout:
+        return ServerLine::event(std::string(ev::kClosing))
+            .with("reason", "login_timeout")
+            .say("Closing: no login within the time allowed");
+    case CloseReason::Shutdown:
+        return ServerLine::event(std::string(ev::kShutdown))
+            .say("The server is shutting down. Goodbye!");
+    case CloseReason::TakenOver:
+        return ServerLine::event(std::string(ev::kClosing))
+            .with("reason", "takeover")
+            .say("You have logged in from another connection; this one is closed");
+    default:
+        return {};
+    }
+}
+} // namespace
+
+ClientConnection::ClientConnection(int fd, std::shared_ptr<Session> session, ServerContext& context)
+    : _fd(fd)
+    , _context(context)
+    , _session(std::move(session))
+    , _login(std::make_unique<LoginFlow>(context.services, context.limiter, _session,
+                                         _session->address()))
+    , _framer(context.services.settings.maxLineBytes)
+    , _flood(context.flood.linesPerSecond, context.flood.burst) {
+    const ServerSettings& settings = _context.services.settings;
+    ServerLine hello(LineKind::Hello, std::string(protocol::kNameAndVersion));
+    hello.with("profile", settings.profile.name)
+        .with("server", "toom-server/" + std::string(kVersion))
+        .with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
+        .with("registration", settings.selfRegistration ? 1 : 0)
+        .say(_context.helloText);
+    _session->queueReply(hello.format() + '\n');
+}
+
+ClientConnection::~ClientConnection() {
+    try {
+        finish();
+    } catch (const std::exception& e) {
+        _context.log.warning("connection cleanup: %s", std::string(e.what()));
+    }
+    ::shutdown(_fd, SHUT_RDWR);
+    ::close(_fd);
+    _context.admitted.fetch_sub(1);
+}
+
+void ClientConnection::abandon() {
+    finish();
+}
+
+LoopInterest ClientConnection::handle(const LoopEvents& events, SteadyTime now) {
+    // Acknowledge first, look second: a push made after this line tells the loop again.
+    _session->takeNotice();
+    if (events.broken)
+        return finished();
+    if (events.readable && !_closing && _queued.empty() && roomForReply()) {
+        if (!readOnce())
+            return finished();
+    }
+    return advance(now);
+}
+
+bool ClientConnection::readOnce() {
+    const ssize_t n = ::recv(_fd, tReadBuffer, sizeof tReadBuffer, 0);
+    if (n == 0) {
+        // The client finished sending. What it sent before is served already (reading waits
+        // until the queue is empty); close now.
+        _session->requestClose(CloseReason::PeerClosed);
+        return true;
+    }
+    if (n < 0)
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+    tFramed.clear();
+    _framer.feed(std::string_view(tReadBuffer, static_cast<std::size_t>(n)), tFramed);
+    for (auto& line : tFramed)
+        _queued.push_back(std::move(line));
+    return true;
+}
+
+LoopInterest ClientConnection::advance(SteadyTime now) {
+    if (!_closing && _session->closeRequested() == CloseReason::None) {
+        serveQueued(now);
+        deliverStoredSlice();
+    }
+    if (!_closing && _session->closeRequested() != CloseReason::None) {
+        beginClose(_session->closeRequested(), now);
+        if (_closeReason == CloseReason::Overflow)
+            return finished(); // It is not reading; there is nothing to drain.
+    }
+    if (!flush())
+        return finished();
+    const bool drained = _writing.empty() && _session->queuedBytes() == 0;
+    if (_closing && (drained || now >= _closeDeadline))
+        return finished();
+
+    LoopInterest interest;
+    // Stop reading requests while this client's own backlog is high: its replies would only
+    // pile up (the InspIRCd "soft sendq" rule). Nor while earlier lines wait to be served
+    // (flood control, a held password answer): TCP pushes back on the client meanwhile.
+    interest.read = !_closing && _queued.empty() && roomForReply();
+    interest.write = !_writing.empty();
+    if (_closing)
+        interest.wakeAt = _closeDeadline;
+    else if (_heldUntil)
+        interest.wakeAt = *_heldUntil;
+    // Work that waited only for the backlog to fall (pipelined requests, stored messages)
+    // goes on in the next turn when the flush above made room; other connections come first.
+    interest.again = !_closing && !_heldUntil && roomForReply() &&
+                     (!_queued.empty() || (_storedPending && _session->loggedIn()));
+    return interest;
+}
+
+std::chrono::microseconds ClientConnection::holdFor(const FramedLine& line, SteadyTime now) {
+    const std::string_view text = trim(line.text);
+    if (line.kind == FramedLine::Kind::Line && text.empty())
+        return std::chrono::microseconds{0}; // Blank lines are not requests: free.
+    std::chrono::microseconds delay{0};
+    double cost = _context.flood.unknownCommandCost; // An over-long line.
+    if (line.kind == FramedLine::Kind::Line) {
+        if (_session->loggedIn() || _login->step() == LoginFlow::Step::Username) {
+            cost = _context.registry.floodCost(text, _context.flood.unknownCommandCost);
+            if (!_session->loggedIn() && WordCursor(text).size() == 1)
+                cost = 1; // A username.
+        } else {
+            cost = 1; // A password.
+            // A password answer for a username under attack from many addresses waits
+            // (LoginLimiter::answerDelay).
+            delay = _login->answerDelay();
+        }
+    }
+    // Flood control: charged once per line, when it comes up to be served.
+    return std::max(delay, _flood.charge(cost, now));
+}
+
+bool ClientConnection::roomForReply() const {
+    return _session->queuedBytes() < _context.services.settings.maxOutboundBytes / 2;
+}
+
+void ClientConnection::deliverStoredSlice() {
+    if (!_storedPending || !_session->loggedIn() || !roomForReply())
+        return;
+    const auto slice = _context.services.privateMessages.deliverStored(
+        _session->username(), _context.services.settings.replyByteBudget());
+    _storedPending = slice.more;
+}
+
+void ClientConnection::serveQueued(SteadyTime now) {
+    while (!_queued.empty()) {
+        if (_session->closeRequested() != CloseReason::None)
+            return; // advance() begins the close and drops the rest.
+        if (!roomForReply())
+            return; // Flushed, and served as the client reads.
+        if (_heldUntil) {
+            if (now < *_heldUntil)
+                return; // Still held: the loop calls again at that time.
+            _heldUntil.reset();
+        } else if (const auto delay = holdFor(_queued.front(), now); delay.count() > 0) {
+            // The wait holds no thread: the loop serves everyone else meanwhile and calls this
+            // connection again when the time comes (or when it is asked to close). Only the
+            // waiting connection is slowed, and it is read no further meanwhile.
+            _heldUntil = now + delay;
+            return;
+        }
+        FramedLine line = std::move(_queued.front());
+        _queued.pop_front();
+        handleLine(line);
+    }
+}
+
+void ClientConnection::handleLine(const FramedLine& line) {
+    const ServerSettings& settings = _context.services.settings;
+    if (line.kind == FramedLine::Kind::TooLong) {
+        ServerLine fail = ServerLine::fail("*", std::string(err::kLineTooLong));
+        fail.with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
+            .say("Line too long: the limit is " + std::to_string(settings.maxLineBytes) + " bytes");
+        _session->queueReply(fail.format() + '\n');
+        return;
+    }
+    if (!isValidUtf8(line.text)) {
+        ServerLine fail = ServerLine::fail("*", std::string(err::kInvalidUtf8));
+        fail.say("The line is not valid UTF-8 text; it was ignored");
+        _session->queueReply(fail.format() + '\n');
+        return;
+    }
+    std::string_view text = trim(line.text);
+    if (text.empty())
+        return; // Blank lines are not requests.
+    const bool wasLoggedIn = _session->loggedIn();
+    Reply reply = handleRequest(text);
+    _session->queueReply(reply.wire());
+    // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
+    if (!wasLoggedIn && _session->loggedIn()) {
+        _storedPending = true;
+        deliverStoredSlice();
+    }
+}
+
+Reply ClientConnection::handleRequest(std::string_view text) {
+    Services& services = _context.services;
+    if (_session->loggedIn()) {
+        Reply reply = _context.registry.dispatch(text, services, *_session);
+        if (services.settings.consoleAudit)
+            services.audit.information("%s issued %s command", _session->username(),
+                                       WordCursor(text).word(0));
+        return reply;
+    }
+    // Before login a line is a username or a password, except that in the username step a line
+    // of several words that starts with a command name is that command (UDPPORT runs, the others
+    // answer LOGIN_REQUIRED): usernames contain no spaces, so the two never collide.
+    if (_login->step() == LoginFlow::Step::Username) {
+        WordCursor words(text);
+        if (words.size() > 1 && _context.registry.find(words.word(0)))
+            return _context.registry.dispatch(text, services, *_session);
+    }
+    Reply reply = _login->handle(text, _session->udpPort(), _session->chatPort());
+    if (_login->loggedIn())
+        _session->markLoggedIn(_login->username());
+    return reply;
+}
+
+void ClientConnection::beginClose(CloseReason reason, SteadyTime now) {
+    _closing = true;
+    _closeReason = reason;
+    _closeDeadline = now + kCloseGrace;
+    _queued.clear(); // Lines after a logout (or a timeout) are not served.
+    _heldUntil.reset();
+    ServerLine notice = closingNotice(reason);
+    _session->seal(notice.verb().empty() ? std::string() : notice.format() + '\n');
+    if (_session->loggedIn()) {
+        _user = _session->username();
+        // Only this connection's own session: after a takeover the user is online elsewhere.
+        _context.services.presence.leaveSession(_session->username(), *_session, reason);
+        _session->markLoggedOut();
+    }
+}
+
+bool ClientConnection::flush() {
+    for (;;) {
+        if (_writeOffset == _writing.size()) {
+            _writing.clear();
+            _writeOffset = 0;
+            if (!_session->takePending(_writing)) {
+                // Nothing waits: give the memory back unless it is small (an idle connection
+                // should cost a few hundred bytes, not its largest burst).
+                if (_writing.capacity() > 4096)
+                    std::string().swap(_writing);
+                return true;
+            }
+        }
+        const std::size_t length = std::min(kWriteChunk, _writing.size() - _writeOffset);
+        const ssize_t n = ::send(_fd, _writing.data() + _writeOffset, length, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return true;
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        _writeOffset += static_cast<std::size_t>(n);
+        _session->sent(static_cast<std::size_t>(n));
+    }
+}
+
+LoopInterest ClientConnection::finished() {
+    finish();
+    LoopInterest interest;
+    interest.finished = true;
+    return interest;
+}
+
+void ClientConnection::finish() {
+    if (_finished)
+        return;
+    _finished = true;
+    // Whatever happened, the user is no longer online and the connection is forgotten.
+    CloseReason reason = _closeReason;
+    if (reason == CloseReason::None)
+        reason = _session->closeRequested(); // Abandoned at shutdown, say.
+    if (reason == CloseReason::None)
+        reason = CloseReason::PeerClosed;
+    if (_session->loggedIn()) {
+        _user = _session->username();
+        _context.services.presence.leaveSession(_session->username(), *_session, reason);
+        _session->markLoggedOut();
+    }
+    logDisconnect(reason);
+    _context.connections.remove(_session);
+}
+
+void ClientConnection::logDisconnect(CloseReason reason) {
+    // A logout is the user's own choice and already audited; every other end of a logged-in
+    // session is worth a line for the operator (who vanished, who was dropped and why).
+    if (_user.empty() || reason == CloseReason::Logout)
+        return;
+    const char* why = "connection lost without logging out";
+    switch (reason) {
+    case CloseReason::IdleTimeout:
+        why = "logged out for inactivity";
+        break;
+    case CloseReason::Shutdown:
+        why = "server shutting down";
+        break;
+    case CloseReason::TakenOver:
+        why = "the user logged in again from another connection";
+        break;
+    case CloseReason::Overflow:
+        why = "dropped: stopped reading (outbound queue full)";
+        break;
+    default:
+        break;
+    }
+    const std::string address = _session->address();
+    if (reason == CloseReason::Overflow)
+        _context.log.warning("%s from %s disconnected: %s", _user, address, std::string(why));
+    else
+        _context.log.information("%s from %s disconnected: %s", _user, address, std::string(why));
+}
+
+} // namespace toom

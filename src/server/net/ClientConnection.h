@@ -1,0 +1,99 @@
+#pragma once
+// One Toom-protocol client connection, driven by the event loop that serves it (see EventLoop).
+//
+// No thread of its own: the loop calls handle() when the socket has bytes or room, when
+// another thread pushed to the session or asked it to close, or when a time it asked for has
+// come. Each call reads at most one chunk, serves the complete lines, and writes everything
+// queued for this client (replies and events alike, in order) until the socket would block;
+// so all the lines queued for one client during a loop turn leave in one send(). Every
+// request gets exactly one reply, queued on the same outbox as events so that a reply's lines
+// are never interleaved with an event. A client that stops reading stalls nobody but itself,
+// and is disconnected when its queue overflows.
+
+#include "common/LineFramer.h"
+#include "common/TokenBucket.h"
+#include "server/net/LoginFlow.h"
+#include "server/net/LoopConnection.h"
+#include "server/net/ServerContext.h"
+#include "server/net/Session.h"
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace toom {
+
+class ClientConnection final : public LoopConnection {
+public:
+    /// Takes ownership of `fd` (a connected, non-blocking socket; closed by the destructor) and
+    /// of one admission (ServerContext::admitted, given back by the destructor). `session` is
+    /// already in ServerContext::connections. Queues the HELLO line.
+    ClientConnection(int fd, std::shared_ptr<Session> session, ServerContext& context);
+    ~ClientConnection() override;
+
+    ClientConnection(const ClientConnection&) = delete;
+    ClientConnection& operator=(const ClientConnection&) = delete;
+
+    // LoopConnection (the loop's thread).
+    int fd() const override { return _fd; }
+    Session& session() override { return *_session; }
+    LoopInterest handle(const LoopEvents& events,
+                        std::chrono::steady_clock::time_point now) override;
+    void abandon() override;
+
+private:
+    using SteadyTime = std::chrono::steady_clock::time_point;
+
+    /// One recv() of at most a chunk; complete lines join _queued. False on a socket error.
+    bool readOnce();
+    /// Serves, closes and writes as far as it can now, and says what to wait for next.
+    LoopInterest advance(SteadyTime now);
+    /// Serves the lines read and not yet served, in order, until none is left, one is held
+    /// (flood control or a password answer's delay), or this client's backlog is half the send
+    /// queue (its replies would only pile up; serving resumes as it drains).
+    void serveQueued(SteadyTime now);
+    /// How long `line` must wait before it is served: the flood-control debt it adds (see
+    /// TokenBucket, CommandRegistry::floodCost) and, for a password, the username's slow-down
+    /// (LoginLimiter::answerDelay). Charges the bucket, so call it once per line.
+    std::chrono::microseconds holdFor(const FramedLine& line, SteadyTime now);
+    /// True while this client's backlog leaves room for a reply (under half the send queue).
+    bool roomForReply() const;
+    /// Pushes the next slice of the private messages that waited for this user, if any are
+    /// left and the backlog allows (see PrivateMessageService::deliverStored).
+    void deliverStoredSlice();
+    /// Handles one framed line (a request, or an over-long line).
+    void handleLine(const FramedLine& line);
+    Reply handleRequest(std::string_view text);
+    /// Starts closing: queues the final notice, stops other pushes, logs the user out.
+    void beginClose(CloseReason reason, SteadyTime now);
+    /// Writes queued bytes until the socket would block. False on a socket error.
+    bool flush();
+    /// Ends the connection: logs the user out if still in, logs how it ended, forgets the
+    /// session. Once; the socket is closed by the destructor.
+    void finish();
+    LoopInterest finished();
+    /// Logs how a logged-in session ended (user, address, reason), unless by its own logout.
+    void logDisconnect(CloseReason reason);
+
+    const int _fd;
+    ServerContext& _context;
+    std::shared_ptr<Session> _session;
+    std::unique_ptr<LoginFlow> _login;
+    LineFramer _framer;
+    std::deque<FramedLine> _queued; ///< Read, not yet served.
+    /// While set, the first queued line waits until then (steady time: real waiting).
+    std::optional<SteadyTime> _heldUntil;
+    std::string _writing; ///< Bytes taken from the session, not yet fully written.
+    std::size_t _writeOffset = 0;
+    TokenBucket _flood;
+    bool _storedPending = false; ///< Stored private messages may still wait for this user.
+    bool _closing = false;
+    SteadyTime _closeDeadline{};
+    CloseReason _closeReason = CloseReason::None;
+    bool _finished = false;
+    std::string _user; ///< Who was logged in on this connection (for the disconnect line).
+};
+
+} // namespace toom
