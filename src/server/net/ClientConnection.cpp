@@ -48,8 +48,15 @@ ServerLine closingNotice(CloseReason reason) {
 }
 } // namespace
 
-ClientConnection::ClientConnection(int fd, std::shared_ptr<Session> session, ServerContext& context)
-    : _fd(fd)
+// Why keep Poco's socket object rather than a raw descriptor: its implementation is shared,
+// by a reference count, with the copy Poco's acceptor thread holds until its enqueue returns.
+// Whoever releases last closes and frees it. Held here until the connection ends, the last
+// release is (in practice always) on this loop's thread, so the close never happens on the
+// acceptor thread while this loop still reads the descriptor.
+ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
+                                   std::shared_ptr<Session> session, ServerContext& context)
+    : _socket(socket)
+    , _fd(_socket.impl()->sockfd())
     , _context(context)
     , _session(std::move(session))
     , _login(std::make_unique<LoginFlow>(context.services, context.limiter, _session,
@@ -72,8 +79,16 @@ ClientConnection::~ClientConnection() {
     } catch (const std::exception& e) {
         _context.log.warning("connection cleanup: %s", std::string(e.what()));
     }
-    ::shutdown(_fd, SHUT_RDWR);
-    ::close(_fd);
+    try {
+        _socket.shutdown();
+    } catch (...) {
+        // Already gone.
+    }
+    try {
+        _socket.close();
+    } catch (...) {
+        // Nothing left to release.
+    }
     _context.admitted.fetch_sub(1);
 }
 

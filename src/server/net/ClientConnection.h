@@ -17,6 +17,8 @@
 #include "server/net/ServerContext.h"
 #include "server/net/Session.h"
 
+#include <Poco/Net/StreamSocket.h>
+
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -27,10 +29,11 @@ namespace toom {
 
 class ClientConnection final : public LoopConnection {
 public:
-    /// Takes ownership of `fd` (a connected, non-blocking socket; closed by the destructor) and
-    /// of one admission (ServerContext::admitted, given back by the destructor). `session` is
-    /// already in ServerContext::connections. Queues the HELLO line.
-    ClientConnection(int fd, std::shared_ptr<Session> session, ServerContext& context);
+    /// Takes over `socket` (connected, non-blocking; closed by the destructor) and one admission
+    /// (ServerContext::admitted, given back by the destructor). `session` is already in
+    /// ServerContext::connections. Queues the HELLO line.
+    ClientConnection(const Poco::Net::StreamSocket& socket, std::shared_ptr<Session> session,
+                     ServerContext& context);
     ~ClientConnection() override;
 
     ClientConnection(const ClientConnection&) = delete;
@@ -77,6 +80,9 @@ private:
     /// Logs how a logged-in session ended (user, address, reason), unless by its own logout.
     void logDisconnect(CloseReason reason);
 
+    /// Kept, not just its descriptor: the socket is closed and released here on the loop's
+    /// thread, long after Poco's acceptor dropped its copy (see the constructor).
+    Poco::Net::StreamSocket _socket;
     const int _fd;
     ServerContext& _context;
     std::shared_ptr<Session> _session;

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -40,7 +39,6 @@ ClientHandler::~ClientHandler() {
 }
 
 void ClientHandler::run() {
-    int fd = -1;
     std::shared_ptr<Session> session;
     try {
         Poco::Net::StreamSocket& sock = socket();
@@ -54,22 +52,11 @@ void ClientHandler::run() {
             _context.log.warning("could not set TCP keepalive: %s",
                                  std::string(std::strerror(errno)));
         const std::string address = sock.peerAddress().host().toString();
-        // The loop gets a descriptor of its own (the same connection): Poco's socket closes
-        // its copy when this handler is destroyed, here on the pool thread, and the loop's
-        // copy lives as long as the ClientConnection does. No reference count is shared
-        // between threads.
-        fd = ::fcntl(sock.impl()->sockfd(), F_DUPFD_CLOEXEC, 0);
-        if (fd < 0) {
-            _context.log.warning("cannot take over a connection: %s",
-                                 std::string(std::strerror(errno)));
-            return;
-        }
         session =
             std::make_shared<Session>(address, settings.maxOutboundBytes, _context.services.clock);
         _context.connections.add(session);
-        auto connection = std::make_unique<ClientConnection>(fd, session, _context);
-        fd = -1;            // The connection owns it now.
-        _handedOver = true; // And the admission.
+        auto connection = std::make_unique<ClientConnection>(sock, session, _context);
+        _handedOver = true; // The connection owns the admission now.
         _context.loops.adopt(std::move(connection));
     } catch (const Poco::Exception& e) {
         _context.log.warning("connection error: %s", e.displayText());
@@ -78,8 +65,6 @@ void ClientHandler::run() {
     }
     if (!_handedOver && session)
         _context.connections.remove(session);
-    if (fd >= 0)
-        ::close(fd);
 }
 
 } // namespace toom
