@@ -25,14 +25,10 @@ namespace {
 class ServerRun {
 public:
     /// `args` may hold "{port}", replaced by a free port (the positional forms need one).
-    ServerRun(const TempDir& dir, std::vector<std::string> args) {
-        const std::string freshPort = std::to_string(freePort());
-        for (auto& arg : args) {
-            if (arg == "{port}")
-                arg = freshPort;
-        }
-        _process = std::make_unique<ChildProcess>(TOOM_SERVER_BINARY, args, dir.path());
-        _port = waitListening(*_process);
+    ServerRun(const TempDir& dir, const std::vector<std::string>& args) {
+        PortedServer started = startOnFreePort(TOOM_SERVER_BINARY, args, dir.path());
+        _process = std::move(started.process);
+        _port = started.port;
     }
     ~ServerRun() {
         if (_port != 0) {

@@ -86,9 +86,10 @@ TEST(ServerProcess, BothProgramsAndTheGreetingShowTheProjectVersion) {
 TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory) {
     TempDir dir;
     writeSeedCredentials(dir);
-    const int port = freePort();
-    ChildProcess server(TOOM_SERVER_BINARY, {std::to_string(port), "3"}, dir.path());
-    ASSERT_EQ(waitListening(server), port) << server.output();
+    PortedServer started = startOnFreePort(TOOM_SERVER_BINARY, {"{port}", "3"}, dir.path());
+    ChildProcess& server = *started.process;
+    const int port = started.port;
+    ASSERT_NE(port, 0) << server.output();
     TestClient yoda(port);
     EXPECT_EQ(yoda.greeting().field("profile"), "toom");
     Response login = yoda.login("yoda", "wise@!man", 8001);
@@ -112,9 +113,10 @@ TEST(ServerProcess, PositionalFormKeepsCredentialsDataAndLogsInWorkingDirectory)
 TEST(ServerProcess, ThreeArgumentFormIsTheMessagingProfile) {
     TempDir dir;
     writeSeedCredentials(dir);
-    const int port = freePort();
-    ChildProcess server(TOOM_SERVER_BINARY, {std::to_string(port), "20", "60"}, dir.path());
-    ASSERT_EQ(waitListening(server), port) << server.output();
+    PortedServer started = startOnFreePort(TOOM_SERVER_BINARY, {"{port}", "20", "60"}, dir.path());
+    ChildProcess& server = *started.process;
+    const int port = started.port;
+    ASSERT_NE(port, 0) << server.output();
     TestClient client(port);
     EXPECT_EQ(client.greeting().field("profile"), "messaging");
     EXPECT_EQ(client.greeting().field("registration"), "1");

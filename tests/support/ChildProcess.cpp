@@ -160,4 +160,23 @@ int freePort() {
     return socket.address().port();
 }
 
+PortedServer startOnFreePort(const std::string& binary, const std::vector<std::string>& args,
+                             const std::string& workingDir) {
+    PortedServer started;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const std::string port = std::to_string(freePort());
+        std::vector<std::string> withPort = args;
+        for (auto& arg : withPort) {
+            if (arg == "{port}")
+                arg = port;
+        }
+        started.process = std::make_unique<ChildProcess>(binary, withPort, workingDir);
+        started.port = waitListening(*started.process);
+        if (started.port != 0 ||
+            started.process->output().find("already in use") == std::string::npos)
+            return started;
+    }
+    return started;
+}
+
 } // namespace toom::test

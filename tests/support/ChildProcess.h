@@ -80,4 +80,17 @@ int waitListening(ChildProcess& server,
 /// A TCP port that was free a moment ago (bind port 0, read it, close).
 int freePort();
 
+/// A server process started on a port chosen for it.
+struct PortedServer {
+    std::unique_ptr<ChildProcess> process;
+    int port = 0; ///< 0 when it did not start.
+};
+
+/// Starts toom-server `binary` in `workingDir` with `args`, each "{port}" in them replaced by
+/// freePort(), and waits until it listens. The seeds' positional forms take no port 0, and a
+/// free port can be taken by another test (an outgoing connection's source port) before the
+/// server binds it: on "already in use" it tries again with another port, up to five times.
+PortedServer startOnFreePort(const std::string& binary, const std::vector<std::string>& args,
+                             const std::string& workingDir);
+
 } // namespace toom::test
