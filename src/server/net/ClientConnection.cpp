@@ -274,12 +274,16 @@ void ClientConnection::beginClose(CloseReason reason, SteadyTime now) {
     _heldUntil.reset();
     ServerLine notice = closingNotice(reason);
     _session->seal(notice.verb().empty() ? std::string() : notice.format() + '\n');
-    if (_session->loggedIn()) {
-        _user = _session->username();
-        // Only this connection's own session: after a takeover the user is online elsewhere.
-        _context.services.presence.leaveSession(_session->username(), *_session, reason);
-        _session->markLoggedOut();
-    }
+    logOut(reason);
+}
+
+void ClientConnection::logOut(CloseReason reason) {
+    if (!_session->loggedIn())
+        return;
+    _user = _session->username();
+    // Only this connection's own session: after a takeover the user is online elsewhere.
+    _context.services.presence.leaveSession(_session->username(), *_session, reason);
+    _session->markLoggedOut();
 }
 
 bool ClientConnection::flush() {
@@ -326,11 +330,7 @@ void ClientConnection::finish() {
         reason = _session->closeRequested(); // Abandoned at shutdown, say.
     if (reason == CloseReason::None)
         reason = CloseReason::PeerClosed;
-    if (_session->loggedIn()) {
-        _user = _session->username();
-        _context.services.presence.leaveSession(_session->username(), *_session, reason);
-        _session->markLoggedOut();
-    }
+    logOut(reason);
     logDisconnect(reason);
     _context.connections.remove(_session);
 }

@@ -71,6 +71,9 @@ private:
     Reply handleRequest(std::string_view text);
     /// Starts closing: queues the final notice, stops other pushes, logs the user out.
     void beginClose(CloseReason reason, SteadyTime now);
+    /// Logs the user out if this connection's session is logged in (and remembers who, for the
+    /// disconnect line).
+    void logOut(CloseReason reason);
     /// Writes queued bytes until the socket would block. False on a socket error.
     bool flush();
     /// Ends the connection: logs the user out if still in, logs how it ended, forgets the
