@@ -24,6 +24,8 @@ inline constexpr std::string_view kBadArguments = "BAD_ARGUMENTS";
 inline constexpr std::string_view kLoginRequired = "LOGIN_REQUIRED";
 inline constexpr std::string_view kAlreadyLoggedIn = "ALREADY_LOGGED_IN";
 inline constexpr std::string_view kInternal = "INTERNAL_ERROR";
+/// The request was carried out but its writes could not be saved (disk full, I/O error).
+inline constexpr std::string_view kStoreFailed = "STORE_FAILED";
 inline constexpr std::string_view kServerFull = "SERVER_FULL";
 inline constexpr std::string_view kInvalidArgument = "INVALID_ARGUMENT";
 // Login.

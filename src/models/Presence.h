@@ -3,6 +3,7 @@
 
 #include <Poco/Timestamp.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,8 @@ struct LoginRecord {
     int udpPort = 0;
     Poco::Timestamp loginAt;
     std::optional<Poco::Timestamp> logoutAt; ///< Empty while the session lasts.
+    /// The store's id of this login; 0 lets the store choose (see LoginHistory::recordLogin).
+    std::int64_t id = 0;
 };
 
 } // namespace toom

@@ -14,11 +14,13 @@
 #include "server/state/StoredBoardService.h"
 #include "server/state/StoredPrivateMessageService.h"
 #include "server/state/StoredRoomService.h"
+#include "server/store/BatchedStore.h"
 #include "server/store/BoardLogFile.h"
 #include "server/store/CredentialsFile.h"
 #include "server/store/FreshRun.h"
 #include "server/store/PrivateLogFile.h"
 #include "server/store/SqliteStore.h"
+#include "server/store/StoreWriter.h"
 #include "server/store/UserLogFile.h"
 #include "services/Clock.h"
 
@@ -93,6 +95,8 @@ ToomServer::~ToomServer() {
 void ToomServer::flushLogs() {
     if (_userLog)
         _userLog->flush();
+    if (_writer)
+        _writer->flush();
 }
 
 Services& ToomServer::services() {
@@ -131,11 +135,15 @@ void ToomServer::start() {
     const std::size_t closed = _store->closeOpenLogins(_clock->now());
     if (closed > 0)
         _log.information("closed %z logins left open by the previous run", closed);
+    // From here on only the writer's thread writes the store (group commit); the services see
+    // it through BatchedStore.
+    _writer = std::make_unique<StoreWriter>(*_store, Poco::Logger::get("toom.store"));
+    _batchedStore = std::make_unique<BatchedStore>(*_store, *_writer);
 
     _hasher = std::make_unique<PasswordHasher>(_options.pbkdf2Iterations > 0
                                                    ? _options.pbkdf2Iterations
                                                    : PasswordHasher::kDefaultIterations);
-    _accounts = std::make_unique<StoredAccountService>(*_store, *_hasher);
+    _accounts = std::make_unique<StoredAccountService>(*_batchedStore, *_hasher);
     if (!_options.credentialsFile.empty()) {
         importCredentials();
         warnIfReadableByOthers(_options.credentialsFile, _log);
@@ -154,26 +162,26 @@ void ToomServer::start() {
 
     _directory = std::make_unique<SessionDirectory>();
     _messenger = std::make_unique<LocalMessenger>(*_directory);
-    _blocks = std::make_unique<StoredBlockService>(*_store, settings.maxBlocksPerUser);
+    _blocks = std::make_unique<StoredBlockService>(*_batchedStore, settings.maxBlocksPerUser);
     auto logFile = [&](const std::string& name) {
         return name.empty() ? name : joinPath(_options.logDir, name);
     };
     _boardLog = std::make_unique<BoardLogFile>(logFile(settings.boardLogFile),
-                                               settings.boardLogFormat, settings.padDay);
-    _board = std::make_unique<StoredBoardService>(*_store, *_clock, *_boardLog);
-    _privateLog =
-        std::make_unique<PrivateLogFile>(logFile(settings.privateLogFile), settings.padDay);
+                                               settings.boardLogFormat, settings.padDay, *_writer);
+    _board = std::make_unique<StoredBoardService>(*_batchedStore, *_clock, *_boardLog);
+    _privateLog = std::make_unique<PrivateLogFile>(logFile(settings.privateLogFile),
+                                                   settings.padDay, *_writer);
     _privateMessages = std::make_unique<StoredPrivateMessageService>(
-        *_messenger, *_store, *_privateLog, _options.settings);
-    _rooms =
-        std::make_unique<StoredRoomService>(*_store, *_clock, _options.logDir, settings.padDay);
+        *_messenger, *_batchedStore, *_privateLog, _options.settings);
+    _rooms = std::make_unique<StoredRoomService>(*_batchedStore, *_clock, _options.logDir,
+                                                 settings.padDay, *_writer);
     if (const auto repairs = _rooms->logRepairs(); repairs.rewritten + repairs.failed > 0)
         _log.warning("room logs rewritten from the store: %z (could not rewrite %z)",
                      repairs.rewritten, repairs.failed);
     _userLog =
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
-    _presence = std::make_unique<LocalPresenceService>(*_directory, *_store, *_userLog, *_messenger,
-                                                       *_blocks, _options.settings, *_clock);
+    _presence = std::make_unique<LocalPresenceService>(
+        *_directory, *_batchedStore, *_userLog, *_messenger, *_blocks, _options.settings, *_clock);
     // Leaving ends the user's direct chats and requests; the peers are told.
     _peers = std::make_unique<LocalPeerBroker>(*_messenger, _options.settings, *_clock);
     _presence->addLeaveListener(
@@ -197,9 +205,9 @@ void ToomServer::start() {
     _loops = std::make_unique<EventLoops>(
         static_cast<std::size_t>(std::max(0, _options.eventLoops)), _log);
     _loops->start();
-    _context = std::make_unique<ServerContext>(ServerContext{*_services, _registry, *_limiter,
-                                                             _connections, _log, _admitted, *_loops,
-                                                             _options.helloText, _options.flood});
+    _context = std::make_unique<ServerContext>(
+        ServerContext{*_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
+                      _options.helloText, _options.flood, _writer.get()});
 
     // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
     // only sets the socket up and passes it to an event loop: two threads are plenty, and the
@@ -281,7 +289,12 @@ void ToomServer::stop() {
     // Connections still open after the grace (clients that never read their notice) are
     // abandoned by their loops: logged out, closed.
     _loops->stop();
-    _store.reset(); // Closes SQLite: everything acknowledged is on disk.
+    // The writer commits what the connections' last requests queued, then the store closes:
+    // everything acknowledged (and more) is on disk.
+    _writer->stop();
+    _batchedStore.reset();
+    _writer.reset();
+    _store.reset();
     _log.information("stopped");
 }
 
@@ -303,7 +316,8 @@ void ToomServer::housekeep() {
     if (now - _lastPrune >= Poco::Timespan(60, 0).totalMicroseconds()) {
         _lastPrune = now;
         _limiter->prune();
-        _store->pruneLoginsBefore(now - Poco::Timespan(_options.historyRetentionDays, 0, 0, 0, 0));
+        _batchedStore->pruneLoginsBefore(now -
+                                         Poco::Timespan(_options.historyRetentionDays, 0, 0, 0, 0));
     }
 }
 

@@ -25,6 +25,8 @@ namespace toom {
 
 class Clock;
 class SqliteStore;
+class StoreWriter;
+class BatchedStore;
 class PasswordHasher;
 class StoredAccountService;
 class CredentialsFile;
@@ -100,7 +102,7 @@ public:
     void reloadCredentials();
 
     /// Returns once userlog.txt (written in the background, see UserLogFile) shows every login
-    /// and logout made before the call.
+    /// and logout made before the call, and every store write queued before it is committed.
     void flushLogs();
 
     Services& services();
@@ -117,6 +119,8 @@ private:
     Poco::Logger& _log;
 
     std::unique_ptr<SqliteStore> _store;
+    std::unique_ptr<StoreWriter> _writer;        ///< The only writer of _store once started.
+    std::unique_ptr<BatchedStore> _batchedStore; ///< The store as the services see it.
     std::unique_ptr<PasswordHasher> _hasher;
     std::unique_ptr<CredentialsFile> _credentials;
     std::unique_ptr<StoredAccountService> _accounts;

@@ -20,6 +20,9 @@ constexpr std::chrono::seconds kCloseGrace{2};
 constexpr std::size_t kReadChunk = 16 * 1024;
 // Cap on one send(): keeps one huge backlog from monopolising the loop.
 constexpr std::size_t kWriteChunk = 256 * 1024;
+// Replies waiting for their commit, at most: beyond that the next line waits (a client that
+// pipelines writes is slowed to the disk's pace, and the held replies stay bounded).
+constexpr std::size_t kMaxHeldReplies = 64;
 
 /// One read buffer per loop thread, not one per connection: an idle connection holds no
 /// buffer at all (LineFramer keeps only a partial line).
@@ -126,11 +129,16 @@ bool ClientConnection::readOnce() {
 }
 
 LoopInterest ClientConnection::advance(SteadyTime now) {
+    releaseCommitted();
     if (!_closing && _session->closeRequested() == CloseReason::None) {
         serveQueued(now);
         deliverStoredSlice();
     }
-    if (!_closing && _session->closeRequested() != CloseReason::None) {
+    // A close waits for the held replies (their commits take a moment), so that an OK given
+    // before a LOGOUT still reaches the client; not when it stopped reading.
+    const CloseReason asked = _session->closeRequested();
+    if (!_closing && asked != CloseReason::None &&
+        (_held.empty() || asked == CloseReason::Overflow)) {
         beginClose(_session->closeRequested(), now);
         if (_closeReason == CloseReason::Overflow)
             return finished(); // It is not reading; there is nothing to drain.
@@ -153,8 +161,10 @@ LoopInterest ClientConnection::advance(SteadyTime now) {
         interest.wakeAt = *_heldUntil;
     // Work that waited only for the backlog to fall (pipelined requests, stored messages)
     // goes on in the next turn when the flush above made room; other connections come first.
-    interest.again = !_closing && !_heldUntil && roomForReply() &&
-                     (!_queued.empty() || (_storedPending && _session->loggedIn()));
+    // Held replies need nothing: the store writer nudges the session when they are committed.
+    interest.again =
+        !_closing && !_heldUntil && roomForReply() && _held.size() < kMaxHeldReplies &&
+        (!_queued.empty() || (_storedPending && _session->loggedIn() && _held.empty()));
     return interest;
 }
 
@@ -185,7 +195,8 @@ bool ClientConnection::roomForReply() const {
 }
 
 void ClientConnection::deliverStoredSlice() {
-    if (!_storedPending || !_session->loggedIn() || !roomForReply())
+    // After the welcome: not while it (or any reply) is still held.
+    if (!_storedPending || !_session->loggedIn() || !roomForReply() || !_held.empty())
         return;
     const auto slice = _context.services.privateMessages.deliverStored(
         _session->username(), _context.services.settings.replyByteBudget());
@@ -198,6 +209,8 @@ void ClientConnection::serveQueued(SteadyTime now) {
             return; // advance() begins the close and drops the rest.
         if (!roomForReply())
             return; // Flushed, and served as the client reads.
+        if (_held.size() >= kMaxHeldReplies)
+            return; // Served when the store writer has caught up (it nudges the session).
         if (_heldUntil) {
             if (now < *_heldUntil)
                 return; // Still held: the loop calls again at that time.
@@ -221,25 +234,81 @@ void ClientConnection::handleLine(const FramedLine& line) {
         ServerLine fail = ServerLine::fail("*", std::string(err::kLineTooLong));
         fail.with("max_line", static_cast<std::int64_t>(settings.maxLineBytes))
             .say("Line too long: the limit is " + std::to_string(settings.maxLineBytes) + " bytes");
-        _session->queueReply(fail.format() + '\n');
+        reply(fail.format() + '\n');
         return;
     }
     if (!isValidUtf8(line.text)) {
         ServerLine fail = ServerLine::fail("*", std::string(err::kInvalidUtf8));
         fail.say("The line is not valid UTF-8 text; it was ignored");
-        _session->queueReply(fail.format() + '\n');
+        reply(fail.format() + '\n');
         return;
     }
     std::string_view text = trim(line.text);
     if (text.empty())
         return; // Blank lines are not requests.
     const bool wasLoggedIn = _session->loggedIn();
-    Reply reply = handleRequest(text);
-    _session->queueReply(reply.wire());
+    const StoreWriter::Ticket before = StoreWriter::lastOnThisThread();
+    const Reply answer = handleRequest(text);
+    // Before login nothing is held: a new account is written through (the registration's OK
+    // is durable already), and the login history need not be, so the welcome comes first and
+    // nothing pushed to the new session can overtake it.
+    reply(answer, before, wasLoggedIn ? StoreWriter::lastOnThisThread() : before);
     // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
     if (!wasLoggedIn && _session->loggedIn()) {
         _storedPending = true;
         deliverStoredSlice();
+    }
+}
+
+void ClientConnection::reply(std::string wire) {
+    if (_held.empty()) {
+        _session->queueReply(wire);
+        return;
+    }
+    HeldReply behind;
+    behind.commit = std::make_shared<HeldReply::Commit>();
+    behind.commit->done = true; // Nothing of its own to wait for; only its turn.
+    behind.wire = std::move(wire);
+    _held.push_back(std::move(behind));
+}
+
+void ClientConnection::reply(const Reply& answer, StoreWriter::Ticket before,
+                             StoreWriter::Ticket last) {
+    StoreWriter* writer = _context.writer;
+    if (!writer || last <= before) {
+        reply(answer.wire());
+        return;
+    }
+    HeldReply held;
+    held.commit = std::make_shared<HeldReply::Commit>();
+    held.verb = answer.verb();
+    held.wire = answer.wire();
+    // The callback may run at once (already committed) or later on the writer's thread; it only
+    // records the outcome and nudges the session, whose loop then releases the reply.
+    writer->whenCommitted(
+        before, last, [commit = held.commit, session = std::weak_ptr<Session>(_session)](bool ok) {
+            commit->ok = ok;
+            commit->done = true;
+            if (auto alive = session.lock())
+                alive->nudge();
+        });
+    _held.push_back(std::move(held));
+    releaseCommitted();
+}
+
+void ClientConnection::releaseCommitted() {
+    while (!_held.empty() && _held.front().commit->done.load()) {
+        HeldReply& front = _held.front();
+        if (front.commit->ok.load()) {
+            _session->queueReply(front.wire);
+        } else {
+            Reply failed(front.verb.empty() ? std::string("*") : front.verb);
+            failed.fail(err::kStoreFailed)
+                .say("Done, but the server could not save it: it may be lost if the server "
+                     "restarts");
+            _session->queueReply(failed.wire());
+        }
+        _held.pop_front();
     }
 }
 

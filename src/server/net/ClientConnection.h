@@ -7,8 +7,10 @@
 // queued for this client (replies and events alike, in order) until the socket would block;
 // so all the lines queued for one client during a loop turn leave in one send(). Every
 // request gets exactly one reply, queued on the same outbox as events so that a reply's lines
-// are never interleaved with an event. A client that stops reading stalls nobody but itself,
-// and is disconnected when its queue overflows.
+// are never interleaved with an event. A reply to a request that wrote to the store is held
+// until those writes are committed (StoreWriter), so an OK means "durable"; the replies after
+// it wait behind it, in order, and events (which need not wait for the disk) pass it. A client that
+// stops reading stalls nobody but itself, and is disconnected when its queue overflows.
 
 #include "common/LineFramer.h"
 #include "common/TokenBucket.h"
@@ -19,6 +21,7 @@
 
 #include <Poco/Net/StreamSocket.h>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -68,6 +71,14 @@ private:
     void deliverStoredSlice();
     /// Handles one framed line (a request, or an over-long line).
     void handleLine(const FramedLine& line);
+    /// Queues a reply, behind the held ones if any. `before` and `last`: the store tickets the
+    /// request made (StoreWriter::lastOnThisThread before and after it); the reply is held
+    /// until they are committed, and becomes a STORE_FAILED failure if one of them failed.
+    void reply(const Reply& reply, StoreWriter::Ticket before, StoreWriter::Ticket last);
+    void reply(std::string wire);
+    /// Queues the held replies whose writes are committed, in order, up to the first that is
+    /// not.
+    void releaseCommitted();
     Reply handleRequest(std::string_view text);
     /// Starts closing: queues the final notice, stops other pushes, logs the user out.
     void beginClose(CloseReason reason, SteadyTime now);
@@ -97,6 +108,17 @@ private:
     std::string _writing; ///< Bytes taken from the session, not yet fully written.
     std::size_t _writeOffset = 0;
     TokenBucket _flood;
+    /// A reply waiting for its request's writes to be committed.
+    struct HeldReply {
+        struct Commit {
+            std::atomic<bool> done{false};
+            std::atomic<bool> ok{true};
+        };
+        std::shared_ptr<Commit> commit; ///< Set by the store writer's thread.
+        std::string verb;
+        std::string wire;
+    };
+    std::deque<HeldReply> _held;
     bool _storedPending = false; ///< Stored private messages may still wait for this user.
     bool _closing = false;
     SteadyTime _closeDeadline{};

@@ -7,6 +7,7 @@
 #include "server/net/EventLoops.h"
 #include "server/net/FloodLimits.h"
 #include "server/state/LoginLimiter.h"
+#include "server/store/StoreWriter.h"
 #include "services/Services.h"
 
 #include <atomic>
@@ -31,6 +32,9 @@ struct ServerContext {
     std::string helloText;
     /// Each connection's flood-control bucket.
     FloodLimits flood;
+    /// Writes the store (group commit): a request's reply is held until the writes it made are
+    /// committed. None: replies go out at once (a context without a store writer).
+    StoreWriter* writer = nullptr;
 };
 
 } // namespace toom

@@ -41,6 +41,10 @@ public:
     bool push(std::string_view lines) override TOOM_EXCLUDES(_mutex);
     void requestClose(CloseReason reason) override;
 
+    /// Any thread: tells the owner to look at this session again (something it waits for
+    /// happened: a held reply's writes were committed, say), once per batch like a push.
+    void nudge() { wake(); }
+
     // SessionControl (the connection's own thread).
     bool loggedIn() const override { return _loggedIn.load(); }
     const std::string& username() const override { return _username; }

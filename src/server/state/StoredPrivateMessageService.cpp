@@ -6,13 +6,24 @@
 namespace toom {
 
 StoredPrivateMessageService::StoredPrivateMessageService(Messenger& messenger,
-                                                         OfflineMessageStore& store,
+                                                         PrivateMessageStore& store,
                                                          PrivateLogFile& log,
                                                          const ServerSettings& settings)
     : _messenger(messenger)
     , _store(store)
     , _log(log)
-    , _settings(settings) {}
+    , _settings(settings) {
+    for (const auto& [recipient, count] : _store.offlineMessageCounts()) {
+        Stripe& stripe = stripeOf(recipient);
+        MutexLock lock(stripe.mutex); // No other thread yet; the lock is for the analysis.
+        stripe.waiting[recipient] = count;
+    }
+}
+
+StoredPrivateMessageService::Stripe&
+StoredPrivateMessageService::stripeOf(const std::string& recipient) {
+    return _stripes[std::hash<std::string>{}(recipient) % kStripes];
+}
 
 ServerLine StoredPrivateMessageService::event(const PrivateMessage& message, bool wasStored) const {
     ServerLine line = ServerLine::event("MESSAGE");
@@ -26,17 +37,23 @@ ServerLine StoredPrivateMessageService::event(const PrivateMessage& message, boo
 }
 
 PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMessage& message) {
-    MutexLock lock(_mutex);
-    Outcome outcome;
+    Stripe& stripe = stripeOf(message.recipient);
+    MutexLock lock(stripe.mutex);
     // While older messages still wait (the recipient is between logging in and receiving them),
     // a new one joins the queue rather than overtaking them.
-    const std::size_t waiting = _store.offlineMessageCount(message.recipient);
-    if (waiting == 0 && _messenger.sendTo(message.recipient, event(message, false))) {
+    auto waiting = stripe.waiting.find(message.recipient);
+    const std::size_t count = waiting == stripe.waiting.end() ? 0 : waiting->second;
+    Outcome outcome;
+    if (count == 0 && _messenger.sendTo(message.recipient, event(message, false))) {
+        // Kept too, as history: every private message is stored (the write is queued; the
+        // sender's OK waits for its commit, the recipient's copy does not).
+        _store.insertDeliveredMessage(message);
         outcome = Outcome::Delivered;
-    } else if (waiting >= _settings.maxOfflineMessages) {
+    } else if (count >= _settings.maxOfflineMessages) {
         return Outcome::QueueFull;
     } else {
         _store.insertOfflineMessage(message);
+        stripe.waiting[message.recipient] = count + 1;
         outcome = Outcome::Stored;
     }
     _log.append(message.sentAt, message.recipient, message.text);
@@ -45,10 +62,15 @@ PrivateMessageService::Outcome StoredPrivateMessageService::send(const PrivateMe
 
 PrivateMessageService::StoredDelivery
 StoredPrivateMessageService::deliverStored(const std::string& recipient, std::size_t maxBytes) {
-    MutexLock lock(_mutex);
+    Stripe& stripe = stripeOf(recipient);
+    MutexLock lock(stripe.mutex);
     StoredDelivery result;
+    auto waiting = stripe.waiting.find(recipient);
+    if (waiting == stripe.waiting.end())
+        return result; // The usual login: nothing waits, and the store is not asked.
     std::vector<std::int64_t> delivered;
     std::size_t bytes = 0;
+    bool gone = false;
     for (const auto& message : _store.offlineMessagesFor(recipient)) {
         const ServerLine line = event(message, true);
         const std::size_t size = line.format().size() + 1;
@@ -56,13 +78,19 @@ StoredPrivateMessageService::deliverStored(const std::string& recipient, std::si
             result.more = true; // The rest waits until the recipient has read these.
             break;
         }
-        if (!_messenger.sendTo(recipient, line))
-            break; // Gone again: the rest stays queued, in order.
+        if (!_messenger.sendTo(recipient, line)) {
+            gone = true; // Gone again: the rest stays queued, in order.
+            break;
+        }
         bytes += size;
         delivered.push_back(message.id);
     }
-    _store.deleteOfflineMessages(delivered);
+    _store.markOfflineMessagesDelivered(delivered);
     result.delivered = delivered.size();
+    if ((!result.more && !gone) || delivered.size() >= waiting->second)
+        stripe.waiting.erase(waiting);
+    else
+        waiting->second -= delivered.size();
     return result;
 }
 

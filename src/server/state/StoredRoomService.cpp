@@ -7,10 +7,10 @@
 namespace toom {
 
 StoredRoomService::StoredRoomService(RoomStore& store, Clock& clock, std::string logDir,
-                                     bool padDay)
+                                     bool padDay, LineAppender& appender)
     : _store(store)
     , _clock(clock)
-    , _log(std::move(logDir), padDay)
+    , _log(std::move(logDir), padDay, appender)
     , _rooms(store.rooms()) {
     MutexLock lock(_mutex); // No other thread yet; the lock is for the analysis.
     for (const auto& room : _rooms) {
@@ -26,6 +26,8 @@ void StoredRoomService::repairLogs() {
     constexpr std::size_t kAll = std::numeric_limits<std::int64_t>::max();
     for (const auto& room : _rooms) {
         const auto messages = _store.roomMessages(room.id, kFromTheStart, kAll);
+        if (!messages.empty())
+            _lastMessageNumber[room.id] = messages.back().number;
         switch (_log.repair(room, messages)) {
         case RoomLogFile::Repair::Rewritten:
             ++_logRepairs.rewritten;
@@ -192,7 +194,9 @@ RoomMessage StoredRoomService::post(const Room& room, const std::string& sender,
     MutexLock lock(_mutex);
     RoomMessage message;
     message.roomId = room.id;
-    message.number = _store.lastRoomMessageNumber(room.id) + 1;
+    // Numbered from memory, not by asking the store: its writes are queued (group commit), and
+    // a read would have to wait for them.
+    message.number = ++_lastMessageNumber[room.id];
     message.sender = sender;
     message.text = text;
     message.time = _clock.now();

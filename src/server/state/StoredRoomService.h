@@ -9,6 +9,7 @@
 #include "services/Clock.h"
 #include "services/RoomService.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,7 +28,9 @@ public:
     /// Loads the rooms from `store` and makes every room's log hold what the store holds (as
     /// the board log is rewritten from the store): a kill -9 can land between storing a message
     /// and writing its line. `logDir` empty disables the room logs.
-    StoredRoomService(RoomStore& store, Clock& clock, std::string logDir, bool padDay);
+    /// The room logs' writes go through `appender` (the StoreWriter in the server).
+    StoredRoomService(RoomStore& store, Clock& clock, std::string logDir, bool padDay,
+                      LineAppender& appender = LineAppender::direct());
 
     Created createSeparate(const std::string& creator,
                            const std::vector<std::string>& others) override;
@@ -69,6 +72,8 @@ private:
     std::vector<Room> _rooms TOOM_GUARDED_BY(_mutex); ///< Creation order.
     /// Highest separate-room number handed out.
     int _lastNumber TOOM_GUARDED_BY(_mutex) = 0;
+    /// Highest message number of each room (absent: none yet).
+    std::map<std::int64_t, int> _lastMessageNumber TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom

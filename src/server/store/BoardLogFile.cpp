@@ -2,15 +2,14 @@
 
 #include "common/SeedTime.h"
 
-#include <cstdio>
-#include <fstream>
-
 namespace toom {
 
-BoardLogFile::BoardLogFile(std::string path, BoardLogFormat format, bool padDay)
+BoardLogFile::BoardLogFile(std::string path, BoardLogFormat format, bool padDay,
+                           LineAppender& appender)
     : _path(std::move(path))
     , _format(format)
-    , _padDay(padDay) {}
+    , _padDay(padDay)
+    , _appender(appender) {}
 
 std::string BoardLogFile::formatLine(const BoardPost& post) const {
     std::string line = std::to_string(post.number) + "; " + formatSeedTime(post.time, _padDay) +
@@ -24,21 +23,17 @@ void BoardLogFile::append(const BoardPost& post) {
     if (_path.empty())
         return;
     MutexLock lock(_mutex);
-    std::ofstream out(_path, std::ios::app);
-    out << formatLine(post) << '\n';
+    _appender.append(_path, formatLine(post) + '\n');
 }
 
 void BoardLogFile::rewrite(const std::vector<BoardPost>& posts) {
     if (_path.empty())
         return;
+    std::string content;
+    for (const auto& post : posts)
+        content += formatLine(post) + '\n';
     MutexLock lock(_mutex);
-    const std::string temp = _path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        for (const auto& post : posts)
-            out << formatLine(post) << '\n';
-    }
-    std::rename(temp.c_str(), _path.c_str());
+    _appender.replace(_path, std::move(content));
 }
 
 } // namespace toom

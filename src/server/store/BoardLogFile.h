@@ -8,6 +8,7 @@
 #include "common/Mutex.h"
 #include "common/Profile.h"
 #include "models/BoardPost.h"
+#include "server/store/LineAppender.h"
 
 #include <string>
 #include <vector>
@@ -16,8 +17,9 @@ namespace toom {
 
 class BoardLogFile {
 public:
-    /// An empty path disables the file.
-    BoardLogFile(std::string path, BoardLogFormat format, bool padDay);
+    /// An empty path disables the file. Writes go through `appender` (see LineAppender).
+    BoardLogFile(std::string path, BoardLogFormat format, bool padDay,
+                 LineAppender& appender = LineAppender::direct());
 
     void append(const BoardPost& post);
     void rewrite(const std::vector<BoardPost>& posts);
@@ -29,7 +31,8 @@ private:
     std::string _path;
     BoardLogFormat _format;
     bool _padDay;
-    Mutex _mutex; ///< Serialises the writes to the file (held across them by design).
+    LineAppender& _appender;
+    Mutex _mutex; ///< Orders the writes handed to the appender.
 };
 
 } // namespace toom

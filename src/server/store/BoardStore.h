@@ -14,7 +14,8 @@ class BoardStore {
 public:
     virtual ~BoardStore() = default;
 
-    /// Adds a post (its id and number are ignored); returns the new post's id.
+    /// Adds a post (its number is ignored; a nonzero id is used as its id, otherwise the store
+    /// picks one); returns the new post's id.
     virtual std::int64_t insertBoardPost(const BoardPost& post) = 0;
 
     /// Replaces the text, time and edited flag of post `id`. False when absent.

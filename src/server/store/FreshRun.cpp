@@ -56,10 +56,10 @@ FreshRunResult resetForFreshRun(SqliteStore& store, const std::string& logDir,
 }
 
 std::string FreshRunResult::summary() const {
-    return Poco::format("the previous run's %z logins, %z board posts, %z offline messages, "
+    return Poco::format("the previous run's %z logins, %z board posts, %z private messages, "
                         "%z blocks, %z rooms and groups (%z room messages, %z room logs) and "
                         "%z text logs are gone",
-                        store.logins, store.boardPosts, store.offlineMessages, store.blocks,
+                        store.logins, store.boardPosts, store.privateMessages, store.blocks,
                         store.rooms, store.roomMessages, roomLogsRemoved, logsEmptied);
 }
 

@@ -18,7 +18,7 @@ class LoginHistory {
 public:
     virtual ~LoginHistory() = default;
 
-    /// Records a login; returns its id for recordLogout.
+    /// Records a login; returns its id for recordLogout (a nonzero `login.id` is used as the id).
     virtual std::int64_t recordLogin(const LoginRecord& login) = 0;
 
     /// Sets the logout time of login `id`.

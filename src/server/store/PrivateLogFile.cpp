@@ -6,9 +6,10 @@
 
 namespace toom {
 
-PrivateLogFile::PrivateLogFile(std::string path, bool padDay)
+PrivateLogFile::PrivateLogFile(std::string path, bool padDay, LineAppender& appender)
     : _path(std::move(path))
-    , _padDay(padDay) {
+    , _padDay(padDay)
+    , _appender(appender) {
     if (_path.empty())
         return;
     std::ifstream in(_path);
@@ -22,10 +23,9 @@ void PrivateLogFile::append(const Poco::Timestamp& time, const std::string& rece
                             const std::string& text) {
     if (_path.empty())
         return;
+    const std::string rest = "; " + formatSeedTime(time, _padDay) + "; " + receiver + "; " + text;
     MutexLock lock(_mutex);
-    std::ofstream out(_path, std::ios::app);
-    out << ++_count << "; " << formatSeedTime(time, _padDay) << "; " << receiver << "; " << text
-        << '\n';
+    _appender.append(_path, std::to_string(++_count) + rest + '\n');
 }
 
 } // namespace toom

@@ -5,6 +5,7 @@
 // from the lines already in the file.
 
 #include "common/Mutex.h"
+#include "server/store/LineAppender.h"
 
 #include <Poco/Timestamp.h>
 
@@ -15,7 +16,8 @@ namespace toom {
 class PrivateLogFile {
 public:
     /// An empty path disables the file.
-    PrivateLogFile(std::string path, bool padDay);
+    /// Writes go through `appender` (see LineAppender).
+    PrivateLogFile(std::string path, bool padDay, LineAppender& appender = LineAppender::direct());
 
     void append(const Poco::Timestamp& time, const std::string& receiver, const std::string& text);
 
@@ -24,7 +26,8 @@ public:
 private:
     std::string _path;
     bool _padDay;
-    Mutex _mutex; ///< Serialises the appends (held across them by design).
+    LineAppender& _appender;
+    Mutex _mutex; ///< Numbers the lines in the order they are handed to the appender.
     long _count TOOM_GUARDED_BY(_mutex) = 0;
 };
 

@@ -12,9 +12,10 @@
 
 namespace toom {
 
-RoomLogFile::RoomLogFile(std::string logDir, bool padDay)
+RoomLogFile::RoomLogFile(std::string logDir, bool padDay, LineAppender& appender)
     : _logDir(std::move(logDir))
-    , _padDay(padDay) {}
+    , _padDay(padDay)
+    , _appender(appender) {}
 
 std::string RoomLogFile::path(const Room& room) const {
     if (_logDir.empty())
@@ -29,14 +30,12 @@ std::string RoomLogFile::formatLine(const RoomMessage& message) const {
 
 void RoomLogFile::create(const Room& room) const {
     if (auto file = path(room); !file.empty())
-        std::ofstream(file, std::ios::app);
+        _appender.append(file, std::string());
 }
 
 void RoomLogFile::append(const Room& room, const RoomMessage& message) const {
-    if (auto file = path(room); !file.empty()) {
-        std::ofstream out(file, std::ios::app);
-        out << formatLine(message) << '\n';
-    }
+    if (auto file = path(room); !file.empty())
+        _appender.append(file, formatLine(message) + '\n');
 }
 
 RoomLogFile::Repair RoomLogFile::repair(const Room& room,

@@ -5,6 +5,7 @@
 // and a crash (kill -9) between storing a message and writing its line leaves the log behind.
 
 #include "models/Room.h"
+#include "server/store/LineAppender.h"
 
 #include <string>
 #include <vector>
@@ -22,7 +23,8 @@ public:
     };
 
     /// `logDir` empty disables the room logs; `padDay` is the profile's timestamp day format.
-    RoomLogFile(std::string logDir, bool padDay);
+    /// Writes of create() and append() go through `appender` (see LineAppender).
+    RoomLogFile(std::string logDir, bool padDay, LineAppender& appender = LineAppender::direct());
 
     /// The log file of `room` (empty when the logs are off).
     std::string path(const Room& room) const;
@@ -47,6 +49,7 @@ public:
 private:
     std::string _logDir;
     bool _padDay;
+    LineAppender& _appender;
 };
 
 } // namespace toom

@@ -16,7 +16,7 @@ class RoomStore {
 public:
     virtual ~RoomStore() = default;
 
-    /// Adds a room with its members; returns its id.
+    /// Adds a room with its members; returns its id (a nonzero `room.id` is used as the id).
     virtual std::int64_t insertRoom(const Room& room) = 0;
 
     /// Adds or updates one member of room `roomId`.
@@ -28,7 +28,8 @@ public:
     /// Every room with its members, in creation order.
     virtual std::vector<Room> rooms() = 0;
 
-    /// Adds a message (its number set by the caller); returns its id.
+    /// Adds a message (its number set by the caller); returns its id (a nonzero `message.id`
+    /// is used as the id).
     virtual std::int64_t insertRoomMessage(const RoomMessage& message) = 0;
 
     /// Messages of room `roomId` whose time is at or after `fromMicros` (microseconds since

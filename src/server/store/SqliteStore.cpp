@@ -4,8 +4,10 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/File.h>
+#include <Poco/Nullable.h>
 #include <Poco/Path.h>
 
+#include <algorithm>
 #include <mutex>
 #include <type_traits>
 
@@ -95,6 +97,25 @@ const std::vector<Migration>& migrations() {
              " time INTEGER NOT NULL)",
              "CREATE INDEX room_messages_room ON room_messages(room_id, number)",
          }},
+        {"every private message kept, delivered or waiting",
+         {
+             // waiting: 1 while the recipient has not received it (the offline queue), 0 once
+             // delivered (the history between two users).
+             "CREATE TABLE private_messages ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " sender TEXT NOT NULL,"
+             " recipient TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " sent_at INTEGER NOT NULL,"
+             " waiting INTEGER NOT NULL)",
+             "INSERT INTO private_messages (id, sender, recipient, text, sent_at, waiting)"
+             " SELECT id, sender, recipient, text, sent_at, 1 FROM offline_messages",
+             "DROP TABLE offline_messages",
+             // The queue is read per recipient and is small: a partial index holds only it.
+             "CREATE INDEX private_messages_waiting ON private_messages(recipient, id)"
+             " WHERE waiting = 1",
+             "CREATE INDEX private_messages_pair ON private_messages(sender, recipient, id)",
+         }},
     };
     return steps;
 }
@@ -119,30 +140,63 @@ Poco::Data::Session openSession(const std::string& path) {
     return Poco::Data::Session(Poco::Data::SQLite::Connector::KEY, path);
 }
 
-// Runs `fn` in a transaction: committed if it returns, rolled back if it throws (and the
-// exception passed on). Every write goes through here, so a write is all or nothing.
+// Runs `fn` as one all-or-nothing write: committed if it returns, rolled back if it throws (and
+// the exception passed on). Every write goes through here. Inside a batch (see beginBatch) the
+// write is a savepoint of the batch's transaction instead, so a failing write is undone alone
+// and the others still commit together.
 // `fn` gets the session as its argument: it runs under the store's mutex, but the analysis
 // sees a lambda as a function of its own, which would not know that.
 template <typename Fn>
-auto inTransaction(Poco::Data::Session& session, Fn&& fn) -> decltype(fn(session)) {
-    session.begin();
+auto inTransaction(Poco::Data::Session& session, bool inBatch, Fn&& fn) -> decltype(fn(session)) {
+    if (inBatch)
+        session << "SAVEPOINT write", now;
+    else
+        session.begin();
     try {
         if constexpr (std::is_void_v<decltype(fn(session))>) {
             fn(session);
-            session.commit();
+            if (inBatch)
+                session << "RELEASE write", now;
+            else
+                session.commit();
         } else {
             auto result = fn(session);
-            session.commit();
+            if (inBatch)
+                session << "RELEASE write", now;
+            else
+                session.commit();
             return result;
         }
     } catch (...) {
         try {
-            session.rollback();
+            if (inBatch) {
+                session << "ROLLBACK TO write", now;
+                session << "RELEASE write", now;
+            } else {
+                session.rollback();
+            }
         } catch (...) {
             // Keep the original exception; a failed rollback has nothing more to tell.
         }
         throw;
     }
+}
+
+// The id a write asked for, or NULL (SQLite then picks the next one): see the Store slices'
+// "a nonzero id is used as the id".
+Poco::Nullable<Poco::Int64> requestedId(std::int64_t id) {
+    if (id == 0)
+        return Poco::Nullable<Poco::Int64>();
+    return Poco::Nullable<Poco::Int64>(id);
+}
+
+// The id of the row just inserted: the one asked for, or the one SQLite chose.
+std::int64_t insertedId(Poco::Data::Session& session, std::int64_t requested) {
+    if (requested != 0)
+        return requested;
+    Poco::Int64 id = 0;
+    session << "SELECT last_insert_rowid()", into(id), now;
+    return static_cast<std::int64_t>(id);
 }
 
 // Rows changed by the last statement on `session`.
@@ -177,6 +231,48 @@ std::string SqliteStore::path() const {
 
 int SqliteStore::latestSchemaVersion() {
     return static_cast<int>(migrations().size());
+}
+
+void SqliteStore::beginBatch() {
+    MutexLock lock(_mutex);
+    _session.begin();
+    _batchOpen = true;
+}
+
+void SqliteStore::commitBatch() {
+    MutexLock lock(_mutex);
+    _batchOpen = false;
+    try {
+        _session.commit();
+    } catch (...) {
+        try {
+            _session.rollback();
+        } catch (...) {
+            // The commit's own error is the one to report.
+        }
+        throw;
+    }
+}
+
+SqliteStore::LastIds SqliteStore::lastIds() {
+    MutexLock lock(_mutex);
+    // The highest id ever given (sqlite_sequence, which AUTOINCREMENT keeps even when the row
+    // is gone) or present, whichever is larger, so that no id is ever given twice.
+    auto last = [this](const std::string& table) TOOM_REQUIRES(_mutex) {
+        Poco::Int64 inTable = 0;
+        _session << "SELECT COALESCE(MAX(id), 0) FROM " + table, into(inTable), now;
+        std::vector<Poco::Int64> given;
+        std::string name = table;
+        _session << "SELECT seq FROM sqlite_sequence WHERE name = ?", into(given), use(name), now;
+        return std::max<std::int64_t>(inTable, given.empty() ? 0 : given.front());
+    };
+    LastIds ids;
+    ids.login = last("logins");
+    ids.boardPost = last("board_posts");
+    ids.privateMessage = last("private_messages");
+    ids.room = last("rooms");
+    ids.roomMessage = last("room_messages");
+    return ids;
 }
 
 int SqliteStore::schemaVersion() {
@@ -216,7 +312,7 @@ void SqliteStore::migrate() {
                                         std::to_string(steps.size()));
     }
     for (int version = current; version < static_cast<int>(steps.size()); ++version) {
-        inTransaction(_session, [&](Poco::Data::Session& session) {
+        inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
             for (const std::string& sql : steps[static_cast<std::size_t>(version)].statements) {
                 session << sql, now;
             }
@@ -229,7 +325,7 @@ void SqliteStore::migrate() {
 
 SqliteStore::ClearedRunState SqliteStore::clearRunState() {
     MutexLock lock(_mutex);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         ClearedRunState cleared;
         auto clear = [&session](const std::string& table) {
             session << "DELETE FROM " + table, now;
@@ -239,7 +335,7 @@ SqliteStore::ClearedRunState SqliteStore::clearRunState() {
         cleared.roomMessages = clear("room_messages");
         clear("room_members");
         cleared.rooms = clear("rooms");
-        cleared.offlineMessages = clear("offline_messages");
+        cleared.privateMessages = clear("private_messages");
         cleared.blocks = clear("blocks");
         cleared.boardPosts = clear("board_posts");
         cleared.logins = clear("logins");
@@ -247,7 +343,7 @@ SqliteStore::ClearedRunState SqliteStore::clearRunState() {
         // forgetting it makes the fresh run's ids start from 1 as in a new database. The
         // accounts table has no AUTOINCREMENT, so nothing of it is here.
         session << "DELETE FROM sqlite_sequence WHERE name IN ('room_messages', 'rooms',"
-                   " 'offline_messages', 'board_posts', 'logins')",
+                   " 'private_messages', 'board_posts', 'logins')",
             now;
         return cleared;
     });
@@ -282,7 +378,7 @@ bool SqliteStore::insertAccount(const Account& account) {
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
     Poco::Int64 createdAt = toMicros(account.createdAt);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         // ON CONFLICT DO NOTHING (rather than catching a constraint error) keeps "name taken"
         // an ordinary outcome, decided atomically by the primary key.
         session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at)"
@@ -298,7 +394,7 @@ bool SqliteStore::updateAccountPassword(const Account& account) {
     std::string salt = account.salt;
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "UPDATE accounts SET salt = ?, password_hash = ?, iterations = ?"
                    " WHERE username = ?",
             use(salt), use(hash), use(iterations), use(name), now;
@@ -319,21 +415,20 @@ std::int64_t SqliteStore::recordLogin(const LoginRecord& login) {
     std::string address = login.address;
     int udpPort = login.udpPort;
     Poco::Int64 loginAt = toMicros(login.loginAt);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    auto id = requestedId(login.id);
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         if (login.logoutAt) {
             Poco::Int64 logoutAt = toMicros(*login.logoutAt);
-            session << "INSERT INTO logins (username, address, udp_port, login_at, logout_at)"
-                       " VALUES (?, ?, ?, ?, ?)",
-                use(name), use(address), use(udpPort), use(loginAt), use(logoutAt), now;
+            session << "INSERT INTO logins (id, username, address, udp_port, login_at, logout_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)",
+                use(id), use(name), use(address), use(udpPort), use(loginAt), use(logoutAt), now;
         } else {
-            session << "INSERT INTO logins (username, address, udp_port, login_at)"
-                       " VALUES (?, ?, ?, ?)",
-                use(name), use(address), use(udpPort), use(loginAt), now;
+            session << "INSERT INTO logins (id, username, address, udp_port, login_at)"
+                       " VALUES (?, ?, ?, ?, ?)",
+                use(id), use(name), use(address), use(udpPort), use(loginAt), now;
         }
         // Same connection, same transaction, under the mutex: this is our row's id.
-        Poco::Int64 id = 0;
-        session << "SELECT last_insert_rowid()", into(id), now;
-        return static_cast<std::int64_t>(id);
+        return insertedId(session, login.id);
     });
 }
 
@@ -341,7 +436,7 @@ void SqliteStore::recordLogout(std::int64_t id, Poco::Timestamp at) {
     MutexLock lock(_mutex);
     Poco::Int64 rowId = id;
     Poco::Int64 logoutAt = toMicros(at);
-    inTransaction(_session, [&](Poco::Data::Session& session) {
+    inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "UPDATE logins SET logout_at = ? WHERE id = ?", use(logoutAt), use(rowId), now;
     });
 }
@@ -383,7 +478,7 @@ std::vector<LoginRecord> SqliteStore::loginsSince(Poco::Timestamp since) {
 std::size_t SqliteStore::closeOpenLogins(Poco::Timestamp at) {
     MutexLock lock(_mutex);
     Poco::Int64 logoutAt = toMicros(at);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "UPDATE logins SET logout_at = ? WHERE logout_at IS NULL", use(logoutAt), now;
         return changesOf(session);
     });
@@ -392,7 +487,7 @@ std::size_t SqliteStore::closeOpenLogins(Poco::Timestamp at) {
 std::size_t SqliteStore::pruneLoginsBefore(Poco::Timestamp before) {
     MutexLock lock(_mutex);
     Poco::Int64 beforeMicros = toMicros(before);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "DELETE FROM logins WHERE logout_at < ?", use(beforeMicros), now;
         return changesOf(session);
     });
@@ -406,12 +501,12 @@ std::int64_t SqliteStore::insertBoardPost(const BoardPost& post) {
     std::string text = post.text;
     Poco::Int64 time = toMicros(post.time);
     int edited = post.edited ? 1 : 0;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
-        session << "INSERT INTO board_posts (author, text, time, edited) VALUES (?, ?, ?, ?)",
-            use(author), use(text), use(time), use(edited), now;
-        Poco::Int64 id = 0;
-        session << "SELECT last_insert_rowid()", into(id), now;
-        return static_cast<std::int64_t>(id);
+    auto id = requestedId(post.id);
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO board_posts (id, author, text, time, edited)"
+                   " VALUES (?, ?, ?, ?, ?)",
+            use(id), use(author), use(text), use(time), use(edited), now;
+        return insertedId(session, post.id);
     });
 }
 
@@ -421,7 +516,7 @@ bool SqliteStore::updateBoardPost(const BoardPost& post) {
     std::string text = post.text;
     Poco::Int64 time = toMicros(post.time);
     int edited = post.edited ? 1 : 0;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "UPDATE board_posts SET text = ?, time = ?, edited = ? WHERE id = ?", use(text),
             use(time), use(edited), use(id), now;
         return changesOf(session) == 1;
@@ -431,7 +526,7 @@ bool SqliteStore::updateBoardPost(const BoardPost& post) {
 bool SqliteStore::deleteBoardPost(std::int64_t id) {
     MutexLock lock(_mutex);
     Poco::Int64 rowId = id;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "DELETE FROM board_posts WHERE id = ?", use(rowId), now;
         return changesOf(session) == 1;
     });
@@ -455,22 +550,30 @@ std::vector<BoardPost> SqliteStore::boardPosts() {
     return posts;
 }
 
-// --- offline private messages -------------------------------------------------------------
+// --- private messages ------------------------------------------------------------------------
 
-std::int64_t SqliteStore::insertOfflineMessage(const PrivateMessage& message) {
+std::int64_t SqliteStore::insertPrivateMessage(const PrivateMessage& message, bool waiting) {
     MutexLock lock(_mutex);
+    auto id = requestedId(message.id);
     std::string sender = message.sender;
     std::string recipient = message.recipient;
     std::string text = message.text;
     Poco::Int64 sentAt = toMicros(message.sentAt);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
-        session << "INSERT INTO offline_messages (sender, recipient, text, sent_at)"
-                   " VALUES (?, ?, ?, ?)",
-            use(sender), use(recipient), use(text), use(sentAt), now;
-        Poco::Int64 id = 0;
-        session << "SELECT last_insert_rowid()", into(id), now;
-        return static_cast<std::int64_t>(id);
+    int isWaiting = waiting ? 1 : 0;
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO private_messages (id, sender, recipient, text, sent_at, waiting)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+            use(id), use(sender), use(recipient), use(text), use(sentAt), use(isWaiting), now;
+        return insertedId(session, message.id);
     });
+}
+
+std::int64_t SqliteStore::insertDeliveredMessage(const PrivateMessage& message) {
+    return insertPrivateMessage(message, false);
+}
+
+std::int64_t SqliteStore::insertOfflineMessage(const PrivateMessage& message) {
+    return insertPrivateMessage(message, true);
 }
 
 std::vector<PrivateMessage> SqliteStore::offlineMessagesFor(const std::string& recipient) {
@@ -480,8 +583,8 @@ std::vector<PrivateMessage> SqliteStore::offlineMessagesFor(const std::string& r
     std::vector<std::string> senders;
     std::vector<std::string> texts;
     std::vector<Poco::Int64> sentAts;
-    _session << "SELECT id, sender, text, sent_at FROM offline_messages WHERE recipient = ?"
-                " ORDER BY id",
+    _session << "SELECT id, sender, text, sent_at FROM private_messages"
+                " WHERE recipient = ? AND waiting = 1 ORDER BY id",
         into(ids), into(senders), into(texts), into(sentAts), use(name), now;
     std::vector<PrivateMessage> messages;
     messages.reserve(ids.size());
@@ -495,21 +598,51 @@ std::size_t SqliteStore::offlineMessageCount(const std::string& recipient) {
     MutexLock lock(_mutex);
     std::string name = recipient;
     Poco::Int64 count = 0;
-    _session << "SELECT COUNT(*) FROM offline_messages WHERE recipient = ?", into(count), use(name),
-        now;
+    _session << "SELECT COUNT(*) FROM private_messages WHERE recipient = ? AND waiting = 1",
+        into(count), use(name), now;
     return static_cast<std::size_t>(count);
 }
 
-void SqliteStore::deleteOfflineMessages(const std::vector<std::int64_t>& ids) {
+std::map<std::string, std::size_t> SqliteStore::offlineMessageCounts() {
+    MutexLock lock(_mutex);
+    std::vector<std::string> names;
+    std::vector<Poco::Int64> counts;
+    _session << "SELECT recipient, COUNT(*) FROM private_messages WHERE waiting = 1"
+                " GROUP BY recipient",
+        into(names), into(counts), now;
+    std::map<std::string, std::size_t> out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out.emplace(names[i], static_cast<std::size_t>(counts[i]));
+    return out;
+}
+
+void SqliteStore::markOfflineMessagesDelivered(const std::vector<std::int64_t>& ids) {
     if (ids.empty())
         return;
     MutexLock lock(_mutex);
-    inTransaction(_session, [&](Poco::Data::Session& session) {
+    inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         for (std::int64_t id : ids) {
             Poco::Int64 rowId = id;
-            session << "DELETE FROM offline_messages WHERE id = ?", use(rowId), now;
+            session << "UPDATE private_messages SET waiting = 0 WHERE id = ?", use(rowId), now;
         }
     });
+}
+
+std::vector<PrivateMessage> SqliteStore::privateMessages() {
+    MutexLock lock(_mutex);
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> senders;
+    std::vector<std::string> recipients;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> sentAts;
+    _session << "SELECT id, sender, recipient, text, sent_at FROM private_messages ORDER BY id",
+        into(ids), into(senders), into(recipients), into(texts), into(sentAts), now;
+    std::vector<PrivateMessage> messages;
+    messages.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        messages.push_back(
+            PrivateMessage{ids[i], senders[i], recipients[i], texts[i], fromMicros(sentAts[i])});
+    return messages;
 }
 
 // --- blocks ---------------------------------------------------------------------------------
@@ -518,7 +651,7 @@ bool SqliteStore::insertBlock(const std::string& blocker, const std::string& blo
     MutexLock lock(_mutex);
     std::string a = blocker;
     std::string b = blocked;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "INSERT INTO blocks (blocker, blocked) VALUES (?, ?)"
                    " ON CONFLICT(blocker, blocked) DO NOTHING",
             use(a), use(b), now;
@@ -530,7 +663,7 @@ bool SqliteStore::deleteBlock(const std::string& blocker, const std::string& blo
     MutexLock lock(_mutex);
     std::string a = blocker;
     std::string b = blocked;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "DELETE FROM blocks WHERE blocker = ? AND blocked = ?", use(a), use(b), now;
         return changesOf(session) == 1;
     });
@@ -558,12 +691,12 @@ std::int64_t SqliteStore::insertRoom(const Room& room) {
     std::string name = room.name;
     std::string creator = room.creator;
     Poco::Int64 createdAt = toMicros(room.createdAt);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
-        session
-            << "INSERT INTO rooms (kind, number, name, creator, created_at) VALUES (?, ?, ?, ?, ?)",
-            use(kind), use(number), use(name), use(creator), use(createdAt), now;
-        Poco::Int64 id = 0;
-        session << "SELECT last_insert_rowid()", into(id), now;
+    auto requested = requestedId(room.id);
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO rooms (id, kind, number, name, creator, created_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+            use(requested), use(kind), use(number), use(name), use(creator), use(createdAt), now;
+        Poco::Int64 id = insertedId(session, room.id);
         int position = 0;
         for (const auto& member : room.members) {
             std::string user = member.username;
@@ -582,7 +715,7 @@ void SqliteStore::upsertRoomMember(std::int64_t roomId, const RoomMember& member
     Poco::Int64 id = roomId;
     std::string user = member.username;
     int joined = member.joined ? 1 : 0;
-    inTransaction(_session, [&](Poco::Data::Session& session) {
+    inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "INSERT INTO room_members (room_id, position, username, joined)"
                    " VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM room_members WHERE "
                    "room_id = ?), ?, ?)"
@@ -595,7 +728,7 @@ bool SqliteStore::deleteRoomMember(std::int64_t roomId, const std::string& usern
     MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
     std::string user = username;
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         session << "DELETE FROM room_members WHERE room_id = ? AND username = ?", use(id),
             use(user), now;
         return changesOf(session) == 1;
@@ -644,13 +777,12 @@ std::int64_t SqliteStore::insertRoomMessage(const RoomMessage& message) {
     std::string sender = message.sender;
     std::string text = message.text;
     Poco::Int64 time = toMicros(message.time);
-    return inTransaction(_session, [&](Poco::Data::Session& session) {
-        session << "INSERT INTO room_messages (room_id, number, sender, text, time) VALUES (?, ?, "
-                   "?, ?, ?)",
-            use(roomId), use(number), use(sender), use(text), use(time), now;
-        Poco::Int64 id = 0;
-        session << "SELECT last_insert_rowid()", into(id), now;
-        return static_cast<std::int64_t>(id);
+    auto id = requestedId(message.id);
+    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        session << "INSERT INTO room_messages (id, room_id, number, sender, text, time)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+            use(id), use(roomId), use(number), use(sender), use(text), use(time), now;
+        return insertedId(session, message.id);
     });
 }
 

@@ -2,11 +2,14 @@
 // The Store on one SQLite file (Poco::Data's SQLite connector).
 //
 // Durability: the database runs in WAL mode with synchronous=NORMAL and every write is one
-// transaction, so a committed write survives the server process being killed (kill -9).
+// transaction, so a committed write survives the server process being killed (kill -9). In a
+// batch (beginBatch .. commitBatch, the StoreWriter's group commit) the writes are savepoints of
+// one transaction instead: each is still all or nothing, and one commit makes them all durable.
 //
 // Threads: a Poco::Data::Session is not thread-safe, so the store owns one session behind one
 // mutex, and every public method holds that mutex for its whole duration. Calls are short
-// (indexed lookups and single-row writes), so serialising them costs little.
+// (indexed lookups and single-row writes), so serialising them costs little. In the server only
+// the StoreWriter's thread writes (BatchedStore); reads come from any thread.
 //
 // Schema: an ordered list of migration steps in SqliteStore.cpp. `PRAGMA user_version` records
 // how many have been applied; opening the store applies the missing ones in order, each in its
@@ -49,19 +52,40 @@ public:
     struct ClearedRunState {
         std::size_t logins = 0;
         std::size_t boardPosts = 0;
-        std::size_t offlineMessages = 0;
+        std::size_t privateMessages = 0;
         std::size_t blocks = 0;
         std::size_t rooms = 0;
         std::size_t roomMessages = 0;
     };
 
     /// Forgets everything a previous run left except the accounts: login history, board posts,
-    /// offline private messages, blocks, rooms and groups with their members and messages. It is
+    /// private messages, blocks, rooms and groups with their members and messages. It is
     /// one transaction (all of it or none), and the row ids start again from 1, so a fresh run's
     /// posts, rooms and messages are numbered as in a new database. For the seeds' runs, which
     /// keep no state across runs (see ToomServer, ServerOptions::keepState); call it before any
     /// service reads the store.
     ClearedRunState clearRunState();
+
+    /// Opens a batch: the writes until commitBatch() are one transaction, each write a
+    /// savepoint of it (a failing write is undone alone). One thread at a time (the writer's):
+    /// a write from another thread meanwhile would join the batch.
+    void beginBatch();
+    /// Commits the batch. Throws (after rolling the whole batch back) when the commit fails.
+    void commitBatch();
+
+    /// The highest id each numbered table has given (0 for none): where BatchedStore, which
+    /// numbers writes before they run, starts counting.
+    struct LastIds {
+        std::int64_t login = 0;
+        std::int64_t boardPost = 0;
+        std::int64_t privateMessage = 0;
+        std::int64_t room = 0;
+        std::int64_t roomMessage = 0;
+    };
+    LastIds lastIds();
+
+    /// Every private message, delivered or waiting, in sending order (tests, tools).
+    std::vector<PrivateMessage> privateMessages();
 
     /// See Store::findAccount.
     std::optional<Account> findAccount(const std::string& username) override;
@@ -88,10 +112,12 @@ public:
     bool deleteBoardPost(std::int64_t id) override;
     std::vector<BoardPost> boardPosts() override;
 
+    std::int64_t insertDeliveredMessage(const PrivateMessage& message) override;
     std::int64_t insertOfflineMessage(const PrivateMessage& message) override;
     std::vector<PrivateMessage> offlineMessagesFor(const std::string& recipient) override;
     std::size_t offlineMessageCount(const std::string& recipient) override;
-    void deleteOfflineMessages(const std::vector<std::int64_t>& ids) override;
+    std::map<std::string, std::size_t> offlineMessageCounts() override;
+    void markOfflineMessagesDelivered(const std::vector<std::int64_t>& ids) override;
 
     bool insertBlock(const std::string& blocker, const std::string& blocked) override;
     bool deleteBlock(const std::string& blocker, const std::string& blocked) override;
@@ -110,12 +136,14 @@ private:
     void configure() TOOM_REQUIRES(_mutex);
     void migrate() TOOM_REQUIRES(_mutex);
     int userVersion() TOOM_REQUIRES(_mutex);
+    std::int64_t insertPrivateMessage(const PrivateMessage& message, bool waiting);
 
     std::string _path;
     /// A Poco::Data session is not thread-safe: every use of it, SQL and all, is under this
     /// mutex, the store's serialisation point (held across disk I/O by design).
     Mutex _mutex;
     Poco::Data::Session _session TOOM_GUARDED_BY(_mutex);
+    bool _batchOpen TOOM_GUARDED_BY(_mutex) = false;
 };
 
 } // namespace toom

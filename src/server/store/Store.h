@@ -7,7 +7,7 @@
 #include "server/store/BlockStore.h"
 #include "server/store/BoardStore.h"
 #include "server/store/LoginHistory.h"
-#include "server/store/OfflineMessageStore.h"
+#include "server/store/PrivateMessageStore.h"
 #include "server/store/RoomStore.h"
 
 namespace toom {
@@ -15,7 +15,7 @@ namespace toom {
 class Store : public AccountStore,
               public LoginHistory,
               public BoardStore,
-              public OfflineMessageStore,
+              public PrivateMessageStore,
               public BlockStore,
               public RoomStore {};
 

@@ -1,5 +1,5 @@
 // StoredPrivateMessageService with a mocked Messenger (who is online) over a real SqliteStore (the
-// offline queue) or a MockOfflineMessageStore, and the seed's private message log.
+// offline queue) or a MockPrivateMessageStore, and the seed's private message log.
 
 #include "server/state/StoredPrivateMessageService.h"
 
@@ -135,12 +135,45 @@ TEST_F(StoredPrivateMessageServiceTest, QueueIsBoundedPerRecipient) {
 }
 
 TEST_F(StoredPrivateMessageServiceTest, QueueFullStoresNothingWithAMockStore) {
-    NiceMock<MockOfflineMessageStore> mockStore;
+    NiceMock<MockPrivateMessageStore> mockStore;
+    ON_CALL(mockStore, offlineMessageCounts())
+        .WillByDefault(Return(MockPrivateMessageStore::CountByRecipient{{"obiwan", 5}}));
     StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
     settings.maxOfflineMessages = 5;
-    ON_CALL(mockStore, offlineMessageCount("obiwan")).WillByDefault(Return(5));
     EXPECT_CALL(mockStore, insertOfflineMessage(_)).Times(0);
+    EXPECT_CALL(mockStore, insertDeliveredMessage(_)).Times(0);
     EXPECT_EQ(mocked.send(message("yoda", "obiwan", "x")), Outcome::QueueFull);
+}
+
+// Every private message is kept: one delivered at once goes to the history. Sending reads
+// nothing from the store (the waiting counts are in memory), so a send never waits for the
+// store writer.
+TEST_F(StoredPrivateMessageServiceTest, ADeliveredMessageIsStoredAsHistoryWithoutReadingTheStore) {
+    NiceMock<MockPrivateMessageStore> mockStore;
+    StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
+    online.insert("obiwan");
+    EXPECT_CALL(mockStore, offlineMessageCount(_)).Times(0);
+    EXPECT_CALL(mockStore, offlineMessagesFor(_)).Times(0);
+    EXPECT_CALL(mockStore, insertOfflineMessage(_)).Times(0);
+    EXPECT_CALL(mockStore, insertDeliveredMessage(::testing::AllOf(
+                               ::testing::Field(&PrivateMessage::sender, "yoda"),
+                               ::testing::Field(&PrivateMessage::recipient, "obiwan"),
+                               ::testing::Field(&PrivateMessage::text, "hi"))));
+    EXPECT_EQ(mocked.send(message("yoda", "obiwan", "hi")), Outcome::Delivered);
+    // Nothing waits for obiwan: logging in does not ask the store either.
+    EXPECT_EQ(mocked.deliverStored("obiwan", kAll).delivered, 0u);
+}
+
+// The counts of waiting messages come from the store once, at start: a queue left by the
+// previous run still holds later messages back (order) and still counts toward the bound.
+TEST_F(StoredPrivateMessageServiceTest, WaitingCountsFromThePreviousRunAreHonoured) {
+    NiceMock<MockPrivateMessageStore> mockStore;
+    ON_CALL(mockStore, offlineMessageCounts())
+        .WillByDefault(Return(MockPrivateMessageStore::CountByRecipient{{"obiwan", 1}}));
+    StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
+    online.insert("obiwan");
+    EXPECT_CALL(mockStore, insertOfflineMessage(_));
+    EXPECT_EQ(mocked.send(message("yoda", "obiwan", "behind the old one")), Outcome::Stored);
 }
 
 // --- delivery at login ----------------------------------------------------------------------
@@ -219,7 +252,9 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredStopsWhenSendingFailsAndKee
 }
 
 TEST_F(StoredPrivateMessageServiceTest, DeliverStoredDeletesOnlyWhatWasDeliveredWithAMockStore) {
-    NiceMock<MockOfflineMessageStore> mockStore;
+    NiceMock<MockPrivateMessageStore> mockStore;
+    ON_CALL(mockStore, offlineMessageCounts())
+        .WillByDefault(Return(MockPrivateMessageStore::CountByRecipient{{"obiwan", 3}}));
     StoredPrivateMessageService mocked{messenger, mockStore, log, settings};
     ON_CALL(mockStore, offlineMessagesFor("obiwan"))
         .WillByDefault(
@@ -228,7 +263,7 @@ TEST_F(StoredPrivateMessageServiceTest, DeliverStoredDeletesOnlyWhatWasDelivered
                                                {12, "yoda", "obiwan", "c", clock.now()}}));
     int calls = 0;
     ON_CALL(messenger, sendTo("obiwan", _)).WillByDefault([&](auto&&...) { return ++calls <= 2; });
-    EXPECT_CALL(mockStore, deleteOfflineMessages(std::vector<std::int64_t>{7, 9}));
+    EXPECT_CALL(mockStore, markOfflineMessagesDelivered(std::vector<std::int64_t>{7, 9}));
     EXPECT_EQ(mocked.deliverStored("obiwan", kAll).delivered, 2u);
 }
 

@@ -89,7 +89,7 @@ TEST_F(FreshRunTest, ClearRunStateLeavesOnlyTheAccountsAndCountsWhatWent) {
     const auto cleared = store->clearRunState();
     EXPECT_EQ(cleared.logins, 2u);
     EXPECT_EQ(cleared.boardPosts, 2u);
-    EXPECT_EQ(cleared.offlineMessages, 1u);
+    EXPECT_EQ(cleared.privateMessages, 1u);
     EXPECT_EQ(cleared.blocks, 1u);
     EXPECT_EQ(cleared.rooms, 2u);
     EXPECT_EQ(cleared.roomMessages, 3u);

@@ -67,7 +67,7 @@ TEST_F(SqliteStoreMessagingTest, SchemaIsAtTheLatestVersion) {
     EXPECT_EQ(version, SqliteStore::latestSchemaVersion());
     int tables = 0;
     session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
-               " AND name IN ('board_posts', 'offline_messages', 'blocks')",
+               " AND name IN ('board_posts', 'private_messages', 'blocks')",
         into(tables), now;
     EXPECT_EQ(tables, 3);
 }
@@ -103,13 +103,23 @@ TEST_F(SqliteStoreMessagingTest, BoardInsertReturnsIncreasingIdsAndNumbersFromOn
     EXPECT_EQ(posts[1].author, "obiwan");
 }
 
-TEST_F(SqliteStoreMessagingTest, BoardInsertIgnoresTheGivenIdAndNumber) {
+TEST_F(SqliteStoreMessagingTest, BoardInsertIgnoresTheGivenNumber) {
     BoardPost post = makePost("yoda", "one", at(1000));
-    post.id = 77;
     post.number = 9;
     const auto id = store->insertBoardPost(post);
-    EXPECT_NE(id, 77);
+    EXPECT_EQ(id, 1);
     EXPECT_EQ(store->boardPosts().at(0).number, 1);
+}
+
+// BatchedStore numbers its writes before they run: a given id is the row's id, and the next
+// id SQLite picks comes after it.
+TEST_F(SqliteStoreMessagingTest, BoardInsertUsesAGivenId) {
+    BoardPost post = makePost("yoda", "one", at(1000));
+    post.id = 77;
+    EXPECT_EQ(store->insertBoardPost(post), 77);
+    EXPECT_EQ(store->boardPosts().at(0).id, 77);
+    EXPECT_EQ(store->insertBoardPost(makePost("yoda", "two", at(1001))), 78);
+    EXPECT_EQ(store->lastIds().boardPost, 78);
 }
 
 TEST_F(SqliteStoreMessagingTest, BoardUpdateReplacesTextTimeAndEdited) {
@@ -202,11 +212,11 @@ TEST_F(SqliteStoreMessagingTest, DeletingOfflineMessagesRemovesOnlyThose) {
     const auto b = store->insertOfflineMessage(makeMessage("yoda", "obiwan", "2", at(1001)));
     const auto c = store->insertOfflineMessage(makeMessage("yoda", "obiwan", "3", at(1002)));
     const auto d = store->insertOfflineMessage(makeMessage("yoda", "luke", "4", at(1003)));
-    store->deleteOfflineMessages({a, c});
+    store->markOfflineMessagesDelivered({a, c});
     EXPECT_THAT(texts(store->offlineMessagesFor("obiwan")), ElementsAre("2"));
     EXPECT_EQ(store->offlineMessagesFor("obiwan").at(0).id, b);
-    store->deleteOfflineMessages({});
-    store->deleteOfflineMessages({a}); // already gone: nothing happens
+    store->markOfflineMessagesDelivered({});
+    store->markOfflineMessagesDelivered({a}); // already gone: nothing happens
     EXPECT_EQ(store->offlineMessageCount("obiwan"), 1u);
     EXPECT_EQ(store->offlineMessagesFor("luke").at(0).id, d);
 }

@@ -7,7 +7,7 @@
 #include "server/store/BlockStore.h"
 #include "server/store/BoardStore.h"
 #include "server/store/LoginHistory.h"
-#include "server/store/OfflineMessageStore.h"
+#include "server/store/PrivateMessageStore.h"
 #include "server/store/RoomStore.h"
 
 #include <gmock/gmock.h>
@@ -48,16 +48,20 @@ public:
     MOCK_METHOD(std::vector<BoardPost>, boardPosts, (), (override));
 };
 
-class MockOfflineMessageStore : public OfflineMessageStore {
+class MockPrivateMessageStore : public PrivateMessageStore {
 public:
-    MockOfflineMessageStore();
-    ~MockOfflineMessageStore() override; // Out of line: see MockServices.h.
+    MockPrivateMessageStore();
+    ~MockPrivateMessageStore() override; // Out of line: see MockServices.h.
 
+    using CountByRecipient = std::map<std::string, std::size_t>;
+    MOCK_METHOD(std::int64_t, insertDeliveredMessage, (const PrivateMessage& message), (override));
     MOCK_METHOD(std::int64_t, insertOfflineMessage, (const PrivateMessage& message), (override));
     MOCK_METHOD(std::vector<PrivateMessage>, offlineMessagesFor, (const std::string& recipient),
                 (override));
     MOCK_METHOD(std::size_t, offlineMessageCount, (const std::string& recipient), (override));
-    MOCK_METHOD(void, deleteOfflineMessages, (const std::vector<std::int64_t>& ids), (override));
+    MOCK_METHOD(CountByRecipient, offlineMessageCounts, (), (override));
+    MOCK_METHOD(void, markOfflineMessagesDelivered, (const std::vector<std::int64_t>& ids),
+                (override));
 };
 
 class MockBlockStore : public BlockStore {
