@@ -2,6 +2,7 @@
 // with a shutdown notice and exit code 0, and acknowledged data surviving kill -9.
 
 #include "common/Version.h"
+#include "server/store/SqliteStore.h"
 #include "support/ChildProcess.h"
 #include "support/Files.h"
 #include "support/TestClient.h"
@@ -199,6 +200,53 @@ TEST(ServerProcess, AcknowledgedRegistrationSurvivesKillNine) {
     EXPECT_TRUE(client.request("tough1").ok());
     again.signal(SIGTERM);
     EXPECT_EQ(again.wait(), 0);
+}
+
+// Group commit keeps "acknowledged means durable" for private messages, to online users too
+// (they are delivered at once and stored as history) and to offline ones (queued): a burst sent
+// in one write, every OK read, then kill -9. Every acknowledged message is in the store, in
+// order; the offline one still waits for its recipient.
+TEST(ServerProcess, AcknowledgedPrivateMessagesSurviveKillNine) {
+    TempDir dir;
+    writeSeedCredentials(dir);
+    auto args = configuredArgs(dir);
+    args.push_back("-Dflood.burst=1000"); // The burst is the point here, not flood control.
+    constexpr int kBurst = 300;
+    std::vector<std::string> sent;
+    {
+        ChildProcess server(TOOM_SERVER_BINARY, args, dir.path());
+        const int port = waitListening(server);
+        ASSERT_NE(port, 0) << server.output();
+        TestClient yoda(port);
+        yoda.loginAs("yoda");
+        TestClient obiwan(port);
+        obiwan.loginAs("obiwan");
+        std::string burst;
+        for (int i = 0; i < kBurst; ++i) {
+            sent.push_back("message " + std::to_string(i));
+            burst += "PM obiwan " + sent.back() + "\n";
+        }
+        yoda.sendRaw(burst); // Pipelined: the server sees them in a few reads, not one by one.
+        for (int i = 0; i < kBurst; ++i) {
+            Response reply = yoda.readResponse();
+            ASSERT_TRUE(reply.ok()) << i << ": " << reply.final.format(); // Acknowledged...
+        }
+        Response queued = yoda.request("PM luke while you were away");
+        ASSERT_TRUE(queued.ok()) << queued.final.format();
+        server.signal(SIGKILL); // ...then the process dies at once.
+        server.wait();
+    }
+    SqliteStore store(dir.file("toom.db"));
+    std::vector<std::string> stored;
+    for (const auto& message : store.privateMessages()) {
+        if (message.recipient == "obiwan" && message.sender == "yoda")
+            stored.push_back(message.text);
+    }
+    EXPECT_EQ(stored, sent);
+    const auto waiting = store.offlineMessagesFor("luke");
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting[0].text, "while you were away");
+    EXPECT_TRUE(store.offlineMessagesFor("obiwan").empty()); // Delivered: history, not queue.
 }
 
 // The room and group logs after kill -9: a crash between storing a message and writing its

@@ -141,40 +141,28 @@ Poco::Data::Session openSession(const std::string& path) {
 }
 
 // Runs `fn` as one all-or-nothing write: committed if it returns, rolled back if it throws (and
-// the exception passed on). Every write goes through here. Inside a batch (see beginBatch) the
-// write is a savepoint of the batch's transaction instead, so a failing write is undone alone
-// and the others still commit together.
+// the exception passed on). Every write goes through here. Inside a batch (see beginBatch) it
+// only runs `fn`: the batch's writer has opened a savepoint around the whole job (beginWrite),
+// which it releases or rolls back, so a job of several writes is all or nothing too.
 // `fn` gets the session as its argument: it runs under the store's mutex, but the analysis
 // sees a lambda as a function of its own, which would not know that.
 template <typename Fn>
 auto inTransaction(Poco::Data::Session& session, bool inBatch, Fn&& fn) -> decltype(fn(session)) {
     if (inBatch)
-        session << "SAVEPOINT write", now;
-    else
-        session.begin();
+        return fn(session);
+    session.begin();
     try {
         if constexpr (std::is_void_v<decltype(fn(session))>) {
             fn(session);
-            if (inBatch)
-                session << "RELEASE write", now;
-            else
-                session.commit();
+            session.commit();
         } else {
             auto result = fn(session);
-            if (inBatch)
-                session << "RELEASE write", now;
-            else
-                session.commit();
+            session.commit();
             return result;
         }
     } catch (...) {
         try {
-            if (inBatch) {
-                session << "ROLLBACK TO write", now;
-                session << "RELEASE write", now;
-            } else {
-                session.rollback();
-            }
+            session.rollback();
         } catch (...) {
             // Keep the original exception; a failed rollback has nothing more to tell.
         }
@@ -252,6 +240,18 @@ void SqliteStore::commitBatch() {
         }
         throw;
     }
+}
+
+void SqliteStore::beginWrite() {
+    MutexLock lock(_mutex);
+    _session << "SAVEPOINT job", now;
+}
+
+void SqliteStore::endWrite(bool keep) {
+    MutexLock lock(_mutex);
+    if (!keep)
+        _session << "ROLLBACK TO job", now;
+    _session << "RELEASE job", now;
 }
 
 SqliteStore::LastIds SqliteStore::lastIds() {

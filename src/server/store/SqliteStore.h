@@ -3,8 +3,9 @@
 //
 // Durability: the database runs in WAL mode with synchronous=NORMAL and every write is one
 // transaction, so a committed write survives the server process being killed (kill -9). In a
-// batch (beginBatch .. commitBatch, the StoreWriter's group commit) the writes are savepoints of
-// one transaction instead: each is still all or nothing, and one commit makes them all durable.
+// batch (beginBatch .. commitBatch, the StoreWriter's group commit) the writes share one
+// transaction instead, each job a savepoint of it (beginWrite .. endWrite): each is still all or
+// nothing, and one commit makes them all durable.
 //
 // Threads: a Poco::Data::Session is not thread-safe, so the store owns one session behind one
 // mutex, and every public method holds that mutex for its whole duration. Calls are short
@@ -66,10 +67,13 @@ public:
     /// service reads the store.
     ClearedRunState clearRunState();
 
-    /// Opens a batch: the writes until commitBatch() are one transaction, each write a
-    /// savepoint of it (a failing write is undone alone). One thread at a time (the writer's):
-    /// a write from another thread meanwhile would join the batch.
+    /// Opens a batch: the writes until commitBatch() are one transaction. One thread at a time
+    /// (the writer's): a write from another thread meanwhile would join the batch.
     void beginBatch();
+    /// In a batch, around each job: a savepoint, so that a failing job (endWrite(false)) is
+    /// undone alone, all of its writes, and the rest of the batch still commits.
+    void beginWrite();
+    void endWrite(bool keep);
     /// Commits the batch. Throws (after rolling the whole batch back) when the commit fails.
     void commitBatch();
 

@@ -209,13 +209,17 @@ std::vector<StoreWriter::Ticket> StoreWriter::write(std::vector<Entry>& batch) {
             for (Entry& entry : batch) {
                 if (entry.kind != Entry::Kind::Job)
                     continue;
+                _store.beginWrite();
+                bool keep = true;
                 try {
                     entry.job(_store);
                 } catch (const std::exception& e) {
-                    // Undone alone (a savepoint); the rest of the batch goes on.
+                    // Undone alone (its savepoint); the rest of the batch goes on.
+                    keep = false;
                     failed.push_back(entry.ticket);
                     _log.error("store write %Lu failed: %s", entry.ticket, std::string(e.what()));
                 }
+                _store.endWrite(keep);
                 entry.job = nullptr; // Frees what it captured now, not at the next batch.
             }
             _store.commitBatch();
