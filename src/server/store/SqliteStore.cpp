@@ -2,6 +2,7 @@
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/File.h>
 #include <Poco/Nullable.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <sqlite3.h>
 #include <type_traits>
 
 using namespace Poco::Data::Keywords;
@@ -206,6 +208,8 @@ SqliteStore::SqliteStore(const std::string& path)
 
 SqliteStore::~SqliteStore() {
     MutexLock lock(_mutex);
+    sqlite3_finalize(_insertPrivateMessage); // Before the connection closes; null is fine.
+    _insertPrivateMessage = nullptr;
     try {
         _session.close();
     } catch (...) {
@@ -242,16 +246,29 @@ void SqliteStore::commitBatch() {
     }
 }
 
+// The savepoints and the private-message insert are the writer's per-write statements: they go
+// to SQLite directly (a prepared statement kept for the insert), since Poco::Data prepares,
+// binds and finalises a statement object per call, which cost several times the SQL itself.
+void SqliteStore::execRaw(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(Poco::Data::SQLite::Utility::dbHandle(_session), sql, nullptr, nullptr,
+                     &error) != SQLITE_OK) {
+        const std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw Poco::Data::DataException(std::string(sql) + ": " + message);
+    }
+}
+
 void SqliteStore::beginWrite() {
     MutexLock lock(_mutex);
-    _session << "SAVEPOINT job", now;
+    execRaw("SAVEPOINT job");
 }
 
 void SqliteStore::endWrite(bool keep) {
     MutexLock lock(_mutex);
     if (!keep)
-        _session << "ROLLBACK TO job", now;
-    _session << "RELEASE job", now;
+        execRaw("ROLLBACK TO job");
+    execRaw("RELEASE job");
 }
 
 SqliteStore::LastIds SqliteStore::lastIds() {
@@ -554,18 +571,36 @@ std::vector<BoardPost> SqliteStore::boardPosts() {
 
 std::int64_t SqliteStore::insertPrivateMessage(const PrivateMessage& message, bool waiting) {
     MutexLock lock(_mutex);
-    auto id = requestedId(message.id);
-    std::string sender = message.sender;
-    std::string recipient = message.recipient;
-    std::string text = message.text;
-    Poco::Int64 sentAt = toMicros(message.sentAt);
-    int isWaiting = waiting ? 1 : 0;
-    return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
-        session << "INSERT INTO private_messages (id, sender, recipient, text, sent_at, waiting)"
-                   " VALUES (?, ?, ?, ?, ?, ?)",
-            use(id), use(sender), use(recipient), use(text), use(sentAt), use(isWaiting), now;
-        return insertedId(session, message.id);
-    });
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(_session);
+    if (!_insertPrivateMessage) {
+        const char* sql = "INSERT INTO private_messages (id, sender, recipient, text, sent_at,"
+                          " waiting) VALUES (?, ?, ?, ?, ?, ?)";
+        if (sqlite3_prepare_v2(db, sql, -1, &_insertPrivateMessage, nullptr) != SQLITE_OK)
+            throw Poco::Data::DataException(std::string("prepare: ") + sqlite3_errmsg(db));
+    }
+    sqlite3_stmt* statement = _insertPrivateMessage;
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (message.id != 0)
+        sqlite3_bind_int64(statement, 1, message.id);
+    else
+        sqlite3_bind_null(statement, 1);
+    sqlite3_bind_text(statement, 2, message.sender.data(), static_cast<int>(message.sender.size()),
+                      SQLITE_STATIC);
+    sqlite3_bind_text(statement, 3, message.recipient.data(),
+                      static_cast<int>(message.recipient.size()), SQLITE_STATIC);
+    sqlite3_bind_text(statement, 4, message.text.data(), static_cast<int>(message.text.size()),
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(statement, 5, toMicros(message.sentAt));
+    sqlite3_bind_int(statement, 6, waiting ? 1 : 0);
+    // Outside a batch the statement is its own transaction (SQLite's autocommit), which is all
+    // or nothing as inTransaction would make it.
+    const int result = sqlite3_step(statement);
+    sqlite3_reset(statement); // Releases the bound strings' use and the statement's locks.
+    if (result != SQLITE_DONE)
+        throw Poco::Data::DataException(std::string("insert private message: ") +
+                                        sqlite3_errmsg(db));
+    return message.id != 0 ? message.id : static_cast<std::int64_t>(sqlite3_last_insert_rowid(db));
 }
 
 std::int64_t SqliteStore::insertDeliveredMessage(const PrivateMessage& message) {

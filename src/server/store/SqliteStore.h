@@ -24,6 +24,8 @@
 
 #include <string>
 
+struct sqlite3_stmt;
+
 namespace toom {
 
 class SqliteStore final : public Store {
@@ -141,6 +143,7 @@ private:
     void migrate() TOOM_REQUIRES(_mutex);
     int userVersion() TOOM_REQUIRES(_mutex);
     std::int64_t insertPrivateMessage(const PrivateMessage& message, bool waiting);
+    void execRaw(const char* sql) TOOM_REQUIRES(_mutex);
 
     std::string _path;
     /// A Poco::Data session is not thread-safe: every use of it, SQL and all, is under this
@@ -148,6 +151,8 @@ private:
     Mutex _mutex;
     Poco::Data::Session _session TOOM_GUARDED_BY(_mutex);
     bool _batchOpen TOOM_GUARDED_BY(_mutex) = false;
+    /// The private-message insert, prepared once (see insertPrivateMessage).
+    sqlite3_stmt* _insertPrivateMessage TOOM_GUARDED_BY(_mutex) = nullptr;
 };
 
 } // namespace toom
