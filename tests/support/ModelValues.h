@@ -3,6 +3,7 @@
 // one column of a list that a test compares, and rooms as a service would return them.
 // Header-only, on the model headers only, so that every suite can use them.
 
+#include "models/BoardPost.h"
 #include "models/Room.h"
 
 #include <Poco/Timestamp.h>
@@ -57,6 +58,16 @@ inline Room group(std::int64_t id, const std::string& name, std::vector<RoomMemb
     room.creator = members.front().username;
     room.members = std::move(members);
     return room;
+}
+
+/// A board post by `author` at `time`, not yet stored (id and number 0).
+inline BoardPost post(const std::string& author, const std::string& text,
+                      Poco::Timestamp time = at(1000)) {
+    BoardPost made;
+    made.author = author;
+    made.text = text;
+    made.time = time;
+    return made;
 }
 
 } // namespace toom::test

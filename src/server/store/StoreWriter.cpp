@@ -47,20 +47,19 @@ StoreWriter::Ticket StoreWriter::submit(Job job, std::size_t bytes) {
 }
 
 void StoreWriter::append(const std::string& path, std::string lines) {
-    Entry entry;
-    entry.kind = Entry::Kind::Append;
-    entry.path = path;
-    entry.bytes = lines.size();
-    entry.text = std::move(lines);
-    enqueue(std::move(entry));
+    enqueueFileWrite(Entry::Kind::Append, path, std::move(lines));
 }
 
 void StoreWriter::replace(const std::string& path, std::string content) {
+    enqueueFileWrite(Entry::Kind::Replace, path, std::move(content));
+}
+
+void StoreWriter::enqueueFileWrite(Entry::Kind kind, const std::string& path, std::string text) {
     Entry entry;
-    entry.kind = Entry::Kind::Replace;
+    entry.kind = kind;
     entry.path = path;
-    entry.bytes = content.size();
-    entry.text = std::move(content);
+    entry.bytes = text.size();
+    entry.text = std::move(text);
     enqueue(std::move(entry));
 }
 

@@ -116,6 +116,7 @@ private:
     };
 
     Ticket enqueue(Entry entry) TOOM_EXCLUDES(_mutex);
+    void enqueueFileWrite(Entry::Kind kind, const std::string& path, std::string text);
     void run() TOOM_EXCLUDES(_mutex);
     /// Runs one batch; returns the tickets that failed.
     std::vector<Ticket> write(std::vector<Entry>& batch);

@@ -18,14 +18,6 @@ namespace {
 using test::at;
 using ::testing::ElementsAre;
 
-BoardPost batchedPost(const std::string& text) {
-    BoardPost post;
-    post.author = "yoda";
-    post.text = text;
-    post.time = at(1000);
-    return post;
-}
-
 class BatchedStoreTest : public ::testing::Test {
 protected:
     BatchedStoreTest() { open(); }
@@ -51,7 +43,7 @@ protected:
 
 TEST_F(BatchedStoreTest, AWriteIsQueuedAndAReadAfterItSeesIt) {
     const auto before = StoreWriter::lastOnThisThread();
-    const auto id = store->insertBoardPost(batchedPost("hello"));
+    const auto id = store->insertBoardPost(test::post("yoda", "hello"));
     EXPECT_GT(StoreWriter::lastOnThisThread(), before); // The caller can wait for it.
     const auto posts = store->boardPosts();
     ASSERT_EQ(posts.size(), 1u);
@@ -60,16 +52,16 @@ TEST_F(BatchedStoreTest, AWriteIsQueuedAndAReadAfterItSeesIt) {
 }
 
 TEST_F(BatchedStoreTest, IdsAreNumberedBeforeTheWriteAndContinueAfterARestart) {
-    EXPECT_EQ(store->insertBoardPost(batchedPost("one")), 1);
-    EXPECT_EQ(store->insertBoardPost(batchedPost("two")), 2);
-    const auto gone = store->insertBoardPost(batchedPost("three"));
+    EXPECT_EQ(store->insertBoardPost(test::post("yoda", "one")), 1);
+    EXPECT_EQ(store->insertBoardPost(test::post("yoda", "two")), 2);
+    const auto gone = store->insertBoardPost(test::post("yoda", "three"));
     store->deleteBoardPost(gone);
     PrivateMessage message{0, "yoda", "obiwan", "hi", at(1000)};
     EXPECT_EQ(store->insertOfflineMessage(message), 1);
     EXPECT_EQ(store->insertDeliveredMessage(message), 2);
     reopen();
     // A deleted post's id is never given again (AUTOINCREMENT's rule, kept).
-    EXPECT_EQ(store->insertBoardPost(batchedPost("four")), 4);
+    EXPECT_EQ(store->insertBoardPost(test::post("yoda", "four")), 4);
     EXPECT_EQ(store->insertDeliveredMessage(message), 3);
     std::vector<std::string> texts;
     for (const auto& post : store->boardPosts())

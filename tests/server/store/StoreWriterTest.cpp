@@ -26,14 +26,6 @@ namespace {
 using test::at;
 using ::testing::ElementsAre;
 
-BoardPost writerPost(const std::string& text) {
-    BoardPost post;
-    post.author = "yoda";
-    post.text = text;
-    post.time = at(1000);
-    return post;
-}
-
 std::vector<std::string> postTexts(SqliteStore& store) {
     std::vector<std::string> out;
     for (const auto& post : store.boardPosts())
@@ -80,7 +72,7 @@ TEST_F(StoreWriterTest, WritesQueuedWhileTheWriterIsBusyCommitInOneBatch) {
     for (int i = 0; i < 100; ++i) {
         last = writer.submit([i, &order](SqliteStore& s) {
             order.push_back(i); // Only the writer's thread runs jobs: no lock needed.
-            s.insertBoardPost(writerPost("post " + std::to_string(i)));
+            s.insertBoardPost(test::post("yoda", "post " + std::to_string(i)));
         });
     }
     EXPECT_LT(writer.committed(), last);
@@ -99,7 +91,7 @@ TEST_F(StoreWriterTest, WritesQueuedWhileTheWriterIsBusyCommitInOneBatch) {
 TEST_F(StoreWriterTest, ACommittedWriteIsInTheFileForAnotherConnection) {
     StoreWriter writer(store, log);
     const auto ticket =
-        writer.submit([](SqliteStore& s) { s.insertBoardPost(writerPost("durable")); });
+        writer.submit([](SqliteStore& s) { s.insertBoardPost(test::post("yoda", "durable")); });
     writer.waitFor(ticket);
     SqliteStore other(dbPath); // A second connection sees only what was committed.
     EXPECT_THAT(postTexts(other), ElementsAre("durable"));
@@ -111,13 +103,13 @@ TEST_F(StoreWriterTest, AFailingWriteIsUndoneAloneAndItsWaiterIsTold) {
     const auto gateTicket = writer.submit(gate.job());
     gate.entered.get_future().wait();
     const auto first =
-        writer.submit([](SqliteStore& s) { s.insertBoardPost(writerPost("first")); });
+        writer.submit([](SqliteStore& s) { s.insertBoardPost(test::post("yoda", "first")); });
     const auto failing = writer.submit([](SqliteStore& s) {
-        s.insertBoardPost(writerPost("half done"));
+        s.insertBoardPost(test::post("yoda", "half done"));
         throw std::runtime_error("disk on fire");
     });
     const auto third =
-        writer.submit([](SqliteStore& s) { s.insertBoardPost(writerPost("third")); });
+        writer.submit([](SqliteStore& s) { s.insertBoardPost(test::post("yoda", "third")); });
     std::promise<bool> firstOk;
     std::promise<bool> failingOk;
     std::promise<bool> thirdOk;
@@ -206,12 +198,13 @@ TEST_F(StoreWriterTest, StopCommitsWhatIsQueuedAndLaterWritesRunAtOnce) {
     Gate gate;
     writer->submit(gate.job());
     gate.entered.get_future().wait();
-    writer->submit([](SqliteStore& s) { s.insertBoardPost(writerPost("queued")); });
+    writer->submit([](SqliteStore& s) { s.insertBoardPost(test::post("yoda", "queued")); });
     std::thread stopper([&] { writer->stop(); });
     gate.open.set_value();
     stopper.join();
     EXPECT_THAT(postTexts(store), ElementsAre("queued"));
-    const auto late = writer->submit([](SqliteStore& s) { s.insertBoardPost(writerPost("late")); });
+    const auto late =
+        writer->submit([](SqliteStore& s) { s.insertBoardPost(test::post("yoda", "late")); });
     EXPECT_EQ(writer->committed(), late);
     EXPECT_THAT(postTexts(store), ElementsAre("queued", "late"));
 }
