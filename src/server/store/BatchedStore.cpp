@@ -249,9 +249,4 @@ std::vector<RoomMessage> BatchedStore::roomMessages(std::int64_t roomId, std::in
     return _sqlite.roomMessages(roomId, fromMicros, limit);
 }
 
-int BatchedStore::lastRoomMessageNumber(std::int64_t roomId) {
-    settle(kRooms);
-    return _sqlite.lastRoomMessageNumber(roomId);
-}
-
 } // namespace toom

@@ -73,7 +73,6 @@ public:
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                           std::size_t limit) override;
-    int lastRoomMessageNumber(std::int64_t roomId) override;
 
 private:
     enum Slice { kAccounts, kLogins, kBoard, kPrivateMessages, kBlocks, kRooms, kSliceCount };

@@ -36,9 +36,6 @@ public:
     /// the epoch), in number order, at most `limit`.
     virtual std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                                   std::size_t limit) = 0;
-
-    /// The highest message number in room `roomId` (0 when none).
-    virtual int lastRoomMessageNumber(std::int64_t roomId) = 0;
 };
 
 } // namespace toom

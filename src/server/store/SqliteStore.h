@@ -136,7 +136,9 @@ public:
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                           std::size_t limit) override;
-    int lastRoomMessageNumber(std::int64_t roomId) override;
+    /// The highest message number in room `roomId` (0 when none): for tests and tools; the
+    /// room service numbers from memory.
+    int lastRoomMessageNumber(std::int64_t roomId);
 
 private:
     void configure() TOOM_REQUIRES(_mutex);

@@ -91,7 +91,6 @@ public:
     MOCK_METHOD(std::int64_t, insertRoomMessage, (const RoomMessage& message), (override));
     MOCK_METHOD(std::vector<RoomMessage>, roomMessages,
                 (std::int64_t roomId, std::int64_t fromMicros, std::size_t limit), (override));
-    MOCK_METHOD(int, lastRoomMessageNumber, (std::int64_t roomId), (override));
 };
 
 } // namespace toom
