@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <ctime>
 #include <regex>
 
 namespace toom {
@@ -38,10 +40,22 @@ bool parseUnsigned(std::string_view text, int& out) {
 // refuse them.
 constexpr int kFirstYear = 1970;
 
+// Formatted with localtime_r rather than Poco::LocalDateTime: Poco asks Timezone::utcOffset,
+// which calls tzset() under a process-wide mutex, and glibc's tzset() stats /etc/localtime on
+// every call. Every delivered message carries a seed time, so that was a file-system lookup
+// and a contended lock per message on the event loops. localtime_r reads the zone once (and
+// again after an explicit tzset(), which is how a TZ change is picked up).
 std::string formatSeedTime(const Poco::Timestamp& time, bool padDay) {
-    Poco::LocalDateTime local(time);
-    return Poco::DateTimeFormatter::format(local,
-                                           padDay ? "%d %b %Y %H:%M:%S" : "%e %b %Y %H:%M:%S");
+    const std::time_t seconds = static_cast<std::time_t>(time.epochTime());
+    std::tm local{};
+    if (localtime_r(&seconds, &local) == nullptr)
+        return {};
+    char text[40];
+    const int length = std::snprintf(
+        text, sizeof text, padDay ? "%02d %s %04d %02d:%02d:%02d" : "%d %s %04d %02d:%02d:%02d",
+        local.tm_mday, kMonths[static_cast<std::size_t>(local.tm_mon) % kMonths.size()].data(),
+        local.tm_year + 1900, local.tm_hour, local.tm_min, local.tm_sec);
+    return std::string(text, length > 0 ? static_cast<std::size_t>(length) : 0);
 }
 
 std::optional<Poco::Timestamp> parseSeedTime(std::string_view text) {

@@ -4,9 +4,15 @@
 
 #include "support/LocalTime.h"
 
+#include <Poco/DateTime.h>
 #include <Poco/LocalDateTime.h>
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+#include <string>
 
 namespace toom {
 namespace {
@@ -92,6 +98,50 @@ TEST(SeedTimeTest, FormatsWithAndWithoutPadding) {
     const auto two = localTime(2023, 12, 25, 9, 5, 7);
     EXPECT_EQ(formatSeedTime(two, true), "25 Dec 2023 09:05:07");
     EXPECT_EQ(formatSeedTime(two, false), "25 Dec 2023 09:05:07");
+}
+
+/// Sets the process time zone (POSIX TZ) for one test and restores it afterwards.
+class ScopedSeedTimeZone {
+public:
+    explicit ScopedSeedTimeZone(const char* tz) {
+        if (const char* old = std::getenv("TZ"))
+            _old = old;
+        setenv("TZ", tz, 1);
+        tzset();
+    }
+    ~ScopedSeedTimeZone() {
+        if (_old)
+            setenv("TZ", _old->c_str(), 1);
+        else
+            unsetenv("TZ");
+        tzset();
+    }
+
+private:
+    std::optional<std::string> _old;
+};
+
+// The formatter reads the zone once rather than per call; a zone set with tzset() must
+// still be the one it uses, daylight saving included.
+TEST(SeedTimeTest, FormatFollowsTheZoneSetWithTzset) {
+    const Poco::Timestamp noonUtc = Poco::DateTime(2023, 6, 1, 12, 0, 0).timestamp();
+    const Poco::Timestamp winterNoonUtc = Poco::DateTime(2023, 1, 1, 12, 0, 0).timestamp();
+    {
+        ScopedSeedTimeZone utc("UTC0");
+        EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 12:00:00");
+    }
+    {
+        ScopedSeedTimeZone tokyo("JST-9");
+        EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 21:00:00");
+        EXPECT_EQ(
+            formatSeedTime(noonUtc - Poco::Timespan(0, 22, 0, 0, 0).totalMicroseconds(), false),
+            "31 May 2023 23:00:00");
+    }
+    {
+        ScopedSeedTimeZone newYork("EST5EDT,M3.2.0,M11.1.0");
+        EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 08:00:00");
+        EXPECT_EQ(formatSeedTime(winterNoonUtc, false), "1 Jan 2023 07:00:00");
+    }
 }
 
 TEST(SeedTimeTest, FormatDropsFractionsOfASecond) {

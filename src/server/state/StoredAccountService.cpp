@@ -20,8 +20,26 @@ void StoredAccountService::setRegistrationHook(RegistrationHook onRegistered) {
     _onRegistered = std::move(onRegistered);
 }
 
+// Every PM, invite and block asks whether its target exists. Asking the store meant a SQLite
+// query on the event loop per message, contending with the writer for the connection (45% of
+// the loops' time at 50,000 PM/s); accounts are never deleted, so a positive answer stays true.
 bool StoredAccountService::exists(const std::string& username) {
-    return _store.findAccount(username).has_value();
+    if (known(username))
+        return true;
+    if (!_store.findAccount(username).has_value())
+        return false;
+    remember(username);
+    return true;
+}
+
+bool StoredAccountService::known(const std::string& username) const {
+    ReaderLock lock(_knownMutex);
+    return _known.count(username) != 0;
+}
+
+void StoredAccountService::remember(const std::string& username) {
+    WriterLock lock(_knownMutex);
+    _known.insert(username);
 }
 
 bool StoredAccountService::verify(const std::string& username, const std::string& password) {
@@ -48,6 +66,7 @@ bool StoredAccountService::registerAccount(const std::string& username,
     if (!_store.insertAccount(_hasher.hash(username, password))) {
         return false;
     }
+    remember(username);
     if (_onRegistered) {
         try {
             _onRegistered(username, password);

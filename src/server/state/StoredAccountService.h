@@ -3,6 +3,7 @@
 // seed-format credentials.txt at start-up, so that file stays the authoritative list that
 // operators edit by hand.
 
+#include "common/Mutex.h"
 #include "server/state/PasswordHasher.h"
 #include "server/store/AccountStore.h"
 #include "services/AccountService.h"
@@ -10,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace toom {
@@ -39,7 +41,9 @@ public:
     /// set it before the server starts serving.
     void setRegistrationHook(RegistrationHook onRegistered);
 
-    /// True when an account called `username` exists (case-sensitive).
+    /// True when an account called `username` exists (case-sensitive). A name once found
+    /// is remembered (accounts are never deleted), so a private message to a known user costs
+    /// no store read; an unknown name is looked up every time (it may be registered since).
     bool exists(const std::string& username) override;
 
     /// True when `password` is the password of `username`. An unknown name costs the same
@@ -63,9 +67,15 @@ public:
     ImportResult importCredentials(const std::string& path);
 
 private:
+    bool known(const std::string& username) const;
+    void remember(const std::string& username);
+
     AccountStore& _store;
     const PasswordHasher& _hasher;
     RegistrationHook _onRegistered;
+    mutable SharedMutex _knownMutex;
+    /// Names the store has confirmed; bounded by the number of accounts.
+    std::unordered_set<std::string> _known TOOM_GUARDED_BY(_knownMutex);
 };
 
 } // namespace toom

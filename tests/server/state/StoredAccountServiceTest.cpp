@@ -51,6 +51,16 @@ protected:
     std::vector<std::pair<std::string, std::string>> _registered;
 };
 
+// exists() remembers names it has found; a name it did not find must still be found once
+// some other path (an import, another process) has stored it.
+TEST_F(StoredAccountServiceTest, ANameNotFoundIsLookedUpAgainLater) {
+    EXPECT_FALSE(_accounts->exists("bob"));
+    ASSERT_TRUE(_store->insertAccount(_hasher.hash("bob", "pw-of-bob")));
+    EXPECT_TRUE(_accounts->exists("bob"));
+    EXPECT_TRUE(_accounts->exists("bob"));
+    EXPECT_FALSE(_accounts->exists("Bob"));
+}
+
 TEST_F(StoredAccountServiceTest, RegisteredAccountsExistAndVerify) {
     EXPECT_FALSE(_accounts->exists("alice"));
     EXPECT_TRUE(_accounts->registerAccount("alice", "s3cret!"));
