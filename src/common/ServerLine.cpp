@@ -65,7 +65,12 @@ std::optional<std::int64_t> ServerLine::intField(std::string_view key) const {
 }
 
 std::string ServerLine::format() const {
-    std::string out(kindWord(_kind));
+    std::size_t estimate = 16 + _verb.size() + _code.size() + _text.size();
+    for (const auto& f : _fields)
+        estimate += f.key.size() + f.value.size() + 2;
+    std::string out;
+    out.reserve(estimate + estimate / 8);
+    out += kindWord(_kind);
     out += ' ';
     out += _verb.empty() ? "*" : _verb;
     if (_kind == LineKind::Fail) {
@@ -76,7 +81,7 @@ std::string ServerLine::format() const {
         out += ' ';
         out += f.key;
         out += '=';
-        out += escapeValue(f.value);
+        appendEscapedValue(out, f.value);
     }
     if (!_text.empty()) {
         out += " :";
@@ -188,30 +193,42 @@ std::optional<ServerLine> ServerLine::parse(std::string_view line) {
     return out;
 }
 
+void appendEscapedValue(std::string& out, std::string_view value) {
+    // Runs of ordinary bytes are appended whole: a per-byte append showed as a third of the
+    // event loops' time when one room message was formatted for each of 1,000 members.
+    std::size_t runStart = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char* escape = nullptr;
+        switch (value[i]) {
+        case ' ':
+            escape = "\\s";
+            break;
+        case '\\':
+            escape = "\\\\";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\t':
+            escape = "\\t";
+            break;
+        default:
+            continue;
+        }
+        out.append(value.substr(runStart, i - runStart));
+        out.append(escape, 2);
+        runStart = i + 1;
+    }
+    out.append(value.substr(runStart));
+}
+
 std::string escapeValue(std::string_view value) {
     std::string out;
     out.reserve(value.size());
-    for (char c : value) {
-        switch (c) {
-        case ' ':
-            out += "\\s";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += c;
-        }
-    }
+    appendEscapedValue(out, value);
     return out;
 }
 

@@ -90,6 +90,9 @@ private:
 /// Escapes a field value (\s \t \\ \r \n) so that it contains no white space or line break.
 std::string escapeValue(std::string_view value);
 
+/// Appends escapeValue(value) to `out` without building a temporary.
+void appendEscapedValue(std::string& out, std::string_view value);
+
 /// Reverses escapeValue. Unknown escapes keep the escaped character.
 std::string unescapeValue(std::string_view value);
 

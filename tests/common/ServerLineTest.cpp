@@ -161,6 +161,21 @@ TEST(ServerLineTest, EscapeAndUnescape) {
     EXPECT_EQ(escapeValue(""), "");
 }
 
+// The escaper appends runs of plain bytes whole: escapes at either end, side by side and
+// alone must come out as the per-byte definition says.
+TEST(ServerLineTest, EscapesAtTheEdgesAndSideBySide) {
+    EXPECT_EQ(escapeValue(" "), "\\s");
+    EXPECT_EQ(escapeValue(" a"), "\\sa");
+    EXPECT_EQ(escapeValue("a "), "a\\s");
+    EXPECT_EQ(escapeValue("\r\n\t\\ "), "\\r\\n\\t\\\\\\s");
+    EXPECT_EQ(escapeValue("ab  cd\\"), "ab\\s\\scd\\\\");
+    std::string out = "k=";
+    appendEscapedValue(out, "x y");
+    EXPECT_EQ(out, "k=x\\sy");
+    for (const std::string value : {"plain", " lead", "trail ", "mid dle", "\\\\", "a\tb\nc\rd"})
+        EXPECT_EQ(unescapeValue(escapeValue(value)), value);
+}
+
 TEST(ServerLineTest, KindWords) {
     EXPECT_EQ(kindWord(LineKind::Hello), "HELLO");
     EXPECT_EQ(kindWord(LineKind::Ok), "OK");

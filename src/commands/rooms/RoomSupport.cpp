@@ -94,14 +94,15 @@ std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const Room
     else
         event.say(formatSeedTime(message.time, settings.padDay) + ", " + room.label() + ", " +
                   message.sender + ": " + message.text);
-    std::size_t delivered = 0;
-    for (const auto& member : room.memberNames(true)) {
-        if (member == message.sender || !ctx.services.blocks.receivesFrom(member, message.sender))
+    std::vector<std::string> audience;
+    audience.reserve(room.members.size());
+    for (const auto& member : room.members) {
+        if (!member.joined || member.username == message.sender ||
+            !ctx.services.blocks.receivesFrom(member.username, message.sender))
             continue;
-        if (ctx.services.messenger.sendTo(member, event))
-            ++delivered;
+        audience.push_back(member.username);
     }
-    return delivered;
+    return ctx.services.messenger.sendToEach(audience, event);
 }
 
 std::string describeRoomMessage(const RoomMessage& message, bool padDay) {

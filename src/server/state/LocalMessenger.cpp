@@ -3,10 +3,21 @@
 namespace toom {
 
 bool LocalMessenger::sendTo(const std::string& username, const ServerLine& event) {
-    auto entry = _directory.find(username);
-    if (!entry)
+    auto outbox = _directory.outboxOf(username);
+    if (!outbox)
         return false;
-    return entry->outbox->push(event.format() + '\n');
+    return outbox->push(event.format() + '\n');
+}
+
+std::size_t LocalMessenger::sendToEach(const std::vector<std::string>& usernames,
+                                       const ServerLine& event) {
+    const std::string wire = event.format() + '\n';
+    std::size_t delivered = 0;
+    for (const auto& outbox : _directory.outboxesOf(usernames)) {
+        if (outbox->push(wire))
+            ++delivered;
+    }
+    return delivered;
 }
 
 std::size_t LocalMessenger::broadcast(const ServerLine& event, const std::string& except,

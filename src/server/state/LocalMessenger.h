@@ -13,6 +13,9 @@ public:
         : _directory(directory) {}
 
     bool sendTo(const std::string& username, const ServerLine& event) override;
+    /// Formats `event` once and finds every recipient under one directory lock.
+    std::size_t sendToEach(const std::vector<std::string>& usernames,
+                           const ServerLine& event) override;
     std::size_t broadcast(const ServerLine& event, const std::string& except,
                           const std::function<bool(const std::string&)>& accept) override;
 

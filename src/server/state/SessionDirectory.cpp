@@ -5,7 +5,7 @@
 namespace toom {
 
 bool SessionDirectory::add(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     auto [it, inserted] = _entries.try_emplace(user.username);
     if (!inserted)
         return false;
@@ -14,7 +14,7 @@ bool SessionDirectory::add(const OnlineUser& user, std::shared_ptr<Outbox> outbo
 }
 
 std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::string& username) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return std::nullopt;
@@ -25,7 +25,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::remove(const std::strin
 
 std::optional<SessionDirectory::Entry> SessionDirectory::removeSession(const std::string& username,
                                                                        const Outbox& outbox) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end() || it->second.outbox.get() != &outbox)
         return std::nullopt;
@@ -36,7 +36,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::removeSession(const std
 
 std::optional<SessionDirectory::Entry> SessionDirectory::replace(const OnlineUser& user,
                                                                  std::shared_ptr<Outbox> outbox) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     std::optional<Entry> previous;
     auto it = _entries.find(user.username);
     if (it != _entries.end()) {
@@ -49,7 +49,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::replace(const OnlineUse
 }
 
 std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string& username) const {
-    MutexLock lock(_mutex);
+    ReaderLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return std::nullopt;
@@ -57,7 +57,7 @@ std::optional<SessionDirectory::Entry> SessionDirectory::find(const std::string&
 }
 
 bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return false;
@@ -66,7 +66,7 @@ bool SessionDirectory::setUdpPort(const std::string& username, int udpPort) {
 }
 
 bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
-    MutexLock lock(_mutex);
+    WriterLock lock(_mutex);
     auto it = _entries.find(username);
     if (it == _entries.end())
         return false;
@@ -77,7 +77,7 @@ bool SessionDirectory::setChatPort(const std::string& username, int chatPort) {
 std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
     std::vector<Entry> out;
     {
-        MutexLock lock(_mutex);
+        ReaderLock lock(_mutex);
         out.reserve(_entries.size());
         for (const auto& [name, entry] : _entries)
             out.push_back(entry);
@@ -88,8 +88,27 @@ std::vector<SessionDirectory::Entry> SessionDirectory::snapshot() const {
 }
 
 std::size_t SessionDirectory::size() const {
-    MutexLock lock(_mutex);
+    ReaderLock lock(_mutex);
     return _entries.size();
+}
+
+std::shared_ptr<Outbox> SessionDirectory::outboxOf(const std::string& username) const {
+    ReaderLock lock(_mutex);
+    auto it = _entries.find(username);
+    return it == _entries.end() ? nullptr : it->second.outbox;
+}
+
+std::vector<std::shared_ptr<Outbox>>
+SessionDirectory::outboxesOf(const std::vector<std::string>& usernames) const {
+    std::vector<std::shared_ptr<Outbox>> outboxes;
+    outboxes.reserve(usernames.size());
+    ReaderLock lock(_mutex);
+    for (const auto& name : usernames) {
+        auto it = _entries.find(name);
+        if (it != _entries.end())
+            outboxes.push_back(it->second.outbox);
+    }
+    return outboxes;
 }
 
 } // namespace toom

@@ -170,5 +170,34 @@ TEST_F(SessionDirectoryTest, BroadcastWithoutFilterReachesEveryoneElse) {
     EXPECT_EQ(leiaBox->lines().size(), 1u);
 }
 
+TEST_F(SessionDirectoryTest, OutboxesOfFindsTheOnlineOnesInOrder) {
+    directory.add(user("yoda"), yodaBox);
+    directory.add(user("luke"), lukeBox);
+    EXPECT_EQ(directory.outboxOf("luke"), lukeBox);
+    EXPECT_EQ(directory.outboxOf("leia"), nullptr);
+    const std::vector<std::shared_ptr<Outbox>> found =
+        directory.outboxesOf({"luke", "leia", "yoda", "Yoda"});
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0], lukeBox);
+    EXPECT_EQ(found[1], yodaBox);
+}
+
+TEST_F(SessionDirectoryTest, SendToEachQueuesTheSameLineForEveryOnlineNameAndCounts) {
+    LocalMessenger messenger(directory);
+    directory.add(user("yoda"), yodaBox);
+    directory.add(user("luke"), lukeBox);
+    auto hanBox = std::make_shared<FakeOutbox>();
+    hanBox->refuse = true;
+    directory.add(user("han"), hanBox);
+    ServerLine event = ServerLine::event("ROOM");
+    event.with("text", "a b\\c").say("hi");
+
+    EXPECT_EQ(messenger.sendToEach({"luke", "leia", "han", "yoda"}, event), 2u);
+    EXPECT_EQ(lukeBox->bytes(), event.format() + "\n");
+    EXPECT_EQ(yodaBox->bytes(), event.format() + "\n");
+    EXPECT_TRUE(leiaBox->lines().empty());
+    EXPECT_EQ(messenger.sendToEach({}, event), 0u);
+}
+
 } // namespace
 } // namespace toom
