@@ -61,6 +61,7 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.historyRetentionDays =
         boundedInt(config, "toom.history_retention_days", o.historyRetentionDays, 1, 36500);
     o.eventLoops = boundedInt(config, "toom.event_loops", o.eventLoops, 0, 256);
+    o.loginThreads = boundedInt(config, "auth.login_threads", o.loginThreads, 0, 256);
     o.helloText = config.getString("toom.hello_text", o.helloText);
 
     s.maxLineBytes =

@@ -205,9 +205,16 @@ void ToomServer::start() {
     _loops = std::make_unique<EventLoops>(
         static_cast<std::size_t>(std::max(0, _options.eventLoops)), _log);
     _loops->start();
+    WorkerPool::Options workers;
+    workers.threads = _options.loginThreads > 0 ? static_cast<std::size_t>(_options.loginThreads)
+                                                : std::max(2u, std::thread::hardware_concurrency());
+    // One login step per connection at a time: the queue never needs more than that.
+    workers.maxQueued = static_cast<std::size_t>(std::max(1, _options.maxConnections));
+    workers.name = "toom-login";
+    _loginWorkers = std::make_unique<WorkerPool>(workers);
     _context = std::make_unique<ServerContext>(
         ServerContext{*_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
-                      _options.helloText, _options.flood, _writer.get()});
+                      _options.helloText, _options.flood, _writer.get(), _loginWorkers.get()});
 
     // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
     // only sets the socket up and passes it to an event loop: two threads are plenty, and the
@@ -289,6 +296,9 @@ void ToomServer::stop() {
     // Connections still open after the grace (clients that never read their notice) are
     // abandoned by their loops: logged out, closed.
     _loops->stop();
+    // Login steps still running finish (those whose connection is gone undo their login);
+    // waiting ones are dropped with their connections.
+    _loginWorkers->stop();
     // The writer commits what the connections' last requests queued, then the store closes:
     // everything acknowledged (and more) is on disk.
     _writer->stop();

@@ -66,6 +66,9 @@ struct ServerOptions {
     int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
     /// Event-loop threads serving the connections; 0 = one per core.
     int eventLoops = 0;
+    /// Threads that run the login steps (password hashing, account reads; see WorkerPool);
+    /// 0 = one per core, at least two.
+    int loginThreads = 0;
     std::string helloText = "Toom chat server";
     FloodLimits flood; ///< Per-connection flood control (flood.*).
 };
@@ -141,6 +144,7 @@ private:
     ConnectionSet _connections;
     std::atomic<int> _admitted{0};
     std::unique_ptr<EventLoops> _loops;
+    std::unique_ptr<WorkerPool> _loginWorkers;
     std::unique_ptr<ServerContext> _context;
 
     std::unique_ptr<Poco::ThreadPool> _pool;

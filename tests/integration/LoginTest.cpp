@@ -14,6 +14,7 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace toom::test {
 namespace {
@@ -401,6 +402,67 @@ TEST(Login, AccountsSurviveRestart) {
     server.restart();
     TestClient client(server.port());
     EXPECT_TRUE(client.login("persisted", "pw1").ok());
+}
+
+// Login steps run on worker threads. A script that sends its name and password and hangs up at
+// once still gets every answer before the connection closes.
+TEST(Login, AScriptThatLogsInAndHangsUpStillHearsTheWelcome) {
+    TestServer server;
+    TestClient client(server.port());
+    client.sendRaw("yoda\nwise@!man\nWHO\n");
+    client.socket().shutdownSend();
+    Response user = client.readResponse();
+    EXPECT_TRUE(user.ok()) << user.final.format();
+    Response pass = client.readResponse();
+    EXPECT_TRUE(pass.ok()) << pass.final.format();
+    EXPECT_EQ(pass.final.field("user"), "yoda");
+    Response who = client.readResponse();
+    EXPECT_TRUE(who.ok()) << who.final.format();
+    EXPECT_TRUE(client.waitClosed());
+}
+
+// A connection reset while its password is being hashed (a worker thread owns the login then)
+// must not leave its user online with nobody to log them out.
+TEST(Login, AConnectionResetDuringTheHashLeavesNobodyOnline) {
+    TestServer server([](ServerOptions& o) {
+        o.settings.selfRegistration = true;
+        o.pbkdf2Iterations = 200000; // Long enough for the reset to come first.
+    });
+    {
+        TestClient vanishing(server.port());
+        Response user = vanishing.request("ghost");
+        ASSERT_EQ(user.final.field("next"), "new_password") << user.final.format();
+        vanishing.send("boo!pw");
+        // A reset discards what the server has not read yet: give it a moment to read the
+        // line (the hash takes far longer), then reset.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        vanishing.socket().setLinger(true, 0);
+        vanishing.socket().close();
+    }
+    TestClient watcher(server.port());
+    watcher.loginAs("yoda");
+    // The account appears once the worker has registered it; the login it made must be gone
+    // by then or shortly after.
+    const auto deadline = SteadyClock::now() + std::chrono::seconds(20);
+    bool registered = false;
+    while (!registered && SteadyClock::now() < deadline) {
+        TestClient probe(server.port());
+        registered = probe.request("ghost").final.field("next") == "password";
+        if (!registered)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_TRUE(registered);
+    bool online = true;
+    while (online && SteadyClock::now() < deadline) {
+        const auto names = watcher.request("whoelse").column("user");
+        online = std::find(names.begin(), names.end(), "ghost") != names.end();
+        if (online)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_FALSE(online);
+    // And ghost can log in (no stale session in the way, in every profile's rule).
+    TestClient again(server.port());
+    EXPECT_TRUE(again.login("ghost", "boo!pw").ok());
 }
 
 } // namespace

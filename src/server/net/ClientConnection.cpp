@@ -62,7 +62,7 @@ ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
     , _fd(_socket.impl()->sockfd())
     , _context(context)
     , _session(std::move(session))
-    , _login(std::make_unique<LoginFlow>(context.services, context.limiter, _session,
+    , _login(std::make_shared<LoginFlow>(context.services, context.limiter, _session,
                                          _session->address()))
     , _framer(context.services.settings.maxLineBytes)
     , _flood(context.flood.linesPerSecond, context.flood.burst) {
@@ -74,6 +74,9 @@ ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
         .with("registration", settings.selfRegistration ? 1 : 0)
         .say(_context.helloText);
     _session->queueReply(hello.format() + '\n');
+    // Until the welcome is queued (a login step may finish on a worker thread, after the user
+    // is online already), nothing pushed to this session may go out before it.
+    _session->deferPushes();
 }
 
 ClientConnection::~ClientConnection() {
@@ -130,15 +133,18 @@ bool ClientConnection::readOnce() {
 
 LoopInterest ClientConnection::advance(SteadyTime now) {
     releaseCommitted();
+    finishLoginStep();
     if (!_closing && _session->closeRequested() == CloseReason::None) {
         serveQueued(now);
         deliverStoredSlice();
     }
     // A close waits for the held replies (their commits take a moment), so that an OK given
-    // before a LOGOUT still reaches the client; not when it stopped reading.
+    // before a LOGOUT still reaches the client, and for a login step on the workers (a script
+    // that sends its name and password and hangs up still hears the answer); not when it
+    // stopped reading.
     const CloseReason asked = _session->closeRequested();
     if (!_closing && asked != CloseReason::None &&
-        (_held.empty() || asked == CloseReason::Overflow)) {
+        ((_held.empty() && !_loginStep) || asked == CloseReason::Overflow)) {
         beginClose(_session->closeRequested(), now);
         if (_closeReason == CloseReason::Overflow)
             return finished(); // It is not reading; there is nothing to drain.
@@ -162,8 +168,10 @@ LoopInterest ClientConnection::advance(SteadyTime now) {
     // Work that waited only for the backlog to fall (pipelined requests, stored messages)
     // goes on in the next turn when the flush above made room; other connections come first.
     // Held replies need nothing: the store writer nudges the session when they are committed.
+    // Nor while a login step is on the workers: its job nudges the session when it is done.
     interest.again =
-        !_closing && !_heldUntil && roomForReply() && _held.size() < kMaxHeldReplies &&
+        !_closing && !_heldUntil && !_loginStep && roomForReply() &&
+        _held.size() < kMaxHeldReplies &&
         (!_queued.empty() || (_storedPending && _session->loggedIn() && _held.empty()));
     return interest;
 }
@@ -207,6 +215,8 @@ void ClientConnection::serveQueued(SteadyTime now) {
     while (!_queued.empty()) {
         if (_session->closeRequested() != CloseReason::None)
             return; // advance() begins the close and drops the rest.
+        if (_loginStep)
+            return; // The next line waits for the login step's answer (finishLoginStep).
         if (!roomForReply())
             return; // Flushed, and served as the client reads.
         if (_held.size() >= kMaxHeldReplies)
@@ -247,16 +257,91 @@ void ClientConnection::handleLine(const FramedLine& line) {
     if (text.empty())
         return; // Blank lines are not requests.
     const bool wasLoggedIn = _session->loggedIn();
+    if (!wasLoggedIn && startLoginStep(text))
+        return;
     const StoreWriter::Ticket before = StoreWriter::lastOnThisThread();
     const Reply answer = handleRequest(text);
     // Before login nothing is held: a new account is written through (the registration's OK
     // is durable already), and the login history need not be, so the welcome comes first and
     // nothing pushed to the new session can overtake it.
     reply(answer, before, wasLoggedIn ? StoreWriter::lastOnThisThread() : before);
+    if (!wasLoggedIn && _session->loggedIn())
+        loggedIn();
+}
+
+void ClientConnection::loggedIn() {
+    _session->openToPushes();
     // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
-    if (!wasLoggedIn && _session->loggedIn()) {
-        _storedPending = true;
-        deliverStoredSlice();
+    _storedPending = true;
+    deliverStoredSlice();
+}
+
+// Why a login step leaves the loop: checking a password is PBKDF2 (milliseconds of CPU by
+// design), and a username or a new account needs the store (a read that waits for pending
+// account writes; a registration that waits for its commit). On a loop that time would be
+// everyone else's latency; on the workers it is only this client's.
+bool ClientConnection::startLoginStep(std::string_view text) {
+    WorkerPool* workers = _context.workers;
+    if (!workers)
+        return false;
+    const bool usernameStep = _login->step() == LoginFlow::Step::Username;
+    if (usernameStep) {
+        WordCursor words(text);
+        if (words.size() > 1 && _context.registry.find(words.word(0)))
+            return false; // A command before login (handleRequest): served here.
+    }
+    auto step = std::make_shared<LoginStep>();
+    auto job = [step, login = _login, session = _session, services = &_context.services,
+                line = std::string(text), udpPort = _session->udpPort(),
+                chatPort = _session->chatPort(), verb = usernameStep ? "USER" : "PASS"] {
+        Reply answer(verb);
+        try {
+            answer = login->handle(line, udpPort, chatPort);
+        } catch (const std::exception& e) {
+            Poco::Logger::get("toom.server").error("login step failed: %s", std::string(e.what()));
+            answer = Reply(verb);
+            answer.fail(err::kInternal).say("Internal error; please try again");
+        }
+        bool undo = false;
+        {
+            MutexLock lock(step->mutex);
+            step->answer = std::move(answer);
+            step->done = true;
+            undo = step->abandoned && login->loggedIn();
+        }
+        // The connection ended while this ran: a login that succeeded meanwhile has no
+        // connection left to log it out, so it is undone here.
+        if (undo)
+            services->presence.leaveSession(login->username(), *session, CloseReason::PeerClosed);
+        else
+            session->nudge();
+    };
+    if (!workers->trySubmit(std::move(job))) {
+        Reply busy(usernameStep ? "USER" : "PASS");
+        busy.fail(err::kServerBusy)
+            .say("The server is busy with other logins; please send that line again");
+        reply(busy.wire());
+        return true;
+    }
+    _loginStep = std::move(step);
+    return true;
+}
+
+void ClientConnection::finishLoginStep() {
+    if (!_loginStep)
+        return;
+    Reply answer("USER");
+    {
+        MutexLock lock(_loginStep->mutex);
+        if (!_loginStep->done)
+            return;
+        answer = std::move(_loginStep->answer);
+    }
+    _loginStep.reset();
+    reply(answer.wire());
+    if (_login->loggedIn()) {
+        _session->markLoggedIn(_login->username());
+        loggedIn();
     }
 }
 
@@ -399,6 +484,19 @@ void ClientConnection::finish() {
         reason = _session->closeRequested(); // Abandoned at shutdown, say.
     if (reason == CloseReason::None)
         reason = CloseReason::PeerClosed;
+    if (_loginStep) {
+        // A login step still on the workers undoes its own success (see startLoginStep); one
+        // that is back already and succeeded is logged out below like any session.
+        bool done = false;
+        {
+            MutexLock lock(_loginStep->mutex);
+            _loginStep->abandoned = true;
+            done = _loginStep->done;
+        }
+        if (done && _login->loggedIn() && !_session->loggedIn())
+            _session->markLoggedIn(_login->username());
+        _loginStep.reset();
+    }
     logOut(reason);
     logDisconnect(reason);
     _context.connections.remove(_session);

@@ -80,6 +80,16 @@ private:
     /// not.
     void releaseCommitted();
     Reply handleRequest(std::string_view text);
+    /// Before login: hands `text` (a username or a password) to the worker pool when there is
+    /// one, and serving stops until its answer is back (finishLoginStep). False when the line
+    /// is to be served here (a command, or no pool); true also when the pool was full and the
+    /// client was told to retry.
+    bool startLoginStep(std::string_view text);
+    /// Queues the answer of a login step that has come back from the pool, and finishes the
+    /// login if it succeeded. No-op while none is back.
+    void finishLoginStep();
+    /// What follows a successful login on this thread: pushes let through, waiting messages.
+    void loggedIn();
     /// Starts closing: queues the final notice, stops other pushes, logs the user out.
     void beginClose(CloseReason reason, SteadyTime now);
     /// Logs the user out if this connection's session is logged in (and remembers who, for the
@@ -100,7 +110,19 @@ private:
     const int _fd;
     ServerContext& _context;
     std::shared_ptr<Session> _session;
-    std::unique_ptr<LoginFlow> _login;
+    /// Shared with a login step running on the worker pool (see LoginStep).
+    std::shared_ptr<LoginFlow> _login;
+    /// A login line being handled on the worker pool. While it is, this connection serves
+    /// nothing else and _login belongs to the worker; `done` (set last, by the worker) hands
+    /// both back. If the connection ends first, `abandoned` tells the worker to undo a login
+    /// that succeeded (nobody would ever log that session out).
+    struct LoginStep {
+        Mutex mutex;
+        bool done TOOM_GUARDED_BY(mutex) = false;
+        bool abandoned TOOM_GUARDED_BY(mutex) = false;
+        Reply answer TOOM_GUARDED_BY(mutex){"USER"};
+    };
+    std::shared_ptr<LoginStep> _loginStep;
     LineFramer _framer;
     std::deque<FramedLine> _queued; ///< Read, not yet served.
     /// While set, the first queued line waits until then (steady time: real waiting).

@@ -6,6 +6,7 @@
 #include "server/net/ConnectionSet.h"
 #include "server/net/EventLoops.h"
 #include "server/net/FloodLimits.h"
+#include "server/net/WorkerPool.h"
 #include "server/state/LoginLimiter.h"
 #include "server/store/StoreWriter.h"
 #include "services/Services.h"
@@ -35,6 +36,9 @@ struct ServerContext {
     /// Writes the store (group commit): a request's reply is held until the writes it made are
     /// committed. None: replies go out at once (a context without a store writer).
     StoreWriter* writer = nullptr;
+    /// Runs the login steps (password hashing, account reads, a new account's commit) off the
+    /// loops. None: they run on the loop (a context without workers).
+    WorkerPool* workers = nullptr;
 };
 
 } // namespace toom

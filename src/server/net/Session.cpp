@@ -31,8 +31,13 @@ bool Session::push(std::string_view lines) {
             // connection; everyone else carries on.
             overflow = true;
             _sealed = true;
-            _queuedBytes -= _pending.size();
+            _queuedBytes -= _pending.size() + _deferred.size();
             _pending.clear();
+            _deferred.clear();
+        } else if (_pushesDeferred) {
+            _deferred.append(lines);
+            _queuedBytes += lines.size();
+            return true; // Nothing to send before openToPushes(): the owner need not look.
         } else {
             _pending.append(lines);
             _queuedBytes += lines.size();
@@ -78,9 +83,25 @@ void Session::markLoggedOut() {
     _loggedIn.store(false);
 }
 
+void Session::deferPushes() {
+    MutexLock lock(_mutex);
+    _pushesDeferred = true;
+}
+
+void Session::openToPushes() {
+    MutexLock lock(_mutex);
+    _pushesDeferred = false;
+    _pending.append(_deferred);
+    std::string().swap(_deferred);
+}
+
 void Session::seal(std::string_view finalLines) {
     MutexLock lock(_mutex);
     _sealed = true;
+    // Pushes that were still deferred are dropped with the session: its user is leaving.
+    _queuedBytes -= _deferred.size();
+    std::string().swap(_deferred);
+    _pushesDeferred = false;
     _pending.append(finalLines);
     _queuedBytes += finalLines.size();
 }

@@ -77,6 +77,14 @@ public:
     /// The first close reason asked for, or None.
     CloseReason closeRequested() const { return _closeReason.load(); }
 
+    /// From now until openToPushes(), lines pushed by other threads wait apart, behind
+    /// everything this connection queues itself. The login's reply is queued by the loop after
+    /// the user is already online (a password is checked on a worker thread), and nothing
+    /// pushed to the new session may overtake it. The waiting bytes count toward the bound.
+    void deferPushes() TOOM_EXCLUDES(_mutex);
+    /// Queues what was pushed since deferPushes(), in order, and lets pushes through again.
+    void openToPushes() TOOM_EXCLUDES(_mutex);
+
     /// Stops accepting pushes from other threads; `finalLines` (may be empty) is queued last.
     void seal(std::string_view finalLines) TOOM_EXCLUDES(_mutex);
 
@@ -115,6 +123,8 @@ private:
     mutable Mutex _mutex;
     std::string _pending TOOM_GUARDED_BY(_mutex);
     bool _sealed TOOM_GUARDED_BY(_mutex) = false;
+    bool _pushesDeferred TOOM_GUARDED_BY(_mutex) = false;
+    std::string _deferred TOOM_GUARDED_BY(_mutex); ///< Pushed while deferred.
     std::atomic<std::size_t> _queuedBytes{0};
 };
 

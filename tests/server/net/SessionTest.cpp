@@ -227,5 +227,45 @@ TEST_F(SessionTest, EachSessionTellsOnlyAboutItself) {
     EXPECT_FALSE(woken());
 }
 
+// --- pushes deferred until the welcome --------------------------------------------------------
+
+TEST_F(SessionTest, DeferredPushesWaitBehindTheOwnersRepliesUntilOpened) {
+    session.deferPushes();
+    EXPECT_TRUE(session.push("EVENT MSG from=luke\n"));
+    EXPECT_FALSE(woken()); // Nothing may be sent yet: the owner is not bothered.
+    EXPECT_EQ(session.queuedBytes(), 20u);
+    std::string out;
+    EXPECT_FALSE(session.takePending(out));
+
+    session.queueReply("OK PASS user=yoda\n");
+    session.openToPushes();
+    ASSERT_TRUE(session.takePending(out));
+    EXPECT_EQ(out, "OK PASS user=yoda\nEVENT MSG from=luke\n");
+    // Open again: pushes go straight through.
+    EXPECT_TRUE(session.push("EVENT X\n"));
+    EXPECT_TRUE(woken());
+}
+
+TEST_F(SessionTest, DeferredPushesCountTowardTheBound) {
+    session.deferPushes();
+    ASSERT_TRUE(session.push(std::string(40, 'a')));
+    EXPECT_FALSE(session.push(std::string(30, 'b')));
+    EXPECT_EQ(session.closeRequested(), CloseReason::Overflow);
+    EXPECT_EQ(session.queuedBytes(), 0u);
+    session.openToPushes();
+    std::string out;
+    EXPECT_FALSE(session.takePending(out));
+}
+
+TEST_F(SessionTest, SealDropsDeferredPushes) {
+    session.deferPushes();
+    ASSERT_TRUE(session.push("EVENT MSG\n"));
+    session.seal("EVENT SHUTDOWN\n");
+    EXPECT_EQ(session.queuedBytes(), 15u);
+    std::string out;
+    ASSERT_TRUE(session.takePending(out));
+    EXPECT_EQ(out, "EVENT SHUTDOWN\n");
+}
+
 } // namespace
 } // namespace toom
