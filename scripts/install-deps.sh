@@ -8,7 +8,7 @@
 set -euo pipefail
 
 # clang-format: the `format` test (it is skipped where clang-format is missing, so CI must have it).
-packages=(cmake g++ make libpoco-dev libgtest-dev libgmock-dev dpkg-dev clang-format)
+packages=(cmake g++ make libpoco-dev libssl-dev libgtest-dev libgmock-dev dpkg-dev clang-format)
 case "${1:-}" in
 --tsan) packages+=(libtsan2) ;;             # g++ -fsanitize=thread links it
 --thread-safety) packages+=(clang) ;;       # clang++ (Debian's default clang, 14 in bookworm)

@@ -465,5 +465,31 @@ TEST(Login, AConnectionResetDuringTheHashLeavesNobodyOnline) {
     EXPECT_TRUE(again.login("ghost", "boo!pw").ok());
 }
 
+// A password being hashed occupies a worker, not an event loop: users already online on
+// either loop are served meanwhile. (On a loop, the hash would hold up everyone on it.)
+TEST(Login, UsersOnlineAreServedWhileAPasswordIsHashed) {
+    TestServer server([](ServerOptions& o) {
+        o.settings.selfRegistration = true;
+        o.credentialsFile = o.dataDir + "/none.txt"; // No accounts to hash at start.
+        o.pbkdf2Iterations = 1'500'000;              // About half a second of CPU per hash.
+    });
+    TestClient luke(server.port());
+    ASSERT_TRUE(luke.login("luke", "luke!pw").ok());
+    TestClient leia(server.port());
+    ASSERT_TRUE(leia.login("leia", "leia!pw").ok());
+    TestClient slow(server.port());
+    ASSERT_EQ(slow.request("newbie").final.field("next"), "new_password");
+    slow.send("n3wbie!");
+    // Connections are spread over the loops in turn, so luke or leia shares slow's loop.
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_TRUE(luke.request("WHO").ok());
+        EXPECT_TRUE(leia.request("WHO").ok());
+    }
+    EXPECT_FALSE(slow.readLine(std::chrono::milliseconds(1)).has_value())
+        << "the hash finished before the others' round trips: nothing was shown";
+    Response welcome = slow.readResponse();
+    EXPECT_TRUE(welcome.ok()) << welcome.final.format();
+}
+
 } // namespace
 } // namespace toom::test

@@ -5,6 +5,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 namespace toom::test {
@@ -84,11 +86,12 @@ std::optional<std::string> TestClient::readLine(std::chrono::milliseconds timeou
         }
         if (_closed)
             return std::nullopt;
+        // Past the deadline (or with a zero timeout) the socket is still looked at once without
+        // waiting, so "nothing arrived" means nothing is there, not that nobody looked.
         auto left = std::chrono::duration_cast<std::chrono::microseconds>(
             deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0)
-            return std::nullopt;
-        if (!_socket.poll(Poco::Timespan(left.count()), Poco::Net::Socket::SELECT_READ))
+        if (!_socket.poll(Poco::Timespan(std::max<std::int64_t>(left.count(), 0)),
+                          Poco::Net::Socket::SELECT_READ))
             return std::nullopt;
         char chunk[8192];
         int n = 0;

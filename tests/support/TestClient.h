@@ -72,7 +72,8 @@ public:
     /// read and kept).
     bool waitClosed(std::chrono::milliseconds timeout = 5s);
 
-    /// The next raw line, or nothing on timeout or close.
+    /// The next raw line, or nothing on timeout or close. A zero timeout still looks at the
+    /// socket once, without waiting.
     std::optional<std::string> readLine(std::chrono::milliseconds timeout);
 
     Poco::Net::StreamSocket& socket() { return _socket; }

@@ -50,7 +50,24 @@ bool StoredAccountService::verify(const std::string& username, const std::string
         _hasher.verifyDummy(password);
         return false;
     }
-    return _hasher.verify(*account, password);
+    if (!_hasher.verify(*account, password))
+        return false;
+    remember(username);
+    if (_hasher.needsRehash(*account)) {
+        // The one moment the password is known: store it under the current iteration count,
+        // so raising the count upgrades accounts as their owners log in. A failure leaves the
+        // old (still valid) hash; the login goes ahead either way.
+        try {
+            Account upgraded = _hasher.hash(username, password);
+            upgraded.createdAt = account->createdAt;
+            _store.updateAccountPassword(upgraded);
+        } catch (const std::exception& e) {
+            Poco::Logger::get("toom.accounts")
+                .warning("could not re-hash the password of %s: %s", username,
+                         std::string(e.what()));
+        }
+    }
+    return true;
 }
 
 bool StoredAccountService::registerAccount(const std::string& username,

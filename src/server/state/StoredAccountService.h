@@ -47,7 +47,8 @@ public:
     bool exists(const std::string& username) override;
 
     /// True when `password` is the password of `username`. An unknown name costs the same
-    /// hash as a known one (PasswordHasher::verifyDummy) and returns false.
+    /// hash as a known one (PasswordHasher::verifyDummy) and returns false. A right password
+    /// stored with fewer iterations than the hasher's is re-hashed and stored (upgrade).
     bool verify(const std::string& username, const std::string& password) override;
 
     /// Creates `username` with `password`. False when the name is invalid (isValidUsername),

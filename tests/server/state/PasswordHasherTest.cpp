@@ -69,6 +69,8 @@ TEST(PasswordHasherTest, VerifyUsesTheAccountsOwnIterationCount) {
     EXPECT_TRUE(newHasher.verify(account, "secret"));
     EXPECT_TRUE(newHasher.needsRehash(account));
     EXPECT_FALSE(oldHasher.needsRehash(account));
+    // Never towards fewer iterations.
+    EXPECT_FALSE(oldHasher.needsRehash(newHasher.hash("alice", "secret")));
 }
 
 TEST(PasswordHasherTest, MalformedRecordsNeverVerify) {

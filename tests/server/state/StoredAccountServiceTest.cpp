@@ -61,6 +61,31 @@ TEST_F(StoredAccountServiceTest, ANameNotFoundIsLookedUpAgainLater) {
     EXPECT_FALSE(_accounts->exists("Bob"));
 }
 
+// A right password stored with fewer iterations than the server now uses is re-hashed at
+// login; a wrong one changes nothing, and a server with a lower count never downgrades.
+TEST_F(StoredAccountServiceTest, ALoginUpgradesAnOlderHashToTheCurrentIterationCount) {
+    ASSERT_TRUE(_accounts->registerAccount("alice", "s3cret!"));
+    ASSERT_EQ(_store->findAccount("alice")->iterations, 1000);
+
+    PasswordHasher stronger(2000);
+    StoredAccountService upgraded(*_store, stronger);
+    EXPECT_FALSE(upgraded.verify("alice", "wrong"));
+    EXPECT_EQ(_store->findAccount("alice")->iterations, 1000);
+    const std::string oldSalt = _store->findAccount("alice")->salt;
+
+    EXPECT_TRUE(upgraded.verify("alice", "s3cret!"));
+    const Account after = *_store->findAccount("alice");
+    EXPECT_EQ(after.iterations, 2000);
+    EXPECT_NE(after.salt, oldSalt);
+    EXPECT_TRUE(upgraded.verify("alice", "s3cret!"));
+    EXPECT_FALSE(upgraded.verify("alice", "wrong"));
+
+    PasswordHasher weaker(10);
+    StoredAccountService downgrading(*_store, weaker);
+    EXPECT_TRUE(downgrading.verify("alice", "s3cret!"));
+    EXPECT_EQ(_store->findAccount("alice")->iterations, 2000);
+}
+
 TEST_F(StoredAccountServiceTest, RegisteredAccountsExistAndVerify) {
     EXPECT_FALSE(_accounts->exists("alice"));
     EXPECT_TRUE(_accounts->registerAccount("alice", "s3cret!"));
