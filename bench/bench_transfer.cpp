@@ -2,7 +2,8 @@
 //
 //   build/bench/bench_transfer [mebibytes=64] [runs=3] [chunk] [window] [ackEvery]
 //
-// (chunk, window and ackEvery default to SenderSettings and InboxSettings.)
+// (chunk defaults to SenderSettings::loopbackChunkSize, what a transfer on this machine uses;
+// window and ackEvery to SenderSettings and InboxSettings.)
 //
 // Writes a random file of the given size, then copies it to a download directory:
 //   - over TCP (a Poco StreamSocket: read file, send, receive, write file; no digest),
@@ -47,7 +48,7 @@ namespace {
 struct Options {
     std::uint64_t bytes = 64ull << 20;
     int runs = 3;
-    std::size_t chunk = SenderSettings{}.chunkSize;
+    std::size_t chunk = SenderSettings{}.loopbackChunkSize; // What a loopback transfer uses.
     std::size_t window = SenderSettings{}.window;
     std::size_t ackEvery = InboxSettings{}.ackEvery;
 };
@@ -151,6 +152,7 @@ Measurement engineCopy(const FileOffer& offer, const std::string& path,
         presenterLossy ? static_cast<DatagramChannel&>(*presenterLossy) : presenterSocket;
     SenderSettings senderSettings;
     senderSettings.chunkSize = options.chunk;
+    senderSettings.loopbackChunkSize = options.chunk;
     senderSettings.window = options.window;
     FileSender sender(offer, path, audienceSocket.localAddress(), presenterChannel, senderSettings);
     SendResult result = sender.run();

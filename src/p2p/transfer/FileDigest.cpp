@@ -1,6 +1,6 @@
 #include "p2p/transfer/FileDigest.h"
 
-#include <Poco/SHA2Engine.h>
+#include "p2p/transfer/Sha256.h"
 
 #include <array>
 #include <cerrno>
@@ -21,7 +21,7 @@ std::optional<FileDigest> digestFile(const std::string& path) {
         ::close(fd);
         return std::nullopt;
     }
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+    Sha256 engine;
     std::array<char, 64 * 1024> block;
     FileDigest digest;
     for (;;) {
@@ -38,7 +38,7 @@ std::optional<FileDigest> digestFile(const std::string& path) {
         digest.size += static_cast<std::uint64_t>(got);
     }
     ::close(fd);
-    digest.sha256 = Poco::DigestEngine::digestToHex(engine.digest());
+    digest.sha256 = engine.hexDigest();
     return digest;
 }
 

@@ -136,8 +136,11 @@ std::string FileSender::Run::prepare() {
     if (static_cast<std::uint64_t>(info.st_size) != offer.size)
         return _owner._path + " changed since it was offered (" + std::to_string(info.st_size) +
                " bytes, offered " + std::to_string(offer.size) + ")";
-    _chunkSize =
-        static_cast<std::uint32_t>(std::clamp(_settings.chunkSize, kMinChunkBytes, kMaxChunkBytes));
+    const bool local = _owner._audience.host().isLoopback();
+    const std::size_t wanted = local && _settings.loopbackChunkSize != 0
+                                   ? _settings.loopbackChunkSize
+                                   : _settings.chunkSize;
+    _chunkSize = static_cast<std::uint32_t>(std::clamp(wanted, kMinChunkBytes, kMaxChunkBytes));
     std::uint64_t chunks = (offer.size + _chunkSize - 1) / _chunkSize;
     if (chunks > std::numeric_limits<std::uint32_t>::max())
         return "the file is too large for " + std::to_string(_chunkSize) + "-byte chunks";

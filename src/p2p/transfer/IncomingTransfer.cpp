@@ -171,7 +171,7 @@ IncomingTransfer::Kept IncomingTransfer::keep() {
         discard();
         return Kept::Failed;
     }
-    std::string actual = Poco::DigestEngine::digestToHex(_sha256.digest());
+    std::string actual = _sha256.hexDigest();
     if (actual != _offer.sha256) {
         discard();
         _error = "digest mismatch: the received file's SHA-256 is " + actual + ", " +

@@ -9,8 +9,7 @@
 #include "p2p/transfer/ChunkBitmap.h"
 #include "p2p/transfer/Datagram.h"
 #include "p2p/transfer/FileOffer.h"
-
-#include <Poco/SHA2Engine.h>
+#include "p2p/transfer/Sha256.h"
 
 #include <cstdint>
 #include <string>
@@ -87,7 +86,7 @@ private:
     std::string _finalPath;
     std::string _tempPath;
     ChunkBitmap _bitmap;
-    Poco::SHA2Engine _sha256{Poco::SHA2Engine::SHA_256};
+    Sha256 _sha256;
     std::uint32_t _hashedChunks = 0; ///< The digest covers chunks [0, _hashedChunks).
     std::vector<char> _readBack;     ///< For hashing chunks that arrived early, in whole chunks.
     /// Chunks that arrived one after the other, written to the file together (one system call

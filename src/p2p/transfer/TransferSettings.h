@@ -16,6 +16,11 @@ struct SenderSettings {
     /// within IPv6's minimum MTU of 1280, so no datagram is ever fragmented (a lost fragment
     /// loses the whole datagram, and some networks drop fragments outright).
     std::size_t chunkSize = 1200;
+    /// Used instead when the audience is on this machine (a loopback address; 0 = chunkSize):
+    /// the loopback interface's MTU is 64 KiB, so nothing is fragmented, and the costs paid
+    /// per datagram (two system calls, a share of an ACK) are paid 13 times less. With 1200
+    /// the engine moved 240 MB/s on loopback against a TCP copy's 1500; with 16384, 700-850.
+    std::size_t loopbackChunkSize = 16384;
     /// Most chunks in flight (sent, neither acknowledged nor known lost), at most
     /// kMaxWindowChunks; the audience's advertised window can lower it. 512 x 1200 bytes =
     /// 600 KB in flight: about 50 Mbit/s at a 100 ms round trip, 500 Mbit/s at 10 ms. On

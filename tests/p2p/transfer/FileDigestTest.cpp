@@ -3,6 +3,7 @@
 #include "p2p/transfer/FileDigest.h"
 
 #include "p2p/transfer/FileOffer.h"
+#include "p2p/transfer/Sha256.h"
 #include "p2p/transfer/TransferTestSupport.h"
 #include "support/TempDir.h"
 
@@ -25,6 +26,19 @@ TEST(FileDigestTest, KnownVectors) {
     ASSERT_TRUE(abc);
     EXPECT_EQ(abc->size, 3u);
     EXPECT_EQ(abc->sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(FileDigestTest, Sha256StreamsInPiecesAndStartsOverAfterADigest) {
+    Sha256 sha;
+    EXPECT_EQ(sha.hexDigest(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    // FIPS 180-2's two-block message, fed in uneven pieces.
+    const std::string message = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    sha.update(message.data(), 5);
+    sha.update(message.data() + 5, 0);
+    sha.update(message.data() + 5, message.size() - 5);
+    EXPECT_EQ(sha.hexDigest(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    sha.update("abc", 3);
+    EXPECT_EQ(sha.hexDigest(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(FileDigestTest, LargeFileMatchesAOneShotDigest) {

@@ -1,6 +1,7 @@
 // Whole transfers over real UDP sockets on loopback: files arrive byte-identical, through
 // loss, duplication and reordering, several at a time, under safe names.
 
+#include "p2p/transfer/Datagram.h"
 #include "p2p/transfer/FileInbox.h"
 #include "p2p/transfer/FileSender.h"
 #include "p2p/transfer/TransferTestSupport.h"
@@ -10,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 
 using namespace toom::p2p::transfer;
@@ -204,4 +206,57 @@ TEST(LoopbackTransferTest, StartBeforeTheAnnouncementIsRepeatedUntilAccepted) {
     ASSERT_TRUE(sent.ok) << sent.error;
     ASSERT_TRUE(audience.recorder().waitFor(offer.token));
     EXPECT_TRUE(readWholeFile(downloads.file("yoda_early.bin")) == bytes);
+}
+
+namespace {
+/// Remembers the chunk size the presenter's START announced.
+class StartRecorder final : public DatagramChannel {
+public:
+    explicit StartRecorder(DatagramChannel& inner)
+        : _inner(inner) {}
+    bool sendTo(std::string_view bytes, const Poco::Net::SocketAddress& to) override {
+        if (auto datagram = decodeDatagram(bytes)) {
+            if (const auto* start = std::get_if<StartMessage>(&datagram->body))
+                chunkSize = start->chunkSize;
+        }
+        return _inner.sendTo(bytes, to);
+    }
+    std::optional<ReceivedDatagram> receiveFrom(char* buffer, std::size_t capacity,
+                                                std::chrono::microseconds timeout) override {
+        return _inner.receiveFrom(buffer, capacity, timeout);
+    }
+    void close() override { _inner.close(); }
+
+    std::atomic<std::uint32_t> chunkSize{0};
+
+private:
+    DatagramChannel& _inner;
+};
+
+std::uint32_t chunkSizeOfATransfer(const SenderSettings& settings, std::uint64_t token) {
+    TempDir source;
+    TempDir downloads;
+    const std::string bytes = randomBytes(200'000, static_cast<unsigned>(token));
+    writeWholeFile(source.file("c.bin"), bytes);
+    FileOffer offer = offerFor(source.file("c.bin"), "yoda", "c.bin", token);
+    LoopbackAudience audience(patientInbox(downloads.path()));
+    EXPECT_EQ(audience.inbox().expect(offer), std::nullopt);
+    UdpChannel socket(loopbackAny());
+    StartRecorder recorder(socket);
+    FileSender sender(offer, source.file("c.bin"), audience.address(), recorder, settings);
+    SendResult sent = sender.run();
+    EXPECT_TRUE(sent.ok) << sent.error;
+    EXPECT_TRUE(audience.recorder().waitFor(offer.token));
+    EXPECT_TRUE(readWholeFile(downloads.file("yoda_c.bin")) == bytes);
+    return recorder.chunkSize.load();
+}
+} // namespace
+
+// To an audience on this machine the presenter cuts bigger chunks (loopback has a 64 KiB MTU);
+// with loopbackChunkSize 0 it keeps the network size.
+TEST(LoopbackTransferTest, AnAudienceOnThisMachineGetsLoopbackSizedChunks) {
+    SenderSettings settings = patientSender();
+    EXPECT_EQ(chunkSizeOfATransfer(settings, 41), settings.loopbackChunkSize);
+    settings.loopbackChunkSize = 0;
+    EXPECT_EQ(chunkSizeOfATransfer(settings, 42), settings.chunkSize);
 }
