@@ -14,6 +14,7 @@
 #include "commands/peer/SendFileCommand.h"
 #include "commands/peer/StartPrivateCommand.h"
 #include "commands/peer/StopPrivateCommand.h"
+#include "commands/presence/MonitorCommand.h"
 #include "commands/presence/WhoCommand.h"
 #include "commands/presence/WhoElseSinceCommand.h"
 #include "commands/rooms/CreateGroupCommand.h"
@@ -39,6 +40,7 @@ void registerCoreCommands(CommandRegistry& registry) {
     // Presence.
     registry.add<WhoCommand>();
     registry.add<WhoElseSinceCommand>();
+    registry.add<MonitorCommand>();
     // Public board.
     registry.add<PostCommand>();
     registry.add<EditPostCommand>();

@@ -24,6 +24,7 @@ std::vector<Profile> makeProfiles() {
     all.idleTimeoutSeconds = 0;
     all.selfRegistration = true;
     all.presenceNotices = true;
+    all.presenceScope = PresenceScope::Contacts;
     all.padDay = true;
     all.consoleAudit = true;
     all.auditMessageText = false; // Private text stays private: only -d shows it.

@@ -17,6 +17,15 @@ enum class BoardLogFormat {
     Plain       ///< "n; ts; user; text" (variants C, D)
 };
 
+/// Who hears that a user logged in or out (when presence notices are on).
+enum class PresenceScope {
+    /// Every online user: the seeds' rule (variant A: "all online users").
+    Everyone,
+    /// Those who share a room or group with the user, and those who follow them (MONITOR):
+    /// IRC's rule. A login storm no longer costs N squared lines.
+    Contacts
+};
+
 /// What a failed-login lock holds.
 enum class LockScope {
     /// The username, for every connection from anywhere: the seeds' rule ("even from another
@@ -52,8 +61,9 @@ struct Profile {
     int idleTimeoutSeconds = 0;    ///< Inactivity logout; 0 = off.
     bool selfRegistration = false; ///< Unknown usernames create an account.
     bool presenceNotices = true;   ///< "X logged in/out" pushed to online users.
-    bool padDay = true;            ///< "01 Jun 2023" rather than "1 Jun 2023".
-    bool consoleAudit = true;      ///< Per-command audit lines on the server console.
+    PresenceScope presenceScope = PresenceScope::Everyone; ///< ...to whom.
+    bool padDay = true;       ///< "01 Jun 2023" rather than "1 Jun 2023".
+    bool consoleAudit = true; ///< Per-command audit lines on the server console.
     /// Audit lines may quote message text (B, C and D's sample consoles do); the default
     /// profile keeps what users write out of the console and log unless run with -d.
     bool auditMessageText = true;

@@ -28,6 +28,17 @@ double boundedDouble(const Poco::Util::AbstractConfiguration& config, const std:
                                              " and " + std::to_string(maximum));
     return value;
 }
+PresenceScope presenceScopeFrom(const Poco::Util::AbstractConfiguration& config,
+                                PresenceScope fallback) {
+    const std::string value = config.getString(
+        "presence.scope", fallback == PresenceScope::Everyone ? "everyone" : "contacts");
+    if (value == "everyone")
+        return PresenceScope::Everyone;
+    if (value == "contacts")
+        return PresenceScope::Contacts;
+    throw Poco::InvalidArgumentException("presence.scope must be 'everyone' or 'contacts'");
+}
+
 LockScope lockScopeFrom(const Poco::Util::AbstractConfiguration& config, LockScope fallback) {
     const std::string value = config.getString(
         "auth.lock_scope", fallback == LockScope::Username ? "username" : "address");
@@ -103,6 +114,7 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     s.idleTimeoutSeconds =
         boundedInt(config, "session.idle_timeout_seconds", s.idleTimeoutSeconds, 0, 86400 * 365);
     s.presenceNotices = config.getBool("presence.notices", s.presenceNotices);
+    s.presenceScope = presenceScopeFrom(config, s.presenceScope);
     s.padDay = config.getBool("time.pad_day", s.padDay);
     s.consoleAudit = config.getBool("audit.console", s.consoleAudit);
     s.auditMessageText = config.getBool("audit.message_text", s.auditMessageText);

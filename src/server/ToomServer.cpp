@@ -3,7 +3,9 @@
 #include "commands/CoreCommands.h"
 #include "server/net/ClientHandlerFactory.h"
 #include "server/net/ConnectionLimitFilter.h"
+#include "server/state/ContactsAudience.h"
 #include "server/state/LocalMessenger.h"
+#include "server/state/LocalMonitorService.h"
 #include "server/state/LocalPeerBroker.h"
 #include "server/state/LocalPresenceService.h"
 #include "server/state/LoginLimiter.h"
@@ -180,8 +182,17 @@ void ToomServer::start() {
                      repairs.rewritten, repairs.failed);
     _userLog =
         std::make_unique<UserLogFile>(joinPath(_options.logDir, "userlog.txt"), settings.padDay);
-    _presence = std::make_unique<LocalPresenceService>(
-        *_directory, *_batchedStore, *_userLog, *_messenger, *_blocks, _options.settings, *_clock);
+    _monitors = std::make_unique<LocalMonitorService>();
+    _contacts = std::make_unique<ContactsAudience>(*_rooms, *_monitors);
+    _presence = std::make_unique<LocalPresenceService>(*_directory, *_batchedStore, *_userLog,
+                                                       *_messenger, *_blocks, _options.settings,
+                                                       *_clock, _contacts.get());
+    // A follow list lives as long as its owner's session (IRC's MONITOR); a takeover keeps it.
+    _presence->addLeaveListener(
+        [monitors = _monitors.get()](const std::string& user, CloseReason reason) {
+            if (reason != CloseReason::TakenOver)
+                monitors->clear(user);
+        });
     // Leaving ends the user's direct chats and requests; the peers are told.
     _peers = std::make_unique<LocalPeerBroker>(*_messenger, _options.settings, *_clock);
     _presence->addLeaveListener(
@@ -200,7 +211,7 @@ void ToomServer::start() {
     _limiter = std::make_unique<LoginLimiter>(*_clock, limits);
     _services = std::make_unique<Services>(
         Services{_options.settings, *_clock, *_accounts, *_presence, *_messenger, *_blocks, *_board,
-                 *_privateMessages, *_rooms, *_peers, Poco::Logger::get("toom.audit")});
+                 *_privateMessages, *_rooms, *_peers, *_monitors, Poco::Logger::get("toom.audit")});
     registerCoreCommands(_registry);
     _loops = std::make_unique<EventLoops>(
         static_cast<std::size_t>(std::max(0, _options.eventLoops)), _log);

@@ -33,6 +33,8 @@ class CredentialsFile;
 class SessionDirectory;
 class LocalMessenger;
 class LocalPresenceService;
+class LocalMonitorService;
+class ContactsAudience;
 class LocalPeerBroker;
 class UserLogFile;
 class LoginLimiter;
@@ -136,6 +138,8 @@ private:
     std::unique_ptr<StoredPrivateMessageService> _privateMessages;
     std::unique_ptr<StoredRoomService> _rooms;
     std::unique_ptr<UserLogFile> _userLog;
+    std::unique_ptr<LocalMonitorService> _monitors;
+    std::unique_ptr<ContactsAudience> _contacts;
     std::unique_ptr<LocalPresenceService> _presence;
     std::unique_ptr<LocalPeerBroker> _peers;
     std::unique_ptr<LoginLimiter> _limiter;

@@ -51,6 +51,7 @@ struct ServerSettings {
     int loginTimeoutSeconds = 300;         ///< Close connections that never log in; 0 = off.
     bool selfRegistration = true;
     bool presenceNotices = true;
+    PresenceScope presenceScope = PresenceScope::Everyone; ///< Who hears them (Profile).
     bool padDay = true;
     bool consoleAudit = true; ///< Audit lines (who did what) on the server console and log.
     /// Audit lines may quote what users wrote (posts, private and room messages). Off, the
@@ -84,6 +85,7 @@ struct ServerSettings {
         s.idleTimeoutSeconds = profile.idleTimeoutSeconds;
         s.selfRegistration = profile.selfRegistration;
         s.presenceNotices = profile.presenceNotices;
+        s.presenceScope = profile.presenceScope;
         s.padDay = profile.padDay;
         s.consoleAudit = profile.consoleAudit;
         s.auditMessageText = profile.auditMessageText;

@@ -7,6 +7,7 @@
 #include "services/BoardService.h"
 #include "services/Clock.h"
 #include "services/Messenger.h"
+#include "services/MonitorService.h"
 #include "services/PeerBroker.h"
 #include "services/PresenceService.h"
 #include "services/PrivateMessageService.h"
@@ -29,8 +30,9 @@ struct Services {
     BoardService& board;
     PrivateMessageService& privateMessages;
     RoomService& rooms;
-    PeerBroker& peers;   ///< Tokens and direct private chats between clients.
-    Poco::Logger& audit; ///< Per-command audit lines (the seeds' server console output).
+    PeerBroker& peers;        ///< Tokens and direct private chats between clients.
+    MonitorService& monitors; ///< Who follows whose presence (MONITOR).
+    Poco::Logger& audit;      ///< Per-command audit lines (the seeds' server console output).
 };
 
 } // namespace toom

@@ -70,6 +70,7 @@ TEST(Block, NoPresenceNoticesAboutTheBlocker) {
     TestServer server;
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
+    ASSERT_TRUE(yoda.request("MONITOR + hans").ok()); // Following hans does not beat a block.
     {
         TestClient hans(server.port());
         hans.loginAs("hans");

@@ -108,7 +108,7 @@ TEST(ClientEndToEnd, InvalidCommandShowsTheProfileWording) {
 }
 
 TEST(ClientEndToEnd, PresenceEventsArePrintedAsTheyArrive) {
-    TestServer server;
+    TestServer server([](ServerOptions& o) { o.settings.presenceScope = PresenceScope::Everyone; });
     TempDir dir;
     ChildProcess client(TOOM_CLIENT_BINARY, clientArgs(server), dir.path());
     client.write("yoda\nwise@!man\n");

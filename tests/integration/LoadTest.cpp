@@ -45,6 +45,7 @@ TEST(Load, ClientThatNeverReadsIsDroppedWhileOthersCarryOn) {
     });
     TestClient stalled(server.port(), 4096);
     stalled.loginAs("hans");
+    ASSERT_TRUE(stalled.request("MONITOR + luke").ok());
 
     TestClient yoda(server.port());
     yoda.loginAs("yoda");

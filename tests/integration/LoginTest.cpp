@@ -268,6 +268,7 @@ TEST(Login, TheCorrectPasswordTakesAnOnlineSessionOver) {
     TestServer server;
     TestClient luke(server.port());
     luke.loginAs("luke");
+    ASSERT_TRUE(luke.request("MONITOR + yoda").ok());
     TestClient old(server.port(), "127.0.0.1");
     old.loginAs("yoda", 8001);
     ASSERT_TRUE(luke.waitEvent("PRESENCE").has_value()); // "yoda logged in"

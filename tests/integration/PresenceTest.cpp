@@ -45,10 +45,17 @@ TEST(Presence, AloneSaysNoOtherActiveUser) {
     EXPECT_EQ(atu.final.text(), "no other active user");
 }
 
-TEST(Presence, LoginAndLogoutNoticesReachOthers) {
+// In the default profile a login or logout is told to the user's contacts: who shares a
+// room or group with them, and who follows them (MONITOR). Nobody else hears it.
+TEST(Presence, NoticesReachWhoFollowsTheUser) {
     TestServer server;
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
+    Response follow = yoda.request("MONITOR + luke");
+    ASSERT_TRUE(follow.ok()) << follow.final.format();
+    EXPECT_EQ(follow.column("state"), std::vector<std::string>{"offline"});
+    TestClient leia(server.port());
+    leia.loginAs("leia"); // Follows nobody.
     {
         TestClient luke(server.port());
         luke.loginAs("luke");
@@ -57,18 +64,60 @@ TEST(Presence, LoginAndLogoutNoticesReachOthers) {
         EXPECT_EQ(in->field("user"), "luke");
         EXPECT_EQ(in->field("state"), "online");
         EXPECT_EQ(in->text(), "luke logged in");
+        EXPECT_EQ(yoda.request("MONITOR S").column("state"), std::vector<std::string>{"online"});
         EXPECT_TRUE(luke.request("logout").ok());
     }
     auto out = yoda.waitEvent("PRESENCE");
     ASSERT_TRUE(out);
     EXPECT_EQ(out->field("state"), "offline");
     EXPECT_EQ(out->text(), "luke logged out");
+    // leia's round trip comes after both notices were sent: she got neither.
+    EXPECT_TRUE(leia.request("WHO").ok());
+    EXPECT_FALSE(leia.nextEvent(std::chrono::milliseconds(0)).has_value());
+}
+
+TEST(Presence, NoticesReachWhoSharesAGroup) {
+    TestServer server;
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient leia(server.port());
+    leia.loginAs("leia");
+    {
+        TestClient luke(server.port());
+        luke.loginAs("luke");
+        ASSERT_TRUE(luke.request("CREATEGROUP jedi yoda").ok()); // yoda is invited.
+        EXPECT_TRUE(luke.request("logout").ok());
+    }
+    auto out = yoda.waitEvent("PRESENCE"); // Sharing a group since a moment: told at once.
+    ASSERT_TRUE(out);
+    EXPECT_EQ(out->field("state"), "offline");
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+    auto in = yoda.waitEvent("PRESENCE");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->field("user"), "luke");
+    EXPECT_EQ(in->field("state"), "online");
+    EXPECT_TRUE(leia.request("WHO").ok());
+    EXPECT_FALSE(leia.nextEvent(std::chrono::milliseconds(0)).has_value());
+}
+
+// presence.scope = everyone (the seeds' rule) tells every online user.
+TEST(Presence, ScopeEveryoneTellsEveryOnlineUser) {
+    TestServer server([](ServerOptions& o) { o.settings.presenceScope = PresenceScope::Everyone; });
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+    auto in = yoda.waitEvent("PRESENCE");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->field("user"), "luke");
 }
 
 TEST(Presence, DisconnectWithoutLogoutStillLogsOut) {
     TestServer server;
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
+    ASSERT_TRUE(yoda.request("MONITOR +luke").ok());
     {
         TestClient luke(server.port());
         luke.loginAs("luke");
@@ -78,6 +127,38 @@ TEST(Presence, DisconnectWithoutLogoutStillLogsOut) {
     ASSERT_TRUE(out);
     EXPECT_EQ(out->field("state"), "offline");
     EXPECT_TRUE(yoda.request("ATU").rows.empty());
+}
+
+// A follow list lasts as long as the session; it is bounded; a user who blocked the
+// follower looks offline to them.
+TEST(Presence, MonitorListsEndWithTheSessionAndAreBounded) {
+    TestServer server;
+    {
+        TestClient yoda(server.port());
+        yoda.loginAs("yoda");
+        ASSERT_TRUE(yoda.request("MONITOR + luke,leia").ok());
+        EXPECT_EQ(yoda.request("MONITOR L").column("user"),
+                  (std::vector<std::string>{"leia", "luke"}));
+        ASSERT_TRUE(yoda.request("MONITOR - leia").ok());
+        EXPECT_EQ(yoda.request("MONITOR L").column("user"), std::vector<std::string>{"luke"});
+        std::string many = "MONITOR +";
+        for (int i = 0; i < 100; ++i)
+            many += "u" + std::to_string(i) + ",";
+        Response full = yoda.request(many);
+        EXPECT_EQ(full.code(), "LIMIT_REACHED");
+        EXPECT_EQ(full.final.field("limit"), "100");
+        EXPECT_EQ(yoda.request("MONITOR L").column("user"), std::vector<std::string>{"luke"});
+        EXPECT_EQ(yoda.request("MONITOR + " + std::string(40, 'x')).code(), "INVALID_USERNAME");
+        EXPECT_TRUE(yoda.request("logout").ok());
+    }
+    TestClient yoda(server.port());
+    yoda.loginAs("yoda");
+    EXPECT_TRUE(yoda.request("MONITOR L").rows.empty());
+
+    TestClient hans(server.port());
+    hans.loginAs("hans");
+    ASSERT_TRUE(hans.request("block yoda").ok());
+    EXPECT_EQ(yoda.request("MONITOR + hans").column("state"), std::vector<std::string>{"offline"});
 }
 
 TEST(Presence, NoNoticesWhenTheProfileHasNone) {

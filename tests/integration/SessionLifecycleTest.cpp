@@ -33,9 +33,11 @@ TEST(SessionLifecycle, IdleTimeoutLogsOutAndNotifiesOthers) {
     TestServer server([](ServerOptions& o) { o.settings.idleTimeoutSeconds = 60; }, clock);
     TestClient yoda(server.port());
     yoda.loginAs("yoda");
+    ASSERT_TRUE(yoda.request("MONITOR + obiwan").ok());
     TestClient obiwan(server.port());
     obiwan.loginAs("obiwan");
     ASSERT_TRUE(yoda.waitEvent("PRESENCE"));
+    ASSERT_TRUE(obiwan.request("MONITOR + yoda").ok());
 
     clock->advanceSeconds(40);
     EXPECT_TRUE(obiwan.request("ATU").ok());                    // obiwan is active; yoda is not.

@@ -10,14 +10,16 @@ namespace toom {
 LocalPresenceService::LocalPresenceService(SessionDirectory& directory, LoginHistory& store,
                                            UserLogFile& userLog, Messenger& messenger,
                                            const BlockPolicy& blocks,
-                                           const ServerSettings& settings, Clock& clock)
+                                           const ServerSettings& settings, Clock& clock,
+                                           const PresenceAudience* contacts)
     : _directory(directory)
     , _store(store)
     , _userLog(userLog)
     , _messenger(messenger)
     , _blocks(blocks)
     , _settings(settings)
-    , _clock(clock) {}
+    , _clock(clock)
+    , _contacts(contacts) {}
 
 bool LocalPresenceService::enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) {
     const Outbox& session = *outbox;
@@ -145,6 +147,17 @@ void LocalPresenceService::notify(const OnlineUser& subject, bool online) {
         .with("state", online ? "online" : "offline")
         .with("at", isoTime(_clock.now()))
         .say(subject.username + (online ? " logged in" : " logged out"));
+    if (_settings.presenceScope == PresenceScope::Contacts && _contacts) {
+        // Only the subject's contacts, formatted once; a user blocked by the subject (or who
+        // blocked them) hears nothing.
+        std::vector<std::string> audience;
+        for (auto& viewer : _contacts->audienceOf(subject.username)) {
+            if (viewer != subject.username && _blocks.maySee(viewer, subject.username))
+                audience.push_back(std::move(viewer));
+        }
+        _messenger.sendToEach(audience, event);
+        return;
+    }
     // A user blocked by the subject hears nothing about the subject.
     _messenger.broadcast(event, subject.username, [&](const std::string& viewer) {
         return _blocks.maySee(viewer, subject.username);

@@ -1,9 +1,11 @@
 #pragma once
 // PresenceService implementation: the session directory for who is online now, the store's
 // login history for who was online when, userlog.txt for the seeds, and presence notices
-// through the messenger (filtered by the block policy).
+// through the messenger (filtered by the block policy) to everyone online or, in the default
+// profile, to the user's contacts (PresenceAudience).
 
 #include "common/Mutex.h"
+#include "server/state/PresenceAudience.h"
 #include "server/state/SessionDirectory.h"
 #include "server/store/LoginHistory.h"
 #include "server/store/UserLogFile.h"
@@ -22,7 +24,8 @@ class LocalPresenceService final : public PresenceService {
 public:
     LocalPresenceService(SessionDirectory& directory, LoginHistory& store, UserLogFile& userLog,
                          Messenger& messenger, const BlockPolicy& blocks,
-                         const ServerSettings& settings, Clock& clock);
+                         const ServerSettings& settings, Clock& clock,
+                         const PresenceAudience* contacts = nullptr);
 
     bool enter(const OnlineUser& user, std::shared_ptr<Outbox> outbox) override;
     std::shared_ptr<Outbox> takeOver(const OnlineUser& user,
@@ -56,6 +59,8 @@ private:
     const BlockPolicy& _blocks;
     const ServerSettings& _settings;
     Clock& _clock;
+    /// Who hears about a user under PresenceScope::Contacts; null: everyone online.
+    const PresenceAudience* _contacts;
 
     Mutex _loginIdsMutex;
     /// The store's login id of each session online, by its outbox (not by name: after a

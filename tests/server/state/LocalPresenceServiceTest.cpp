@@ -15,6 +15,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace toom {
 namespace {
 
@@ -368,6 +370,43 @@ TEST_F(LocalPresenceServiceTest, TakeOverOfSomeoneOfflineIsALogin) {
     EXPECT_TRUE(presence.find("yoda").has_value());
     EXPECT_EQ(texts(*luke), (std::vector<std::string>{"yoda logged in"}));
     EXPECT_EQ(userLog.lines().size(), 2u);
+}
+
+/// An audience that is whatever the test says.
+class FixedAudience final : public PresenceAudience {
+public:
+    std::vector<std::string> audienceOf(const std::string& subject) const override {
+        auto it = contacts.find(subject);
+        return it == contacts.end() ? std::vector<std::string>{} : it->second;
+    }
+    std::map<std::string, std::vector<std::string>> contacts;
+};
+
+// Scoped to contacts, a notice reaches only the subject's audience (blocks still apply), and
+// the subject is never told about themselves.
+TEST_F(LocalPresenceServiceTest, ScopedNoticesReachOnlyTheSubjectsContacts) {
+    settings.presenceScope = PresenceScope::Contacts;
+    FixedAudience audience;
+    audience.contacts["yoda"] = {"luke", "yoda", "han", "nobody-online"};
+    LocalPresenceService scoped{directory, store,    userLog, messenger,
+                                blocks,    settings, clock,   &audience};
+    auto enterScoped = [&](const std::string& name) {
+        auto box = std::make_shared<FakeOutbox>();
+        EXPECT_TRUE(scoped.enter(user(name), box)) << name;
+        return box;
+    };
+    auto luke = enterScoped("luke");
+    auto leia = enterScoped("leia");
+    auto han = enterScoped("han");
+    ON_CALL(blocks, isBlocking("yoda", "han")).WillByDefault(Return(true));
+    auto yoda = enterScoped("yoda");
+    EXPECT_EQ(texts(*luke), (std::vector<std::string>{"yoda logged in"}));
+    EXPECT_TRUE(leia->lines().empty()); // Not a contact.
+    EXPECT_TRUE(han->lines().empty());  // Blocked by yoda.
+    EXPECT_TRUE(yoda->lines().empty());
+    scoped.leave("yoda", CloseReason::Logout);
+    EXPECT_EQ(texts(*luke), (std::vector<std::string>{"yoda logged in", "yoda logged out"}));
+    EXPECT_TRUE(leia->lines().empty());
 }
 
 } // namespace

@@ -21,6 +21,7 @@
 #include "services/BoardService.h"
 #include "services/Clock.h"
 #include "services/Messenger.h"
+#include "services/MonitorService.h"
 #include "services/Outbox.h"
 #include "services/PeerBroker.h"
 #include "services/PresenceService.h"
@@ -157,6 +158,23 @@ public:
                 (const Room& room, const std::string& sender, const std::string& text), (override));
     MOCK_METHOD(Page, messagesSince,
                 (const Room& room, std::int64_t epochSeconds, std::size_t limit),
+                (const, override));
+};
+
+class MockMonitorService : public MonitorService {
+public:
+    MockMonitorService();
+    ~MockMonitorService() override;
+
+    MOCK_METHOD(std::size_t, limit, (), (const, override));
+    MOCK_METHOD(bool, add, (const std::string& watcher, const std::vector<std::string>& targets),
+                (override));
+    MOCK_METHOD(void, remove, (const std::string& watcher, const std::vector<std::string>& targets),
+                (override));
+    MOCK_METHOD(void, clear, (const std::string& watcher), (override));
+    MOCK_METHOD(std::vector<std::string>, followedBy, (const std::string& watcher),
+                (const, override));
+    MOCK_METHOD(std::vector<std::string>, followersOf, (const std::string& target),
                 (const, override));
 };
 
@@ -319,9 +337,10 @@ struct CommandHarness {
     ::testing::NiceMock<MockPrivateMessageService> privateMessages;
     ::testing::NiceMock<MockRoomService> rooms;
     ::testing::NiceMock<MockPeerBroker> peers;
+    ::testing::NiceMock<MockMonitorService> monitors;
     Poco::Logger& audit = quietLogger();
     Services services{settings, clock,           accounts, presence, messenger, blocks,
-                      board,    privateMessages, rooms,    peers,    audit};
+                      board,    privateMessages, rooms,    peers,    monitors,  audit};
     ::testing::NiceMock<MockSessionControl> session;
     CommandRegistry registry;
 };
