@@ -27,6 +27,8 @@ inline constexpr std::string_view kInternal = "INTERNAL_ERROR";
 /// The request was carried out but its writes could not be saved (disk full, I/O error).
 inline constexpr std::string_view kStoreFailed = "STORE_FAILED";
 inline constexpr std::string_view kServerFull = "SERVER_FULL";
+/// This address already has toom.max_prelogin_per_address connections that have not logged in.
+inline constexpr std::string_view kTooManyConnections = "TOO_MANY_CONNECTIONS";
 /// Too many logins are being checked at once; the same line may be sent again.
 inline constexpr std::string_view kServerBusy = "SERVER_BUSY";
 inline constexpr std::string_view kInvalidArgument = "INVALID_ARGUMENT";

@@ -66,6 +66,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.logDir = absolute(config.getString("toom.log_dir", o.dataDir));
     o.credentialsFile = absolute(config.getString("toom.credentials_file", "credentials.txt"));
     o.maxConnections = boundedInt(config, "toom.max_connections", o.maxConnections, 1, 100000);
+    o.maxPreloginPerAddress =
+        boundedInt(config, "toom.max_prelogin_per_address", o.maxPreloginPerAddress, 0, 100000);
     o.housekeepingMillis =
         boundedInt(config, "toom.housekeeping_ms", o.housekeepingMillis, 10, 60000);
     o.keepState = config.getBool("toom.keep_state", o.keepState);

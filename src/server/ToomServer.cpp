@@ -223,9 +223,12 @@ void ToomServer::start() {
     workers.maxQueued = static_cast<std::size_t>(std::max(1, _options.maxConnections));
     workers.name = "toom-login";
     _loginWorkers = std::make_unique<WorkerPool>(workers);
-    _context = std::make_unique<ServerContext>(
-        ServerContext{*_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
-                      _options.helloText, _options.flood, _writer.get(), _loginWorkers.get()});
+    if (_options.maxPreloginPerAddress > 0)
+        _prelogin = std::make_unique<PreloginBudget>(
+            static_cast<std::size_t>(_options.maxPreloginPerAddress));
+    _context = std::make_unique<ServerContext>(ServerContext{
+        *_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
+        _options.helloText, _options.flood, _writer.get(), _loginWorkers.get(), _prelogin.get()});
 
     // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
     // only sets the socket up and passes it to an event loop: two threads are plenty, and the
@@ -238,7 +241,8 @@ void ToomServer::start() {
     params->setThreadIdleTime(Poco::Timespan(60, 0));
     _tcpServer = std::make_unique<Poco::Net::TCPServer>(new ClientHandlerFactory(*_context), *_pool,
                                                         socket, params);
-    _tcpServer->setConnectionFilter(new ConnectionLimitFilter(_admitted, maxConnections));
+    _tcpServer->setConnectionFilter(
+        new ConnectionLimitFilter(_admitted, maxConnections, _prelogin.get()));
     _tcpServer->start();
 
     {

@@ -62,7 +62,11 @@ struct ServerOptions {
     /// for the accounts, as the seeds' servers do (see server/store/FreshRun.h); the positional
     /// forms turn it off unless asked to keep state (`--keep-state`, `toom.keep_state`).
     bool keepState = true;
-    int maxConnections = 4096;     ///< Beyond it connections are refused with SERVER_FULL.
+    int maxConnections = 4096; ///< Beyond it connections are refused with SERVER_FULL.
+    /// Connections one address may hold without logging in (TOO_MANY_CONNECTIONS beyond it);
+    /// 0 = no limit. Together with the login timeout it keeps a stranger from filling
+    /// maxConnections.
+    int maxPreloginPerAddress = 32;
     int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
     int housekeepingMillis = 250;  ///< How often timeouts are checked.
     int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
@@ -149,6 +153,7 @@ private:
     std::atomic<int> _admitted{0};
     std::unique_ptr<EventLoops> _loops;
     std::unique_ptr<WorkerPool> _loginWorkers;
+    std::unique_ptr<PreloginBudget> _prelogin;
     std::unique_ptr<ServerContext> _context;
 
     std::unique_ptr<Poco::ThreadPool> _pool;

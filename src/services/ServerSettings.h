@@ -48,7 +48,9 @@ struct ServerSettings {
     int slowForgetSeconds = 10;
     std::size_t maxTrackedLogins = 100000; ///< Failure counters kept at most (per kind).
     int idleTimeoutSeconds = 0;            ///< 0 = off.
-    int loginTimeoutSeconds = 300;         ///< Close connections that never log in; 0 = off.
+    /// Close connections that have not logged in after this long; 0 = off. A minute is plenty
+    /// for a person at a prompt and keeps a stranger's idle connections short-lived.
+    int loginTimeoutSeconds = 60;
     bool selfRegistration = true;
     bool presenceNotices = true;
     PresenceScope presenceScope = PresenceScope::Everyone; ///< Who hears them (Profile).

@@ -13,8 +13,10 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 namespace toom::test {
 namespace {
@@ -490,6 +492,46 @@ TEST(Login, UsersOnlineAreServedWhileAPasswordIsHashed) {
         << "the hash finished before the others' round trips: nothing was shown";
     Response welcome = slow.readResponse();
     EXPECT_TRUE(welcome.ok()) << welcome.final.format();
+}
+
+// A stranger cannot fill the server with connections that never log in: each address may
+// hold toom.max_prelogin_per_address of them; logging in frees the slot.
+TEST(Login, OneAddressMayHoldOnlyItsShareOfConnectionsNotLoggedIn) {
+    TestServer server([](ServerOptions& o) { o.maxPreloginPerAddress = 3; });
+    std::vector<std::unique_ptr<TestClient>> waiting;
+    for (int i = 0; i < 3; ++i) {
+        waiting.push_back(std::make_unique<TestClient>(server.port(), "127.0.0.1"));
+        ASSERT_EQ(waiting.back()->greeting().kind(), LineKind::Hello);
+    }
+    TestClient fourth(server.port(), "127.0.0.1");
+    EXPECT_EQ(fourth.greeting().kind(), LineKind::Fail);
+    EXPECT_EQ(fourth.greeting().code(), "TOO_MANY_CONNECTIONS");
+    EXPECT_EQ(fourth.greeting().field("max_prelogin"), "3");
+    EXPECT_TRUE(fourth.waitClosed());
+
+    // Another address is not affected.
+    TestClient other(server.port(), "127.0.0.2");
+    EXPECT_EQ(other.greeting().kind(), LineKind::Hello);
+
+    // A login frees its slot: one more may connect, then the share is full again.
+    waiting[0]->loginAs("yoda");
+    TestClient fifth(server.port(), "127.0.0.1");
+    EXPECT_EQ(fifth.greeting().kind(), LineKind::Hello);
+    TestClient sixth(server.port(), "127.0.0.1");
+    EXPECT_EQ(sixth.greeting().code(), "TOO_MANY_CONNECTIONS");
+
+    // So does a close (told by a round trip: the server has seen it once the count drops).
+    waiting[1].reset();
+    bool admitted = false;
+    for (int i = 0; i < 200 && !admitted; ++i) {
+        TestClient again(server.port(), "127.0.0.1");
+        admitted = again.greeting().kind() == LineKind::Hello;
+        if (!admitted)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_TRUE(admitted);
+    // The logged-in user was never disturbed.
+    EXPECT_TRUE(waiting[0]->request("WHO").ok());
 }
 
 } // namespace

@@ -77,6 +77,14 @@ ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
     // Until the welcome is queued (a login step may finish on a worker thread, after the user
     // is online already), nothing pushed to this session may go out before it.
     _session->deferPushes();
+    _countedAsPrelogin = _context.prelogin != nullptr;
+}
+
+void ClientConnection::releasePrelogin() {
+    if (!_countedAsPrelogin)
+        return;
+    _countedAsPrelogin = false;
+    _context.prelogin->release(_fd);
 }
 
 ClientConnection::~ClientConnection() {
@@ -271,6 +279,7 @@ void ClientConnection::handleLine(const FramedLine& line) {
 
 void ClientConnection::loggedIn() {
     _session->openToPushes();
+    releasePrelogin(); // Logged in: no longer a stranger's connection.
     // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
     _storedPending = true;
     deliverStoredSlice();
@@ -498,6 +507,7 @@ void ClientConnection::finish() {
         _loginStep.reset();
     }
     logOut(reason);
+    releasePrelogin();
     logDisconnect(reason);
     _context.connections.remove(_session);
 }

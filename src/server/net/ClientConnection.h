@@ -32,8 +32,9 @@ namespace toom {
 
 class ClientConnection final : public LoopConnection {
 public:
-    /// Takes over `socket` (connected, non-blocking; closed by the destructor) and one admission
-    /// (ServerContext::admitted, given back by the destructor). `session` is already in
+    /// Takes over `socket` (connected, non-blocking; closed by the destructor), one admission
+    /// (ServerContext::admitted, given back by the destructor) and its address's pre-login slot
+    /// (ServerContext::prelogin, given back at login or close). `session` is already in
     /// ServerContext::connections. Queues the HELLO line.
     ClientConnection(const Poco::Net::StreamSocket& socket, std::shared_ptr<Session> session,
                      ServerContext& context);
@@ -142,6 +143,9 @@ private:
     };
     std::deque<HeldReply> _held;
     bool _storedPending = false; ///< Stored private messages may still wait for this user.
+    /// Still counted in ServerContext::prelogin (until the login, or the close).
+    bool _countedAsPrelogin = false;
+    void releasePrelogin();
     bool _closing = false;
     SteadyTime _closeDeadline{};
     CloseReason _closeReason = CloseReason::None;

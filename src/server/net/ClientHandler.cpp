@@ -34,8 +34,11 @@ ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContex
     , _context(context) {}
 
 ClientHandler::~ClientHandler() {
-    if (!_handedOver)
-        _context.admitted.fetch_sub(1);
+    if (_handedOver)
+        return;
+    _context.admitted.fetch_sub(1);
+    if (_context.prelogin)
+        _context.prelogin->release(socket().impl()->sockfd());
 }
 
 void ClientHandler::run() {

@@ -5,20 +5,15 @@
 
 namespace toom {
 
-ConnectionLimitFilter::ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections)
+ConnectionLimitFilter::ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections,
+                                             PreloginBudget* budget)
     : _admitted(admitted)
-    , _maxConnections(maxConnections) {}
+    , _maxConnections(maxConnections)
+    , _budget(budget) {}
 
-bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
-    int current = _admitted.load();
-    while (current < _maxConnections) {
-        if (_admitted.compare_exchange_weak(current, current + 1))
-            return true;
-    }
-    _refused.fetch_add(1);
-    ServerLine full = ServerLine::fail("*", std::string(err::kServerFull));
-    full.with("max_connections", _maxConnections).say("The server is full. Please try again later");
-    const std::string wire = full.format() + '\n';
+namespace {
+void tell(const Poco::Net::StreamSocket& socket, const ServerLine& line) {
+    const std::string wire = line.format() + '\n';
     try {
         // A fresh socket's send buffer is empty, so this short write does not block.
         Poco::Net::StreamSocket copy(socket);
@@ -26,6 +21,46 @@ bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
     } catch (...) {
         // The client is gone already; nothing to tell.
     }
+}
+} // namespace
+
+bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
+    auto takeSlot = [this] {
+        int current = _admitted.load();
+        while (current < _maxConnections) {
+            if (_admitted.compare_exchange_weak(current, current + 1))
+                return true;
+        }
+        return false;
+    };
+    if (!_budget) {
+        if (takeSlot())
+            return true;
+    } else {
+        std::string address;
+        try {
+            address = socket.peerAddress().host().toString();
+        } catch (...) {
+            return false; // Gone before it was accepted.
+        }
+        const int fd = socket.impl()->sockfd();
+        if (!_budget->tryAdmit(fd, address)) {
+            _refused.fetch_add(1);
+            ServerLine many = ServerLine::fail("*", std::string(err::kTooManyConnections));
+            many.with("max_prelogin", static_cast<std::int64_t>(_budget->perAddress()))
+                .say("Too many connections from your address are not logged in; log in on "
+                     "one of them or close some");
+            tell(socket, many);
+            return false;
+        }
+        if (takeSlot())
+            return true;
+        _budget->release(fd);
+    }
+    _refused.fetch_add(1);
+    ServerLine full = ServerLine::fail("*", std::string(err::kServerFull));
+    full.with("max_connections", _maxConnections).say("The server is full. Please try again later");
+    tell(socket, full);
     return false;
 }
 

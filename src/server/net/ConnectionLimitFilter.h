@@ -1,7 +1,11 @@
 #pragma once
 // Admission control for TCPServer: beyond the configured number of connections a newcomer is
-// told "server full" and closed at once, instead of waiting silently in Poco's queue.
+// told "server full" and closed at once, instead of waiting silently in Poco's queue; so is a
+// newcomer from an address that already has its share of connections not logged in
+// (PreloginBudget: "too many connections").
 // (Poco 1.11 asserts when a factory returns null, so refusing belongs here.)
+
+#include "server/net/PreloginBudget.h"
 
 #include <Poco/Net/TCPServer.h>
 
@@ -12,7 +16,10 @@ namespace toom {
 class ConnectionLimitFilter final : public Poco::Net::TCPServerConnectionFilter {
 public:
     /// `admitted` is incremented for each accepted connection; ClientHandler decrements it.
-    ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections);
+    /// `budget` (may be null: no per-address limit) counts the connection as waiting for its
+    /// login; the connection releases it.
+    ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections,
+                          PreloginBudget* budget = nullptr);
 
     bool accept(const Poco::Net::StreamSocket& socket) override;
 
@@ -22,6 +29,7 @@ public:
 private:
     std::atomic<int>& _admitted;
     const int _maxConnections;
+    PreloginBudget* _budget;
     std::atomic<std::uint64_t> _refused{0};
 };
 

@@ -6,6 +6,7 @@
 #include "server/net/ConnectionSet.h"
 #include "server/net/EventLoops.h"
 #include "server/net/FloodLimits.h"
+#include "server/net/PreloginBudget.h"
 #include "server/net/WorkerPool.h"
 #include "server/state/LoginLimiter.h"
 #include "server/store/StoreWriter.h"
@@ -39,6 +40,9 @@ struct ServerContext {
     /// Runs the login steps (password hashing, account reads, a new account's commit) off the
     /// loops. None: they run on the loop (a context without workers).
     WorkerPool* workers = nullptr;
+    /// Counts each connection, from admission to its login or close, against its address's
+    /// share of connections not logged in. None: no per-address limit.
+    PreloginBudget* prelogin = nullptr;
 };
 
 } // namespace toom
