@@ -9,6 +9,7 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <mutex>
 #include <sqlite3.h>
 #include <type_traits>
@@ -208,8 +209,12 @@ SqliteStore::SqliteStore(const std::string& path)
 
 SqliteStore::~SqliteStore() {
     MutexLock lock(_mutex);
-    sqlite3_finalize(_insertPrivateMessage); // Before the connection closes; null is fine.
-    _insertPrivateMessage = nullptr;
+    // Before the connection closes; null is fine.
+    for (sqlite3_stmt** statement :
+         {&_insertPrivateMessage, &_savepoint, &_release, &_rollbackTo}) {
+        sqlite3_finalize(*statement);
+        *statement = nullptr;
+    }
     try {
         _session.close();
     } catch (...) {
@@ -259,16 +264,26 @@ void SqliteStore::execRaw(const char* sql) {
     }
 }
 
+void SqliteStore::execPrepared(sqlite3_stmt*& statement, const char* sql) {
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(_session);
+    if (!statement && sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
+        throw Poco::Data::DataException(std::string(sql) + ": " + sqlite3_errmsg(db));
+    const int result = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (result != SQLITE_DONE)
+        throw Poco::Data::DataException(std::string(sql) + ": " + sqlite3_errmsg(db));
+}
+
 void SqliteStore::beginWrite() {
     MutexLock lock(_mutex);
-    execRaw("SAVEPOINT job");
+    execPrepared(_savepoint, "SAVEPOINT job");
 }
 
 void SqliteStore::endWrite(bool keep) {
     MutexLock lock(_mutex);
     if (!keep)
-        execRaw("ROLLBACK TO job");
-    execRaw("RELEASE job");
+        execPrepared(_rollbackTo, "ROLLBACK TO job");
+    execPrepared(_release, "RELEASE job");
 }
 
 SqliteStore::LastIds SqliteStore::lastIds() {

@@ -146,6 +146,9 @@ private:
     int userVersion() TOOM_REQUIRES(_mutex);
     std::int64_t insertPrivateMessage(const PrivateMessage& message, bool waiting);
     void execRaw(const char* sql) TOOM_REQUIRES(_mutex);
+    /// Runs the statement-free SQL `sql` (a savepoint command) through `statement`, prepared
+    /// the first time: the writer runs two per job, and sqlite3_exec parses its text each time.
+    void execPrepared(sqlite3_stmt*& statement, const char* sql) TOOM_REQUIRES(_mutex);
 
     std::string _path;
     /// A Poco::Data session is not thread-safe: every use of it, SQL and all, is under this
@@ -155,6 +158,10 @@ private:
     bool _batchOpen TOOM_GUARDED_BY(_mutex) = false;
     /// The private-message insert, prepared once (see insertPrivateMessage).
     sqlite3_stmt* _insertPrivateMessage TOOM_GUARDED_BY(_mutex) = nullptr;
+    /// The writer's per-job savepoint commands, prepared once (see execPrepared).
+    sqlite3_stmt* _savepoint TOOM_GUARDED_BY(_mutex) = nullptr;
+    sqlite3_stmt* _release TOOM_GUARDED_BY(_mutex) = nullptr;
+    sqlite3_stmt* _rollbackTo TOOM_GUARDED_BY(_mutex) = nullptr;
 };
 
 } // namespace toom
