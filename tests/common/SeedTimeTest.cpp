@@ -163,6 +163,15 @@ TEST(SeedTimeTest, IsoTimeIsUtcWithMilliseconds) {
     const auto t = Poco::Timestamp::fromEpochTime(1685595601) + 123000;
     EXPECT_EQ(isoTime(t), "2023-06-01T05:00:01.123Z");
     EXPECT_EQ(parseIsoTime(isoTime(t)), t);
+    // Milliseconds are cut, not rounded; padding everywhere; the epoch itself.
+    EXPECT_EQ(isoTime(Poco::Timestamp::fromEpochTime(1685595601) + 999999),
+              "2023-06-01T05:00:01.999Z");
+    EXPECT_EQ(isoTime(Poco::Timestamp::fromEpochTime(0)), "1970-01-01T00:00:00.000Z");
+    EXPECT_EQ(isoTime(Poco::Timestamp::fromEpochTime(946684799) + 7000),
+              "1999-12-31T23:59:59.007Z");
+    // Whatever the local zone.
+    ScopedSeedTimeZone tokyo("JST-9");
+    EXPECT_EQ(isoTime(t), "2023-06-01T05:00:01.123Z");
 }
 
 TEST(SeedTimeTest, ParseIsoTimeRejectsEmptyAndOutOfRange) {
