@@ -13,7 +13,7 @@
 #   direct 5,000 ramp         highest clean rate and plateau (x1.5 per step)
 #   fanout 1,000 10x10        one group, 10 senders at 10 msg/s: p99
 #   fanout 1,000 ramp         deliveries/s, clean and plateau (x2 per step)
-#   logins at default cost    200 users log in with the default PBKDF2 cost while 200 others
+#   logins at default cost    400 users log in with the default PBKDF2 cost while 200 others
 #                             exchange 2,000 msg/s: their p99 with and without the storm
 #   transfer                  bench_transfer: the P2P engine against a TCP copy, 64 MiB
 # For the side-by-side with ngIRCd and InspIRCd use ../shared/loadgen/run-anchors.sh.
@@ -96,7 +96,7 @@ else
     lg direct-200-2k-storm --scenario direct --clients 200 --rate 2000 --duration 8 &
     chatting=$!
     sleep 6 # Its 200 users are registered and chatting by now (their own logins cost ~7 s).
-    lg logins-200-default-cost --scenario connections --clients 200 --hold 1
+    lg logins-400-default-cost --scenario connections --clients 400 --hold 1
     wait "$chatting"
     stop_server
     "$BUILD/bench/bench_transfer" 64 3 | sed 's/^/# transfer: /' >&2
@@ -109,7 +109,7 @@ for line in open(sys.argv[1]):
         d = json.loads(line)
     except ValueError:
         continue
-    r = d.get("result", {})
+    r = d.get("result") or {}
     label = d.get("server", "?")
     load = d.get("loadavg_at_start", "").split(" ")[0]
     if d.get("scenario") == "connections":
@@ -120,6 +120,7 @@ for line in open(sys.argv[1]):
         print(f"{label:28} registered {n} in {d.get('register_seconds', 0):.2f} s,"
               f" RSS/conn {per} KB  [load {load}]")
     elif d.get("scenario") == "maxrate":
+        r = {**d, **r}
         print(f"{label:28} clean {r.get('max_clean_delivered_per_s', 0):,.0f}/s,"
               f" plateau {r.get('plateau_delivered_per_s', 0):,.0f}/s  [load {load}]")
     else:
