@@ -5,6 +5,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "support/ScopedTimeZone.h"
 
 #include <Poco/LocalDateTime.h>
 
@@ -25,26 +26,7 @@ std::int64_t localSeconds(int year, int month, int day, int hour, int minute, in
         Poco::LocalDateTime(year, month, day, hour, minute, second).utc().timestamp());
 }
 
-/// Sets the process time zone (POSIX TZ) for one test and restores it afterwards.
-class ScopedTimeZone {
-public:
-    explicit ScopedTimeZone(const char* tz) {
-        if (const char* old = std::getenv("TZ"))
-            _old = old;
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~ScopedTimeZone() {
-        if (_old)
-            setenv("TZ", _old->c_str(), 1);
-        else
-            unsetenv("TZ");
-        tzset();
-    }
-
-private:
-    std::optional<std::string> _old;
-};
+using test::ScopedTimeZone;
 
 // --- parseInteger ---------------------------------------------------------------------------
 

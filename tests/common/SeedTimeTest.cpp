@@ -3,6 +3,7 @@
 #include "common/SeedTime.h"
 
 #include "support/LocalTime.h"
+#include "support/ScopedTimeZone.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/LocalDateTime.h>
@@ -100,26 +101,7 @@ TEST(SeedTimeTest, FormatsWithAndWithoutPadding) {
     EXPECT_EQ(formatSeedTime(two, false), "25 Dec 2023 09:05:07");
 }
 
-/// Sets the process time zone (POSIX TZ) for one test and restores it afterwards.
-class ScopedSeedTimeZone {
-public:
-    explicit ScopedSeedTimeZone(const char* tz) {
-        if (const char* old = std::getenv("TZ"))
-            _old = old;
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ~ScopedSeedTimeZone() {
-        if (_old)
-            setenv("TZ", _old->c_str(), 1);
-        else
-            unsetenv("TZ");
-        tzset();
-    }
-
-private:
-    std::optional<std::string> _old;
-};
+using test::ScopedTimeZone;
 
 // The formatter reads the zone once rather than per call; a zone set with tzset() must
 // still be the one it uses, daylight saving included.
@@ -127,18 +109,18 @@ TEST(SeedTimeTest, FormatFollowsTheZoneSetWithTzset) {
     const Poco::Timestamp noonUtc = Poco::DateTime(2023, 6, 1, 12, 0, 0).timestamp();
     const Poco::Timestamp winterNoonUtc = Poco::DateTime(2023, 1, 1, 12, 0, 0).timestamp();
     {
-        ScopedSeedTimeZone utc("UTC0");
+        ScopedTimeZone utc("UTC0");
         EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 12:00:00");
     }
     {
-        ScopedSeedTimeZone tokyo("JST-9");
+        ScopedTimeZone tokyo("JST-9");
         EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 21:00:00");
         EXPECT_EQ(
             formatSeedTime(noonUtc - Poco::Timespan(0, 22, 0, 0, 0).totalMicroseconds(), false),
             "31 May 2023 23:00:00");
     }
     {
-        ScopedSeedTimeZone newYork("EST5EDT,M3.2.0,M11.1.0");
+        ScopedTimeZone newYork("EST5EDT,M3.2.0,M11.1.0");
         EXPECT_EQ(formatSeedTime(noonUtc, true), "01 Jun 2023 08:00:00");
         EXPECT_EQ(formatSeedTime(winterNoonUtc, false), "1 Jan 2023 07:00:00");
     }
@@ -170,7 +152,7 @@ TEST(SeedTimeTest, IsoTimeIsUtcWithMilliseconds) {
     EXPECT_EQ(isoTime(Poco::Timestamp::fromEpochTime(946684799) + 7000),
               "1999-12-31T23:59:59.007Z");
     // Whatever the local zone.
-    ScopedSeedTimeZone tokyo("JST-9");
+    ScopedTimeZone tokyo("JST-9");
     EXPECT_EQ(isoTime(t), "2023-06-01T05:00:01.123Z");
 }
 
