@@ -15,6 +15,10 @@ struct Account {
     std::string passwordHash; ///< PBKDF2-HMAC-SHA256(password, salt, iterations), hex encoded.
     int iterations = 0;
     Poco::Timestamp createdAt;
+    /// Keyed digest of the credentials.txt line this password came from (see
+    /// StoredAccountService::importCredentials); empty when it did not come from one. Lets a
+    /// start-up recognise an unchanged line without spending a PBKDF2 on it.
+    std::string importMark;
 };
 
 /// Usernames: 1 to 32 bytes of valid UTF-8 made of printable ASCII other than space, and,

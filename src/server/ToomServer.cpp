@@ -20,6 +20,7 @@
 #include "server/store/BoardLogFile.h"
 #include "server/store/CredentialsFile.h"
 #include "server/store/FreshRun.h"
+#include "server/store/ImportKey.h"
 #include "server/store/PrivateLogFile.h"
 #include "server/store/SqliteStore.h"
 #include "server/store/StoreWriter.h"
@@ -146,6 +147,8 @@ void ToomServer::start() {
                                                    ? _options.pbkdf2Iterations
                                                    : PasswordHasher::kDefaultIterations);
     _accounts = std::make_unique<StoredAccountService>(*_batchedStore, *_hasher);
+    // Marks imported credentials lines, so an unchanged line costs no PBKDF2 at the next start.
+    _accounts->setImportKey(loadOrCreateImportKey(joinPath(_options.dataDir, "credentials.key")));
     if (!_options.credentialsFile.empty()) {
         importCredentials();
         warnIfReadableByOthers(_options.credentialsFile, _log);
@@ -257,8 +260,9 @@ void ToomServer::start() {
 
 void ToomServer::importCredentials() {
     auto result = _accounts->importCredentials(_options.credentialsFile);
-    _log.information("credentials %s: %z added, %z updated, %z unchanged", _options.credentialsFile,
-                     result.added, result.updated, result.unchanged);
+    _log.information("credentials %s: %z added, %z updated, %z unchanged (%z hashed)",
+                     _options.credentialsFile, result.added, result.updated, result.unchanged,
+                     result.hashed);
     for (const auto& problem : result.problems)
         _log.warning("credentials %s: %s", _options.credentialsFile, problem);
 }

@@ -22,6 +22,9 @@ struct ImportResult {
     std::size_t added = 0;     ///< Accounts created from the file.
     std::size_t updated = 0;   ///< Accounts whose stored password was replaced by the file's.
     std::size_t unchanged = 0; ///< Accounts whose stored password already matched.
+    /// Lines whose password had to be run through PBKDF2 (new, changed, or not yet marked);
+    /// an unchanged, marked line costs none.
+    std::size_t hashed = 0;
     std::vector<std::string> problems; ///< One message per skipped line: "line N: why".
 };
 
@@ -40,6 +43,11 @@ public:
     /// Replaces the registration hook (empty: none). Not synchronised with registerAccount:
     /// set it before the server starts serving.
     void setRegistrationHook(RegistrationHook onRegistered);
+
+    /// The secret importCredentials() marks the lines it imported with (HMAC-SHA256 of name and
+    /// password under it; see Account::importMark). Empty (the default): no marks, and every
+    /// line is checked with PBKDF2 at every import. Set it before importing.
+    void setImportKey(std::string key) { _importKey = std::move(key); }
 
     /// True when an account called `username` exists (case-sensitive). A name once found
     /// is remembered (accounts are never deleted), so a private message to a known user costs
@@ -64,7 +72,9 @@ public:
     /// than two fields, an invalid name or an unusable password are skipped and reported; when
     /// a name appears more than once the last line wins and earlier ones are reported. Running
     /// it twice on the same file changes nothing the second time. A missing file is not an
-    /// error (fileFound = false). Throws only when the store does.
+    /// error (fileFound = false). Throws only when the store does. With an import key, a line
+    /// whose mark matches the account's is unchanged at no hashing cost (start-up does not
+    /// grow with the file); other lines are checked and then marked.
     ImportResult importCredentials(const std::string& path);
 
 private:
@@ -74,6 +84,7 @@ private:
     AccountStore& _store;
     const PasswordHasher& _hasher;
     RegistrationHook _onRegistered;
+    std::string _importKey;
     mutable SharedMutex _knownMutex;
     /// Names the store has confirmed; bounded by the number of accounts.
     std::unordered_set<std::string> _known TOOM_GUARDED_BY(_knownMutex);

@@ -21,7 +21,8 @@ public:
     /// Adds an account. False (and nothing written) when the name exists.
     virtual bool insertAccount(const Account& account) = 0;
 
-    /// Replaces salt, hash and iteration count of an existing account. False when absent.
+    /// Replaces salt, hash, iteration count and import mark of an existing account. False when
+    /// absent.
     virtual bool updateAccountPassword(const Account& account) = 0;
 
     /// Number of accounts.

@@ -119,6 +119,10 @@ const std::vector<Migration>& migrations() {
              " WHERE waiting = 1",
              "CREATE INDEX private_messages_pair ON private_messages(sender, recipient, id)",
          }},
+        {"a mark of the credentials line each password was imported from",
+         {
+             "ALTER TABLE accounts ADD COLUMN import_mark TEXT NOT NULL DEFAULT ''",
+         }},
     };
     return steps;
 }
@@ -393,9 +397,10 @@ std::optional<Account> SqliteStore::findAccount(const std::string& username) {
     std::vector<std::string> hashes;
     std::vector<int> iterations;
     std::vector<Poco::Int64> createdAt;
-    _session << "SELECT salt, password_hash, iterations, created_at FROM accounts"
+    std::vector<std::string> marks;
+    _session << "SELECT salt, password_hash, iterations, created_at, import_mark FROM accounts"
                 " WHERE username = ?",
-        into(salts), into(hashes), into(iterations), into(createdAt), use(name), now;
+        into(salts), into(hashes), into(iterations), into(createdAt), into(marks), use(name), now;
     if (salts.empty()) {
         return std::nullopt;
     }
@@ -405,6 +410,7 @@ std::optional<Account> SqliteStore::findAccount(const std::string& username) {
     account.passwordHash = hashes.front();
     account.iterations = iterations.front();
     account.createdAt = fromMicros(createdAt.front());
+    account.importMark = marks.front();
     return account;
 }
 
@@ -415,12 +421,14 @@ bool SqliteStore::insertAccount(const Account& account) {
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
     Poco::Int64 createdAt = toMicros(account.createdAt);
+    std::string mark = account.importMark;
     return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
         // ON CONFLICT DO NOTHING (rather than catching a constraint error) keeps "name taken"
         // an ordinary outcome, decided atomically by the primary key.
-        session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at)"
-                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING",
-            use(name), use(salt), use(hash), use(iterations), use(createdAt), now;
+        session << "INSERT INTO accounts"
+                   " (username, salt, password_hash, iterations, created_at, import_mark)"
+                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING",
+            use(name), use(salt), use(hash), use(iterations), use(createdAt), use(mark), now;
         return changesOf(session) == 1;
     });
 }
@@ -431,10 +439,11 @@ bool SqliteStore::updateAccountPassword(const Account& account) {
     std::string salt = account.salt;
     std::string hash = account.passwordHash;
     int iterations = account.iterations;
+    std::string mark = account.importMark;
     return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
-        session << "UPDATE accounts SET salt = ?, password_hash = ?, iterations = ?"
-                   " WHERE username = ?",
-            use(salt), use(hash), use(iterations), use(name), now;
+        session << "UPDATE accounts SET salt = ?, password_hash = ?, iterations = ?,"
+                   " import_mark = ? WHERE username = ?",
+            use(salt), use(hash), use(iterations), use(mark), use(name), now;
         return changesOf(session) == 1;
     });
 }

@@ -230,5 +230,55 @@ TEST_F(StoredAccountServiceTest, ImportOfARepeatedNameUsesTheLastLineAndSettles)
     EXPECT_EQ(again.unchanged, 2u);
 }
 
+// With an import key, a start-up recognises the lines it imported before by their marks and
+// spends no PBKDF2 on them; a changed line, or an account imported before marks existed, is
+// checked once and marked.
+TEST_F(StoredAccountServiceTest, MarkedLinesCostNoHashOnTheNextImport) {
+    ASSERT_TRUE(_accounts->registerAccount("old", "old!pw")); // Not from the file: no mark.
+    const std::string path =
+        writeFile("credentials.txt", "yoda wise!man\nluke l!ght\nold old!pw\n");
+    _accounts->setImportKey(std::string(32, 'k'));
+
+    ImportResult first = _accounts->importCredentials(path);
+    EXPECT_EQ(first.added, 2u);
+    EXPECT_EQ(first.unchanged, 1u);
+    EXPECT_EQ(first.hashed, 3u);
+    EXPECT_FALSE(_store->findAccount("yoda")->importMark.empty());
+    EXPECT_FALSE(_store->findAccount("old")->importMark.empty());
+
+    ImportResult second = _accounts->importCredentials(path);
+    EXPECT_EQ(second.unchanged, 3u);
+    EXPECT_EQ(second.hashed, 0u);
+
+    writeFile("credentials.txt", "yoda wise!man\nluke new!pw\nold old!pw\n");
+    ImportResult third = _accounts->importCredentials(path);
+    EXPECT_EQ(third.updated, 1u);
+    EXPECT_EQ(third.hashed, 1u);
+    EXPECT_TRUE(_accounts->verify("luke", "new!pw"));
+    EXPECT_FALSE(_accounts->verify("luke", "l!ght"));
+
+    // Another key (a lost key file): every line is checked again, and still nothing changes.
+    _accounts->setImportKey(std::string(32, 'x'));
+    ImportResult rekeyed = _accounts->importCredentials(path);
+    EXPECT_EQ(rekeyed.unchanged, 3u);
+    EXPECT_EQ(rekeyed.hashed, 3u);
+}
+
+// A mark is a keyed digest, not the password's plain digest, and a login's re-hash keeps it.
+TEST_F(StoredAccountServiceTest, TheMarkSurvivesARehashAndDependsOnTheKey) {
+    const std::string path = writeFile("credentials.txt", "yoda wise!man\n");
+    _accounts->setImportKey(std::string(32, 'k'));
+    _accounts->importCredentials(path);
+    const std::string mark = _store->findAccount("yoda")->importMark;
+    EXPECT_EQ(mark.size(), 64u);
+
+    PasswordHasher stronger(2000);
+    StoredAccountService upgrading(*_store, stronger);
+    ASSERT_TRUE(upgrading.verify("yoda", "wise!man"));
+    EXPECT_EQ(_store->findAccount("yoda")->iterations, 2000);
+    EXPECT_EQ(_store->findAccount("yoda")->importMark, mark);
+    EXPECT_EQ(_accounts->importCredentials(path).hashed, 0u);
+}
+
 } // namespace
 } // namespace toom
