@@ -10,5 +10,6 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build --target toom-server toom-client -j"$(nproc)"
 
 mkdir -p data
-[ -f data/credentials.txt ] || cp config/credentials.txt data/credentials.txt
+# The copy holds passwords: private to its owner (the server warns otherwise).
+[ -f data/credentials.txt ] || install -m 600 config/credentials.txt data/credentials.txt
 exec build/src/toom-server --config-file=config/toom-server.properties "$@"
