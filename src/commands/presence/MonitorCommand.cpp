@@ -8,7 +8,8 @@ namespace toom {
 
 namespace {
 
-/// The names of "a,b" (empty pieces are dropped).
+/// The names of "a,b" (empty pieces are dropped; a space also separates, since "+a" and
+/// "+ a" are joined as "a ").
 std::vector<std::string> namesIn(std::string_view text) {
     std::vector<std::string> names;
     std::string current;
@@ -55,7 +56,8 @@ void MonitorCommand::execute(CommandContext& ctx) {
                         : '?';
     const auto limit = static_cast<std::int64_t>(monitors.limit());
 
-    auto listRows = [&](const std::vector<std::string>& users, bool withState) {
+    auto listRows = [&](const std::vector<std::string>& users, bool withState,
+                        const std::string& summary = {}) {
         std::int64_t count = 0;
         for (const auto& user : users) {
             ServerLine row = ctx.reply.newRow();
@@ -75,7 +77,9 @@ void MonitorCommand::execute(CommandContext& ctx) {
             .with("count", count)
             .with("limit", limit)
             .with("more", static_cast<std::int64_t>(ctx.reply.leftOut()))
-            .say(count == 0 ? "You follow nobody" : "You follow " + std::to_string(count));
+            .say(!summary.empty() ? summary
+                 : count == 0     ? "You follow nobody"
+                                  : "You follow " + std::to_string(count));
     };
 
     switch (op) {
@@ -108,7 +112,9 @@ void MonitorCommand::execute(CommandContext& ctx) {
                      " users; remove some first (MONITOR -)");
             return;
         }
-        listRows(names, true);
+        // The rows are the names just asked for; the text says how many are followed in all.
+        listRows(names, true,
+                 "You follow " + std::to_string(monitors.followedBy(ctx.user()).size()));
         return;
     }
     case 'C':
