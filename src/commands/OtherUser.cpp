@@ -1,20 +1,25 @@
 #include "commands/OtherUser.h"
 
 #include "common/Protocol.h"
+#include "models/User.h"
 
 namespace toom {
 
-bool isOtherUser(CommandContext& ctx, const std::string& name, const OtherUserRefusals& refusals) {
+std::optional<std::string> otherUser(CommandContext& ctx, const std::string& name,
+                                     const OtherUserRefusals& refusals) {
     // Self first: it costs no lookup, and the caller always exists.
-    if (name == ctx.user()) {
+    if (name == ctx.user() || usernameKey(name) == usernameKey(ctx.user())) {
         ctx.reply.fail(err::kSelf).with("user", name).say(refusals.self);
-        return false;
+        return std::nullopt;
     }
-    if (!ctx.services.accounts.exists(name)) {
+    auto stored = ctx.services.accounts.storedName(name);
+    if (!stored)
         ctx.reply.fail(err::kUnknownUser).with("user", name).say(refusals.unknown);
-        return false;
-    }
-    return true;
+    return stored;
+}
+
+bool isOtherUser(CommandContext& ctx, const std::string& name, const OtherUserRefusals& refusals) {
+    return otherUser(ctx, name, refusals).has_value();
 }
 
 } // namespace toom

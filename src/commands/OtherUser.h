@@ -5,6 +5,7 @@
 
 #include "commands/Command.h"
 
+#include <optional>
 #include <string>
 
 namespace toom {
@@ -15,8 +16,13 @@ struct OtherUserRefusals {
     std::string unknown = "Error. Invalid user"; ///< UNKNOWN_USER
 };
 
-/// Whether `name` is an existing user other than the caller. Otherwise fails ctx.reply with
-/// SELF or UNKNOWN_USER (both with `user=<name>`) and returns false.
+/// The stored spelling of `name` (AccountService::storedName: `YODA` names `yoda`) when it is an
+/// existing user other than the caller. Otherwise fails ctx.reply with SELF or UNKNOWN_USER
+/// (both with `user=<name>`) and returns nothing.
+std::optional<std::string> otherUser(CommandContext& ctx, const std::string& name,
+                                     const OtherUserRefusals& refusals);
+
+/// otherUser, for a caller that only needs the yes or no.
 bool isOtherUser(CommandContext& ctx, const std::string& name, const OtherUserRefusals& refusals);
 
 } // namespace toom

@@ -34,6 +34,7 @@ inline constexpr std::string_view kServerBusy = "SERVER_BUSY";
 inline constexpr std::string_view kInvalidArgument = "INVALID_ARGUMENT";
 // Login.
 inline constexpr std::string_view kInvalidUsername = "INVALID_USERNAME";
+inline constexpr std::string_view kNotConfirmed = "NOT_CONFIRMED";
 inline constexpr std::string_view kInvalidPassword = "INVALID_PASSWORD";
 inline constexpr std::string_view kTooManyAttempts = "TOO_MANY_ATTEMPTS";
 inline constexpr std::string_view kAccountLocked = "ACCOUNT_LOCKED";

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace toom {
@@ -24,6 +25,9 @@ inline bool isUtf8Continuation(unsigned char byte) {
 /// overlong form, a UTF-16 surrogate (U+D800..U+DFFF) or a value above U+10FFFF.
 /// A NUL byte decodes like any other ASCII character.
 std::optional<DecodedCodePoint> decodeUtf8At(std::string_view text, std::size_t pos);
+
+/// Appends `codePoint` to `out` as UTF-8 (a surrogate or a value above U+10FFFF as U+FFFD).
+void appendUtf8(std::string& out, char32_t codePoint);
 
 /// True when `bytes` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above
 /// U+10FFFF) and contains no NUL byte.

@@ -38,6 +38,25 @@ bool isValidUsername(std::string_view name) {
     return true;
 }
 
+std::string usernameKey(std::string_view name) {
+    std::string key;
+    key.reserve(name.size());
+    for (std::size_t pos = 0; pos < name.size();) {
+        const auto decoded = decodeUtf8At(name, pos);
+        if (!decoded) { // Not a valid name; keep the byte so distinct inputs stay distinct.
+            key.push_back(name[pos++]);
+            continue;
+        }
+        const char32_t c = decoded->codePoint;
+        if (c < 0x80)
+            key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        else
+            appendUtf8(key, static_cast<char32_t>(Poco::Unicode::toLower(static_cast<int>(c))));
+        pos += decoded->length;
+    }
+    return key;
+}
+
 bool isUsablePassword(std::string_view password) {
     return !password.empty() && password.size() <= kMaxPasswordLength && isValidUtf8(password) &&
            !hasControlCharacters(password) && !hasWhiteSpace(password);

@@ -25,8 +25,13 @@ struct Account {
 /// beyond ASCII, of letters, combining marks and numbers only (Unicode categories L, M, N); not
 /// starting with '/' or '#' (those begin commands and message numbers). So no white space, no
 /// control, format or bidi character (U+202E), no invisible or private-use character.
-/// Case-sensitive, as in credentials.txt.
+/// Unique without regard to case: see usernameKey.
 bool isValidUsername(std::string_view name);
+
+/// The form two usernames are compared in: each code point lowered (Poco::Unicode::toLower, a
+/// simple per-character folding), so `Yoda`, `YODA` and `yoda` have one key and cannot be three
+/// accounts. Accounts keep the spelling they were created with; the key only finds them.
+std::string usernameKey(std::string_view name);
 
 /// Passwords: 1 to 128 bytes of valid UTF-8 with no white space or control characters, since
 /// credentials.txt separates the name and the password with a single space.

@@ -42,6 +42,18 @@ TEST(ClientEndToEnd, ReadmeScriptLogsInListsAndLogsOut) {
     EXPECT_THAT(output, Not(HasSubstr("Connection closed")));
 }
 
+// The client asks the server's question for a new name that is also a command's, declines,
+// then registers another name: nothing of the piped script is taken for a password.
+TEST(ClientEndToEnd, ACommandNameIsConfirmedAtTheUsernamePrompt) {
+    TestServer server([](ServerOptions& o) { o.settings.selfRegistration = true; });
+    TempDir dir;
+    auto [code, output] = ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(),
+                                            "who\nn\nwhoami2\nsecret-pw\nOUT\n");
+    EXPECT_EQ(code, 0) << output;
+    EXPECT_THAT(output, HasSubstr("who was not registered"));
+    EXPECT_THAT(output, HasSubstr("Bye, whoami2!"));
+}
+
 TEST(ClientEndToEnd, AnnouncesItsUdpPortToTheServer) {
     TestServer server;
     TestClient obiwan(server.port());

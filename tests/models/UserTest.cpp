@@ -67,5 +67,17 @@ TEST(UserTest, UnusablePasswords) {
     }
 }
 
+// Names are compared by key: case folds, ASCII and beyond, and nothing else changes.
+TEST(UserTest, UsernameKeysFoldCaseOnly) {
+    EXPECT_EQ(usernameKey("Yoda"), "yoda");
+    EXPECT_EQ(usernameKey("YODA"), usernameKey("yoda"));
+    EXPECT_EQ(usernameKey("R2-D2_x"), "r2-d2_x");
+    EXPECT_EQ(usernameKey("\xC3\x89LODIE"), "\xC3\xA9lodie"); // ÉLODIE -> élodie
+    EXPECT_EQ(usernameKey("\xD0\x90\xD0\xBD\xD1\x8F"),
+              usernameKey("\xD0\xB0\xD0\xBD\xD1\x8F")); // Аня, аня
+    EXPECT_NE(usernameKey("yoda"), usernameKey("yoda2"));
+    EXPECT_NE(usernameKey("hans"), usernameKey("han"));
+}
+
 } // namespace
 } // namespace toom

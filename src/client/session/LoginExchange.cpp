@@ -30,6 +30,9 @@ LoginStep LoginExchange::onReply(const ServerReply& reply) {
         return onUserReply(reply);
     case State::AwaitPass:
         return onPassReply(reply);
+    case State::AwaitConfirm:
+        return onConfirmReply(reply);
+    case State::AskConfirm:
     case State::AskUsername:
         return askUsername(textOf(reply));
     case State::AskPassword:
@@ -54,6 +57,8 @@ LoginStep LoginExchange::onInput(const std::string& line) {
         _state = State::AwaitUser;
     } else if (_state == State::AskPassword) {
         _state = State::AwaitPass;
+    } else if (_state == State::AskConfirm) {
+        _state = State::AwaitConfirm;
     }
     return step;
 }
@@ -103,14 +108,41 @@ LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
             rows.push_back(row.text());
     }
     _passwordPrompt = kPasswordPrompt;
-    if (reply.final.field("next") == "new_password") {
-        std::string prompt =
-            reply.final.text().empty() ? std::string("Enter a new password:") : reply.final.text();
+    if (reply.final.field("next") == "confirm_name") {
+        // A new name that is also a command's: the server asks before registering it.
+        std::string prompt = reply.final.text().empty()
+                                 ? _username + " is also a command name. Register it? (y/n)"
+                                 : reply.final.text();
         if (prompt.back() != ' ')
             prompt += ' ';
-        _passwordPrompt = prompt;
+        _state = State::AskConfirm;
+        LoginStep step;
+        step.action = LoginStep::Action::Prompt;
+        step.print = std::move(rows);
+        step.prompt = InputRequest{prompt, false, false};
+        return step;
     }
+    if (reply.final.field("next") == "new_password")
+        return askNewPassword(reply, std::move(rows));
     return askPassword(std::move(rows));
+}
+
+LoginStep LoginExchange::askNewPassword(const ServerReply& reply, std::vector<std::string> rows) {
+    std::string prompt =
+        reply.final.text().empty() ? std::string("Enter a new password:") : reply.final.text();
+    if (prompt.back() != ' ')
+        prompt += ' ';
+    _passwordPrompt = prompt;
+    return askPassword(std::move(rows));
+}
+
+LoginStep LoginExchange::onConfirmReply(const ServerReply& reply) {
+    if (reply.failed()) {
+        if (auto code = loginFailureExit(reply.code()))
+            return exitWith(*code, textOf(reply));
+        return askUsername(textOf(reply)); // NOT_CONFIRMED: pick another name.
+    }
+    return askNewPassword(reply, {});
 }
 
 LoginStep LoginExchange::onPassReply(const ServerReply& reply) {

@@ -36,6 +36,8 @@ public:
         AwaitUdpPort,  ///< UDPPORT sent.
         AskUsername,   ///< Prompting for the username.
         AwaitUser,     ///< Username sent.
+        AskConfirm,    ///< Prompting for y/n: register a name that is also a command's.
+        AwaitConfirm,  ///< The answer sent.
         AskPassword,   ///< Prompting for the password.
         AwaitPass,     ///< Password sent.
         LoggedIn,      ///< Done.
@@ -71,6 +73,9 @@ private:
     LoginStep onGreeting(const ServerReply& reply);
     LoginStep onUserReply(const ServerReply& reply);
     LoginStep onPassReply(const ServerReply& reply);
+    LoginStep onConfirmReply(const ServerReply& reply);
+    /// Prompts for the new password with the server's wording (OK ... next=new_password).
+    LoginStep askNewPassword(const ServerReply& reply, std::vector<std::string> rows);
     LoginStep askUsername(std::vector<std::string> print);
     LoginStep askPassword(std::vector<std::string> print);
     LoginStep exitWith(int code, std::vector<std::string> print);

@@ -17,9 +17,10 @@ CommandSpec BlockCommand::spec() {
 }
 
 void BlockCommand::execute(CommandContext& ctx) {
-    const std::string& target = ctx.arg(0);
-    if (!isOtherUser(ctx, target, {.self = "Error. Cannot block self"}))
+    const auto stored = otherUser(ctx, ctx.arg(0), {.self = "Error. Cannot block self"});
+    if (!stored)
         return;
+    const std::string& target = *stored;
     switch (ctx.services.blocks.block(ctx.user(), target)) {
     case BlockService::BlockResult::Blocked:
         ctx.reply.ok().with("user", target).say(target + " is blocked");

@@ -17,9 +17,10 @@ CommandSpec UnblockCommand::spec() {
 }
 
 void UnblockCommand::execute(CommandContext& ctx) {
-    const std::string& target = ctx.arg(0);
-    if (!isOtherUser(ctx, target, {.self = "Error. Cannot unblock self"}))
+    const auto stored = otherUser(ctx, ctx.arg(0), {.self = "Error. Cannot unblock self"});
+    if (!stored)
         return;
+    const std::string& target = *stored;
     if (!ctx.services.blocks.unblock(ctx.user(), target)) {
         ctx.reply.fail(err::kNotBlocked)
             .with("user", target)

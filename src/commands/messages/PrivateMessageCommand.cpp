@@ -19,9 +19,11 @@ CommandSpec PrivateMessageCommand::spec() {
 }
 
 void PrivateMessageCommand::execute(CommandContext& ctx) {
-    const std::string& recipient = ctx.arg(0);
-    if (!isOtherUser(ctx, recipient, {.self = "Error. Cannot send a message to yourself"}))
+    const auto stored =
+        otherUser(ctx, ctx.arg(0), {.self = "Error. Cannot send a message to yourself"});
+    if (!stored)
         return;
+    const std::string& recipient = *stored;
     // The one case where a blocked user learns of the block (variant A's rule).
     if (ctx.services.blocks.isBlocking(recipient, ctx.user())) {
         ctx.reply.fail(err::kBlocked)

@@ -5,10 +5,12 @@
 
 namespace toom {
 
-std::optional<OnlineUser> reachablePeer(CommandContext& ctx, const std::string& name, PeerPort port,
-                                        const PeerRefusals& refusals) {
-    if (!isOtherUser(ctx, name, {.self = refusals.self}))
+std::optional<OnlineUser> reachablePeer(CommandContext& ctx, const std::string& typed,
+                                        PeerPort port, const PeerRefusals& refusals) {
+    const auto stored = otherUser(ctx, typed, {.self = refusals.self});
+    if (!stored)
         return std::nullopt;
+    const std::string& name = *stored;
     auto peer = ctx.services.presence.find(name);
     if (!peer) {
         ctx.reply.fail(err::kUserOffline).with("user", name).say(refusals.offline);

@@ -28,7 +28,7 @@ struct PeerRefusals {
 /// The online entry of `name` when the caller may reach them over `port`; otherwise fills
 /// ctx.reply with the refusal (UNKNOWN_USER, SELF, USER_OFFLINE, BLOCKED, NO_PEER_PORT) and
 /// returns nothing.
-std::optional<OnlineUser> reachablePeer(CommandContext& ctx, const std::string& name, PeerPort port,
-                                        const PeerRefusals& refusals);
+std::optional<OnlineUser> reachablePeer(CommandContext& ctx, const std::string& typed,
+                                        PeerPort port, const PeerRefusals& refusals);
 
 } // namespace toom

@@ -64,7 +64,7 @@ CommandSpec SendFileCommand::spec() {
 }
 
 void SendFileCommand::execute(CommandContext& ctx) {
-    const std::string& audience = ctx.arg(0);
+    std::string audience = ctx.arg(0);
     const std::string& file = ctx.arg(1);
     PeerRefusals refusals{"Error. Cannot send a file to yourself",
                           "Your file could not be sent as " + audience + " has blocked you",
@@ -72,6 +72,7 @@ void SendFileCommand::execute(CommandContext& ctx) {
     auto peer = reachablePeer(ctx, audience, PeerPort::Udp, refusals);
     if (!peer)
         return;
+    audience = peer->username; // The stored spelling, whatever case was typed.
     if (!isPlainFileName(file)) {
         ctx.reply.fail(err::kInvalidArgument)
             .with("argument", "file")

@@ -17,14 +17,16 @@ CommandSpec StartPrivateCommand::spec() {
 }
 
 void StartPrivateCommand::execute(CommandContext& ctx) {
-    const std::string& target = ctx.arg(0);
+    std::string target = ctx.arg(0);
     PeerRefusals refusals{"Error. Cannot start private messaging with yourself",
                           "Error. Private messaging with " + target +
                               " is not possible as they have blocked you",
                           "Error. " + target + "'s client cannot take private messaging",
                           "Error. " + target + " is offline"};
-    if (!reachablePeer(ctx, target, PeerPort::Chat, refusals))
+    auto peer = reachablePeer(ctx, target, PeerPort::Chat, refusals);
+    if (!peer)
         return;
+    target = peer->username; // The stored spelling, whatever case was typed.
 
     switch (ctx.services.peers.ask(ctx.user(), target)) {
     case PeerBroker::AskOutcome::AlreadyOpen:

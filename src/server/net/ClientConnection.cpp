@@ -63,7 +63,10 @@ ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
     , _context(context)
     , _session(std::move(session))
     , _login(std::make_shared<LoginFlow>(context.services, context.limiter, _session,
-                                         _session->address()))
+                                         _session->address(),
+                                         [&registry = context.registry](std::string_view name) {
+                                             return registry.find(name) != nullptr;
+                                         }))
     , _framer(context.services.settings.maxLineBytes)
     , _flood(context.flood.linesPerSecond, context.flood.burst) {
     const ServerSettings& settings = _context.services.settings;

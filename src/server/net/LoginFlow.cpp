@@ -23,11 +23,12 @@ const char* const kStillBlockedHere = "Logins to this account from your address 
 } // namespace
 
 LoginFlow::LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
-                     std::string address)
+                     std::string address, CommandNameCheck isCommandName)
     : _services(services)
     , _limiter(limiter)
     , _outbox(std::move(outbox))
-    , _address(std::move(address)) {}
+    , _address(std::move(address))
+    , _isCommandName(std::move(isCommandName)) {}
 
 Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
     switch (_step) {
@@ -35,6 +36,8 @@ Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
         return onUsername(line);
     case Step::Password:
         return onPassword(line, udpPort, chatPort);
+    case Step::ConfirmName:
+        return onConfirmName(line);
     case Step::NewPassword:
         return onNewPassword(line, udpPort, chatPort);
     case Step::Done:
@@ -75,13 +78,28 @@ Reply LoginFlow::onUsername(std::string_view line) {
     }
     // Whether the user is online is not looked at here: before a correct password nothing
     // tells a caller who is online (ALREADY_ONLINE, or a takeover, come after it).
-    _username = name;
-    if (auto until = _limiter.lockedUntil(name, _address)) {
+    // An existing account is always named, counted and locked by its stored spelling, so
+    // `YODA` and `yoda` are one user to the limiter as well.
+    const std::optional<std::string> stored = _services.accounts.storedName(name);
+    _username = stored.value_or(name);
+    if (auto until = _limiter.lockedUntil(_username, _address)) {
         reply = lockedReply("USER", *until);
         _username.clear();
         return reply;
     }
-    if (!_services.accounts.exists(name) && _services.settings.selfRegistration) {
+    if (!stored && _services.settings.selfRegistration) {
+        if (_isCommandName && _isCommandName(name)) {
+            // A user called HELP would make "HELP" in every conversation ambiguous to a reader
+            // and to scripts; a typo of a command at the username prompt must not become an
+            // account without a second look.
+            _step = Step::ConfirmName;
+            reply.ok()
+                .with("user", name)
+                .with("next", "confirm_name")
+                .say(name + " is also the name of a command. Register it as your username? "
+                            "(y/n)");
+            return reply;
+        }
         _step = Step::NewPassword;
         reply.ok()
             .with("user", name)
@@ -92,7 +110,24 @@ Reply LoginFlow::onUsername(std::string_view line) {
     // Unknown names without registration go on to the password step and fail there, counted like
     // a wrong password: nothing tells a caller which names exist.
     _step = Step::Password;
-    reply.ok().with("user", name).with("next", "password").say("Password:");
+    reply.ok().with("user", _username).with("next", "password").say("Password:");
+    return reply;
+}
+
+Reply LoginFlow::onConfirmName(std::string_view answer) {
+    Reply reply("CONFIRM");
+    if (answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes") {
+        _step = Step::NewPassword;
+        reply.ok()
+            .with("user", _username)
+            .with("next", "new_password")
+            .say("This is a new user. Enter a password:");
+        return reply;
+    }
+    reply.fail(err::kNotConfirmed)
+        .with("user", _username)
+        .say(_username + " was not registered. Enter a username:");
+    restart();
     return reply;
 }
 

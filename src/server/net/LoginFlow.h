@@ -7,6 +7,9 @@
 // Whether the user is online matters only after a correct password: then, with
 // sessionTakeover, this connection takes the session over and the old one is closed; without
 // it, the login is refused (ALREADY_ONLINE) and another name may be tried.
+// Names are matched without regard to case: `YODA` logs in as the account `yoda`, and the
+// session, the limiter and every reply carry the stored spelling. A new name that is also a
+// command's (`HELP`) is registered only after the client confirms it (next=confirm_name).
 
 #include "common/Reply.h"
 #include "server/state/LoginLimiter.h"
@@ -14,6 +17,7 @@
 #include "services/Services.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,13 +29,19 @@ public:
     enum class Step {
         Username,    ///< Waiting for a username.
         Password,    ///< Waiting for the password of _username.
+        ConfirmName, ///< Waiting for `y` to register _username, which is also a command name.
         NewPassword, ///< Waiting for the password of a new account called _username.
         Done         ///< Logged in.
     };
 
-    /// `outbox` is how the session will be reached once online; `address` the client's IP.
+    /// Whether a name is also a command's (CommandRegistry::find), so registering it as a
+    /// username asks for confirmation first.
+    using CommandNameCheck = std::function<bool(std::string_view)>;
+
+    /// `outbox` is how the session will be reached once online; `address` the client's IP;
+    /// `isCommandName` may be empty (no name needs confirming).
     LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
-              std::string address);
+              std::string address, CommandNameCheck isCommandName = {});
 
     /// Handles one line while not logged in. `udpPort` and `chatPort` are the P2P ports the
     /// client announced (UDPPORT), 0 when none.
@@ -50,6 +60,7 @@ public:
 private:
     Reply onUsername(std::string_view line);
     Reply onPassword(std::string_view password, int udpPort, int chatPort);
+    Reply onConfirmName(std::string_view answer);
     Reply onNewPassword(std::string_view password, int udpPort, int chatPort);
     /// Enters presence; on success the step becomes Done and the reply carries the welcome.
     void enter(Reply& reply, int udpPort, int chatPort);
@@ -61,6 +72,7 @@ private:
     LoginLimiter& _limiter;
     std::shared_ptr<Outbox> _outbox;
     std::string _address;
+    CommandNameCheck _isCommandName;
     Step _step = Step::Username;
     std::string _username;
 };

@@ -45,22 +45,32 @@ void StoredAccountService::setRegistrationHook(RegistrationHook onRegistered) {
 // query on the event loop per message, contending with the writer for the connection (45% of
 // the loops' time at 50,000 PM/s); accounts are never deleted, so a positive answer stays true.
 bool StoredAccountService::exists(const std::string& username) {
-    if (known(username))
-        return true;
-    if (!_store.findAccount(username).has_value())
-        return false;
-    remember(username);
-    return true;
+    return storedName(username).has_value();
 }
 
-bool StoredAccountService::known(const std::string& username) const {
+std::optional<std::string> StoredAccountService::storedName(const std::string& username) {
+    if (auto name = known(username))
+        return name;
+    std::optional<Account> account = _store.findAccount(username);
+    if (!account)
+        return std::nullopt;
+    remember(account->username);
+    return account->username;
+}
+
+std::optional<std::string> StoredAccountService::known(const std::string& username) const {
+    const std::string key = usernameKey(username);
     ReaderLock lock(_knownMutex);
-    return _known.count(username) != 0;
+    auto it = _known.find(key);
+    if (it == _known.end())
+        return std::nullopt;
+    return it->second;
 }
 
-void StoredAccountService::remember(const std::string& username) {
+void StoredAccountService::remember(const std::string& storedName) {
+    std::string key = usernameKey(storedName);
     WriterLock lock(_knownMutex);
-    _known.insert(username);
+    _known.emplace(std::move(key), storedName);
 }
 
 bool StoredAccountService::verify(const std::string& username, const std::string& password) {
@@ -73,13 +83,13 @@ bool StoredAccountService::verify(const std::string& username, const std::string
     }
     if (!_hasher.verify(*account, password))
         return false;
-    remember(username);
+    remember(account->username);
     if (_hasher.needsRehash(*account)) {
         // The one moment the password is known: store it under the current iteration count,
         // so raising the count upgrades accounts as their owners log in. A failure leaves the
         // old (still valid) hash; the login goes ahead either way.
         try {
-            Account upgraded = _hasher.hash(username, password);
+            Account upgraded = _hasher.hash(account->username, password);
             upgraded.createdAt = account->createdAt;
             upgraded.importMark = account->importMark; // The same password: the mark holds.
             _store.updateAccountPassword(upgraded);
@@ -179,6 +189,14 @@ ImportResult StoredAccountService::importCredentials(const std::string& path) {
     for (const std::string& username : order) {
         const std::string& password = entries.at(username).password;
         std::optional<Account> stored = _store.findAccount(username);
+        if (stored && stored->username != username) {
+            // Names are unique without regard to case, and the account that came first keeps
+            // its name: this line must not set yoda's password by calling itself Yoda.
+            result.problems.push_back("line " + std::to_string(entries.at(username).lineNumber) +
+                                      ": " + username + " is taken by " + stored->username +
+                                      " (usernames are compared without regard to case)");
+            continue;
+        }
         const std::string mark =
             _importKey.empty() ? std::string() : importMarkOf(_importKey, username, password);
         if (stored && !mark.empty() && stored->importMark == mark) {

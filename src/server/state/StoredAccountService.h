@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace toom {
@@ -54,6 +54,10 @@ public:
     /// no store read; an unknown name is looked up every time (it may be registered since).
     bool exists(const std::string& username) override;
 
+    /// The stored spelling of the account whose usernameKey is `username`'s (the oldest, when
+    /// a database from before case-insensitive names holds two).
+    std::optional<std::string> storedName(const std::string& username) override;
+
     /// True when `password` is the password of `username`. An unknown name costs the same
     /// hash as a known one (PasswordHasher::verifyDummy) and returns false. A right password
     /// stored with fewer iterations than the hasher's is re-hashed and stored (upgrade).
@@ -78,16 +82,18 @@ public:
     ImportResult importCredentials(const std::string& path);
 
 private:
-    bool known(const std::string& username) const;
-    void remember(const std::string& username);
+    /// The stored spelling remembered for `username`'s key, if the store has confirmed it.
+    std::optional<std::string> known(const std::string& username) const;
+    void remember(const std::string& storedName);
 
     AccountStore& _store;
     const PasswordHasher& _hasher;
     RegistrationHook _onRegistered;
     std::string _importKey;
     mutable SharedMutex _knownMutex;
-    /// Names the store has confirmed; bounded by the number of accounts.
-    std::unordered_set<std::string> _known TOOM_GUARDED_BY(_knownMutex);
+    /// usernameKey -> stored spelling of names the store has confirmed; bounded by the number
+    /// of accounts.
+    std::unordered_map<std::string, std::string> _known TOOM_GUARDED_BY(_knownMutex);
 };
 
 } // namespace toom

@@ -15,10 +15,11 @@ class AccountStore {
 public:
     virtual ~AccountStore() = default;
 
-    /// The account called `username` (exact, case-sensitive match), if any.
+    /// The account whose name matches `username` without regard to case (usernameKey), with
+    /// its stored spelling; the oldest when a database from before holds two.
     virtual std::optional<Account> findAccount(const std::string& username) = 0;
 
-    /// Adds an account. False (and nothing written) when the name exists.
+    /// Adds an account. False (and nothing written) when the name exists in any case.
     virtual bool insertAccount(const Account& account) = 0;
 
     /// Replaces salt, hash, iteration count and import mark of an existing account. False when

@@ -123,6 +123,14 @@ const std::vector<Migration>& migrations() {
          {
              "ALTER TABLE accounts ADD COLUMN import_mark TEXT NOT NULL DEFAULT ''",
          }},
+        {"usernames compared without regard to case",
+         {
+             // usernameKey(username), filled in by fillUsernameKeys() (the folding is C++'s,
+             // not SQLite's ASCII-only lower()). Not UNIQUE: a database from before may hold
+             // `Yoda` and `yoda`; both keep their rows, and lookups find the older one.
+             "ALTER TABLE accounts ADD COLUMN username_key TEXT",
+             "CREATE INDEX accounts_username_key ON accounts(username_key, created_at)",
+         }},
     };
     return steps;
 }
@@ -362,6 +370,21 @@ void SqliteStore::migrate() {
             session << "PRAGMA user_version=" + std::to_string(version + 1), now;
         });
     }
+    fillUsernameKeys();
+}
+
+void SqliteStore::fillUsernameKeys() {
+    std::vector<std::string> names;
+    _session << "SELECT username FROM accounts WHERE username_key IS NULL", into(names), now;
+    if (names.empty())
+        return;
+    inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        for (std::string& name : names) {
+            std::string key = usernameKey(name);
+            session << "UPDATE accounts SET username_key = ? WHERE username = ?", use(key),
+                use(name), now;
+        }
+    });
 }
 
 SqliteStore::ClearedRunState SqliteStore::clearRunState() {
@@ -392,20 +415,23 @@ SqliteStore::ClearedRunState SqliteStore::clearRunState() {
 
 std::optional<Account> SqliteStore::findAccount(const std::string& username) {
     MutexLock lock(_mutex);
-    std::string name = username;
+    std::string key = usernameKey(username);
+    std::vector<std::string> names;
     std::vector<std::string> salts;
     std::vector<std::string> hashes;
     std::vector<int> iterations;
     std::vector<Poco::Int64> createdAt;
     std::vector<std::string> marks;
-    _session << "SELECT salt, password_hash, iterations, created_at, import_mark FROM accounts"
-                " WHERE username = ?",
-        into(salts), into(hashes), into(iterations), into(createdAt), into(marks), use(name), now;
+    // The oldest account with this key wins (rowid breaks a tie of equal creation times).
+    _session << "SELECT username, salt, password_hash, iterations, created_at, import_mark"
+                " FROM accounts WHERE username_key = ? ORDER BY created_at, rowid LIMIT 1",
+        into(names), into(salts), into(hashes), into(iterations), into(createdAt), into(marks),
+        use(key), now;
     if (salts.empty()) {
         return std::nullopt;
     }
     Account account;
-    account.username = username;
+    account.username = names.front();
     account.salt = salts.front();
     account.passwordHash = hashes.front();
     account.iterations = iterations.front();
@@ -422,13 +448,18 @@ bool SqliteStore::insertAccount(const Account& account) {
     int iterations = account.iterations;
     Poco::Int64 createdAt = toMicros(account.createdAt);
     std::string mark = account.importMark;
+    std::string key = usernameKey(account.username);
+    std::string keyAgain = key;
     return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
-        // ON CONFLICT DO NOTHING (rather than catching a constraint error) keeps "name taken"
-        // an ordinary outcome, decided atomically by the primary key.
-        session << "INSERT INTO accounts"
-                   " (username, salt, password_hash, iterations, created_at, import_mark)"
-                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(username) DO NOTHING",
-            use(name), use(salt), use(hash), use(iterations), use(createdAt), use(mark), now;
+        // "Name taken" is an ordinary outcome, decided in the statement: no row with the same
+        // key (one connection, one writer, so the check and the insert cannot interleave with
+        // another insert), and ON CONFLICT DO NOTHING for the primary key.
+        session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at,"
+                   " import_mark, username_key) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                   " (SELECT 1 FROM accounts WHERE username_key = ?)"
+                   " ON CONFLICT(username) DO NOTHING",
+            use(name), use(salt), use(hash), use(iterations), use(createdAt), use(mark), use(key),
+            use(keyAgain), now;
         return changesOf(session) == 1;
     });
 }

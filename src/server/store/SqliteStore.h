@@ -143,6 +143,9 @@ public:
 private:
     void configure() TOOM_REQUIRES(_mutex);
     void migrate() TOOM_REQUIRES(_mutex);
+    /// Sets username_key where it is missing (rows from before the column, or written by an
+    /// older build). Idempotent and cheap when nothing is missing.
+    void fillUsernameKeys() TOOM_REQUIRES(_mutex);
     int userVersion() TOOM_REQUIRES(_mutex);
     std::int64_t insertPrivateMessage(const PrivateMessage& message, bool waiting);
     void execRaw(const char* sql) TOOM_REQUIRES(_mutex);

@@ -107,6 +107,38 @@ TEST_F(LoginExchangeTest, NewUserPromptComesFromTheServer) {
     EXPECT_EQ(step.print, std::vector<std::string>{"Too short"});
 }
 
+// A new name that is also a command's: the server's question is asked in plain (not masked),
+// and the answer decides between the new-password prompt and a fresh username prompt.
+TEST_F(LoginExchangeTest, ACommandNameIsConfirmedBeforeTheNewPassword) {
+    start();
+    flow.onInput("HELP");
+    auto step = flow.onReply(reply("OK USER user=HELP next=confirm_name :HELP is also the name "
+                                   "of a command. Register it as your username? (y/n)"));
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt,
+              "HELP is also the name of a command. Register it as your username? (y/n) ");
+    EXPECT_FALSE(step.prompt.secret);
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskConfirm);
+    EXPECT_EQ(flow.onInput("y").line, "y");
+    step = flow.onReply(
+        reply("OK CONFIRM user=HELP next=new_password :This is a new user. Enter a password:"));
+    EXPECT_EQ(step.prompt.prompt, "This is a new user. Enter a password: ");
+    EXPECT_TRUE(step.prompt.secret);
+    EXPECT_EQ(flow.state(), LoginExchange::State::AskPassword);
+}
+
+TEST_F(LoginExchangeTest, ADeclinedCommandNameAsksForAnotherUsername) {
+    start();
+    flow.onInput("HELP");
+    flow.onReply(reply("OK USER user=HELP next=confirm_name :Register it? (y/n)"));
+    flow.onInput("n");
+    auto step = flow.onReply(
+        reply("FAIL CONFIRM NOT_CONFIRMED user=HELP :HELP was not registered. Enter a username:"));
+    EXPECT_EQ(step.action, Action::Prompt);
+    EXPECT_EQ(step.prompt.prompt, "Username: ");
+    EXPECT_EQ(step.print, std::vector<std::string>{"HELP was not registered. Enter a username:"});
+}
+
 TEST_F(LoginExchangeTest, WrongPasswordAsksForThePasswordAgain) {
     start();
     flow.onInput("yoda");

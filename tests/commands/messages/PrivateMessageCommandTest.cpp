@@ -16,6 +16,7 @@ namespace toom {
 namespace {
 
 using ::testing::_;
+using ::testing::Field;
 using ::testing::Return;
 using Outcome = PrivateMessageService::Outcome;
 
@@ -43,9 +44,15 @@ TEST_F(PrivateMessageCommandTest, UnknownUserInVariantAWording) {
     EXPECT_EQ(reply.final().text(), "Error. Invalid user");
 }
 
-TEST_F(PrivateMessageCommandTest, UserNamesAreCaseSensitive) {
-    EXPECT_CALL(h.privateMessages, send(_)).Times(0);
-    EXPECT_EQ(h.run("PM Hans hello").final().code(), err::kUnknownUser);
+// A name typed in any case reaches the account under its stored spelling (the accounts
+// service resolves it), and yourself in another case is still yourself.
+TEST_F(PrivateMessageCommandTest, ARecipientInAnyCaseIsTheAccountsStoredSpelling) {
+    ON_CALL(h.accounts, storedName("HaNS")).WillByDefault(Return(std::string("hans")));
+    EXPECT_CALL(h.privateMessages, send(Field(&PrivateMessage::recipient, "hans")));
+    Reply reply = h.run("PM HaNS hello");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_EQ(reply.final().field("to"), "hans");
+    EXPECT_EQ(h.run("PM YODA hello").final().code(), err::kSelf);
 }
 
 TEST_F(PrivateMessageCommandTest, MessagingYourselfIsSelf) {

@@ -253,6 +253,70 @@ TEST_F(LoginFlowTest, UnknownUserWithRegistrationIsAskedForANewPassword) {
     EXPECT_EQ(flow->step(), LoginFlow::Step::NewPassword);
 }
 
+// --- names in any case --------------------------------------------------------------------------
+
+// YODA logs in as yoda: the reply, the limiter, the password check and the session all use the
+// stored spelling.
+TEST_F(LoginFlowTest, AUsernameInAnotherCaseLogsInUnderTheStoredSpelling) {
+    ON_CALL(h.accounts, storedName("YoDa")).WillByDefault(Return(std::string("yoda")));
+    EXPECT_CALL(h.presence, enter(Field(&OnlineUser::username, "yoda"), _)).WillOnce(Return(true));
+    Reply user = flow->handle("YoDa", 0);
+    EXPECT_EQ(user.final().field("user"), "yoda");
+    EXPECT_EQ(user.final().field("next"), "password");
+    Reply pass = flow->handle("force", 0);
+    ASSERT_FALSE(pass.failed()) << pass.wire();
+    EXPECT_EQ(pass.final().field("user"), "yoda");
+    EXPECT_EQ(flow->username(), "yoda");
+}
+
+// Failures under any spelling count against the one account.
+TEST_F(LoginFlowTest, FailuresInAnyCaseCountForTheOneAccount) {
+    for (const char* spelling : {"YODA", "Yoda"})
+        ON_CALL(h.accounts, storedName(spelling)).WillByDefault(Return(std::string("yoda")));
+    login(*connect(), "YODA", "wrong");
+    login(*connect(), "Yoda", "wrong");
+    EXPECT_EQ(limiter.remainingAttempts("yoda"), 1);
+}
+
+// With registration on, a new name that is also a command's is not registered silently.
+TEST_F(LoginFlowTest, ACommandNameIsRegisteredOnlyAfterConfirming) {
+    h.settings.selfRegistration = true;
+    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
+                                       [](std::string_view name) { return name == "HELP"; });
+    Reply user = flow->handle("HELP", 0);
+    ASSERT_FALSE(user.failed()) << user.wire();
+    EXPECT_EQ(user.final().field("next"), "confirm_name");
+    EXPECT_EQ(user.final().field("user"), "HELP");
+    EXPECT_EQ(flow->step(), LoginFlow::Step::ConfirmName);
+
+    Reply confirm = flow->handle("y", 0);
+    ASSERT_FALSE(confirm.failed()) << confirm.wire();
+    EXPECT_EQ(confirm.verb(), "CONFIRM");
+    EXPECT_EQ(confirm.final().field("next"), "new_password");
+    EXPECT_EQ(confirm.final().text(), "This is a new user. Enter a password:");
+    EXPECT_CALL(h.accounts, registerAccount("HELP", "pw")).WillOnce(Return(true));
+    EXPECT_FALSE(flow->handle("pw", 0).failed());
+    EXPECT_TRUE(flow->loggedIn());
+}
+
+TEST_F(LoginFlowTest, AnythingButYesDeclinesTheCommandNameAndStartsOver) {
+    h.settings.selfRegistration = true;
+    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
+                                       [](std::string_view name) { return name == "HELP"; });
+    EXPECT_CALL(h.accounts, registerAccount(_, _)).Times(0);
+    for (const char* answer : {"n", "", "HELP", "yess"}) {
+        flow->handle("HELP", 0);
+        Reply confirm = flow->handle(answer, 0);
+        EXPECT_EQ(confirm.final().code(), err::kNotConfirmed) << answer;
+        EXPECT_EQ(flow->step(), LoginFlow::Step::Username) << answer;
+    }
+    // Ordinary names, and a command name that is an account already, ask nothing.
+    EXPECT_EQ(flow->handle("han", 0).final().field("next"), "new_password");
+    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
+                                       [](std::string_view) { return true; });
+    EXPECT_EQ(flow->handle("yoda", 0).final().field("next"), "password");
+}
+
 TEST_F(LoginFlowTest, KnownUserWithRegistrationStillGivesThePassword) {
     h.settings.selfRegistration = true;
     EXPECT_EQ(flow->handle("yoda", 0).final().field("next"), "password");

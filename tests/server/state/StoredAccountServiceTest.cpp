@@ -58,7 +58,34 @@ TEST_F(StoredAccountServiceTest, ANameNotFoundIsLookedUpAgainLater) {
     ASSERT_TRUE(_store->insertAccount(_hasher.hash("bob", "pw-of-bob")));
     EXPECT_TRUE(_accounts->exists("bob"));
     EXPECT_TRUE(_accounts->exists("bob"));
-    EXPECT_FALSE(_accounts->exists("Bob"));
+    EXPECT_TRUE(_accounts->exists("Bob"));
+}
+
+// Every spelling names the one account, remembered or not, and answers with its own spelling.
+TEST_F(StoredAccountServiceTest, StoredNameGivesTheAccountsOwnSpelling) {
+    EXPECT_FALSE(_accounts->storedName("Obiwan"));
+    ASSERT_TRUE(_accounts->registerAccount("ObiWan", "pw"));
+    EXPECT_EQ(_accounts->storedName("obiwan"), "ObiWan");
+    EXPECT_EQ(_accounts->storedName("OBIWAN"), "ObiWan");
+    StoredAccountService fresh(*_store, _hasher); // nothing remembered: asks the store
+    EXPECT_EQ(fresh.storedName("obiWAN"), "ObiWan");
+    EXPECT_FALSE(_accounts->registerAccount("obiwan", "other")) << "taken in another case";
+    EXPECT_TRUE(_accounts->verify("ObiWan", "pw"));
+    EXPECT_FALSE(_accounts->verify("ObiWan", "other"));
+}
+
+// A credentials line cannot take over an account by spelling its name in another case.
+TEST_F(StoredAccountServiceTest, ImportDoesNotTouchAnAccountNamedInAnotherCase) {
+    ASSERT_TRUE(_accounts->registerAccount("yoda", "mine"));
+    ImportResult result =
+        _accounts->importCredentials(writeFile("credentials.txt", "Yoda theirs\nhans pw\n"));
+    EXPECT_EQ(result.added, 1u);
+    EXPECT_EQ(result.updated, 0u);
+    ASSERT_EQ(result.problems.size(), 1u);
+    EXPECT_NE(result.problems[0].find("Yoda is taken by yoda"), std::string::npos)
+        << result.problems[0];
+    EXPECT_TRUE(_accounts->verify("yoda", "mine"));
+    EXPECT_FALSE(_accounts->verify("yoda", "theirs"));
 }
 
 // A right password stored with fewer iterations than the server now uses is re-hashed at
@@ -90,10 +117,10 @@ TEST_F(StoredAccountServiceTest, RegisteredAccountsExistAndVerify) {
     EXPECT_FALSE(_accounts->exists("alice"));
     EXPECT_TRUE(_accounts->registerAccount("alice", "s3cret!"));
     EXPECT_TRUE(_accounts->exists("alice"));
-    EXPECT_FALSE(_accounts->exists("Alice"));
+    EXPECT_TRUE(_accounts->exists("Alice"));
     EXPECT_TRUE(_accounts->verify("alice", "s3cret!"));
     EXPECT_FALSE(_accounts->verify("alice", "wrong"));
-    EXPECT_FALSE(_accounts->verify("Alice", "s3cret!"));
+    EXPECT_TRUE(_accounts->verify("Alice", "s3cret!"));
 
     auto stored = _store->findAccount("alice");
     ASSERT_TRUE(stored);

@@ -139,8 +139,43 @@ TEST_F(SqliteStoreTest, FindAccountRoundTripsEveryField) {
     EXPECT_EQ(found->passwordHash, "deadbeef");
     EXPECT_EQ(found->iterations, 1000);
     EXPECT_EQ(found->createdAt, account.createdAt);
-    EXPECT_FALSE(store.findAccount("alice")) << "names are case-sensitive";
+    ASSERT_TRUE(store.findAccount("aLICE")) << "names match without regard to case";
+    EXPECT_EQ(store.findAccount("aLICE")->username, "Alice") << "with the stored spelling";
     EXPECT_FALSE(store.findAccount("nobody"));
+}
+
+// Names beyond ASCII fold too (usernameKey), which SQLite's lower() would not do.
+TEST_F(SqliteStoreTest, NamesBeyondAsciiMatchWithoutRegardToCase) {
+    SqliteStore store(_dbPath);
+    ASSERT_TRUE(store.insertAccount(makeAccount("\xC3\x89lodie"))); // Élodie
+    ASSERT_TRUE(store.findAccount("\xC3\xA9LODIE"));                // éLODIE
+    EXPECT_EQ(store.findAccount("\xC3\xA9LODIE")->username, "\xC3\x89lodie");
+    EXPECT_FALSE(store.insertAccount(makeAccount("\xC3\xA9lodie")));
+}
+
+// A database from before the rule may hold Yoda and yoda: both rows stay, the key is filled in
+// at open, and the older account is the one every spelling finds.
+TEST_F(SqliteStoreTest, AnOlderDatabaseWithTwoSpellingsKeepsBothAndFindsTheOlder) {
+    {
+        SqliteStore store(_dbPath);
+        Account younger = makeAccount("yoda", "younger");
+        younger.createdAt = Poco::Timestamp(2'000'000);
+        ASSERT_TRUE(store.insertAccount(younger));
+    }
+    {
+        Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, _dbPath);
+        session << "INSERT INTO accounts (username, salt, password_hash, iterations, created_at)"
+                   " VALUES ('Yoda', '00', 'older', 1000, 1000000)",
+            now;
+    }
+    SqliteStore store(_dbPath);
+    EXPECT_EQ(store.accountCount(), 2u);
+    EXPECT_EQ(queryInt("SELECT COUNT(*) FROM accounts WHERE username_key = 'yoda'"), 2);
+    for (const char* spelling : {"yoda", "Yoda", "YODA"}) {
+        ASSERT_TRUE(store.findAccount(spelling)) << spelling;
+        EXPECT_EQ(store.findAccount(spelling)->username, "Yoda") << spelling;
+        EXPECT_EQ(store.findAccount(spelling)->passwordHash, "older") << spelling;
+    }
 }
 
 TEST_F(SqliteStoreTest, InsertingAnExistingNameFailsAndKeepsTheOriginal) {
@@ -149,8 +184,9 @@ TEST_F(SqliteStoreTest, InsertingAnExistingNameFailsAndKeepsTheOriginal) {
     EXPECT_FALSE(store.insertAccount(makeAccount("alice", "second")));
     EXPECT_EQ(store.accountCount(), 1u);
     EXPECT_EQ(store.findAccount("alice")->passwordHash, "first");
-    EXPECT_TRUE(store.insertAccount(makeAccount("ALICE")));
-    EXPECT_EQ(store.accountCount(), 2u);
+    EXPECT_FALSE(store.insertAccount(makeAccount("ALICE"))) << "taken without regard to case";
+    EXPECT_EQ(store.accountCount(), 1u);
+    EXPECT_EQ(store.findAccount("ALICE")->passwordHash, "first");
 }
 
 TEST_F(SqliteStoreTest, UpdateReplacesThePasswordOfAnExistingAccountOnly) {

@@ -12,7 +12,14 @@
 
 namespace toom {
 
-MockAccountService::MockAccountService() = default;
+MockAccountService::MockAccountService() {
+    ON_CALL(*this, storedName(::testing::_))
+        .WillByDefault([this](const std::string& username) -> std::optional<std::string> {
+            if (exists(username))
+                return username;
+            return std::nullopt;
+        });
+}
 MockAccountService::~MockAccountService() = default;
 MockPresenceService::MockPresenceService() = default;
 MockPresenceService::~MockPresenceService() = default;

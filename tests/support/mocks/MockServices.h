@@ -51,6 +51,9 @@ public:
     ~MockAccountService() override;
 
     MOCK_METHOD(bool, exists, (const std::string& username), (override));
+    /// By default the name itself when exists() says yes (an exact-case service); tests of
+    /// case-insensitive names set their own answers.
+    MOCK_METHOD(std::optional<std::string>, storedName, (const std::string& username), (override));
     MOCK_METHOD(bool, verify, (const std::string& username, const std::string& password),
                 (override));
     MOCK_METHOD(bool, registerAccount, (const std::string& username, const std::string& password),
