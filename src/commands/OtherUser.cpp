@@ -18,8 +18,4 @@ std::optional<std::string> otherUser(CommandContext& ctx, const std::string& nam
     return stored;
 }
 
-bool isOtherUser(CommandContext& ctx, const std::string& name, const OtherUserRefusals& refusals) {
-    return otherUser(ctx, name, refusals).has_value();
-}
-
 } // namespace toom

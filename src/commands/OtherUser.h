@@ -22,7 +22,4 @@ struct OtherUserRefusals {
 std::optional<std::string> otherUser(CommandContext& ctx, const std::string& name,
                                      const OtherUserRefusals& refusals);
 
-/// otherUser, for a caller that only needs the yes or no.
-bool isOtherUser(CommandContext& ctx, const std::string& name, const OtherUserRefusals& refusals);
-
 } // namespace toom

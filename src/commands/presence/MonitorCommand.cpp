@@ -50,7 +50,7 @@ void MonitorCommand::execute(CommandContext& ctx) {
         rest = operation.substr(1) + " " + rest;
         operation.resize(1);
     }
-    const std::vector<std::string> names = namesIn(rest);
+    std::vector<std::string> names = namesIn(rest);
     const char op = operation.size() == 1
                         ? static_cast<char>(std::toupper(static_cast<unsigned char>(operation[0])))
                         : '?';
@@ -90,13 +90,17 @@ void MonitorCommand::execute(CommandContext& ctx) {
                 .say("Usage: MONITOR " + std::string(1, op) + " <user>[,<user>...]");
             return;
         }
-        for (const auto& name : names) {
+        for (auto& name : names) {
             if (!isValidUsername(name)) {
                 ctx.reply.fail(err::kInvalidUsername)
                     .with("user", name)
                     .say("Not a username: " + name);
                 return;
             }
+            // Presence speaks of the stored spelling: following YODA follows yoda. A name
+            // with no account yet is kept as typed (IRC lets a list name anyone).
+            if (auto stored = ctx.services.accounts.storedName(name))
+                name = *stored;
         }
         if (op == '-') {
             monitors.remove(ctx.user(), names);

@@ -18,7 +18,7 @@ CommandSpec CreateRoomCommand::spec() {
 }
 
 void CreateRoomCommand::execute(CommandContext& ctx) {
-    const auto& others = ctx.args();
+    std::vector<std::string> others = ctx.args();
     if (others.size() + 1 > ctx.settings().maxRoomMembers) {
         ctx.reply.fail(err::kLimitReached)
             .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))

@@ -8,12 +8,14 @@
 
 namespace toom {
 
-bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names) {
-    for (const auto& name : names) {
-        if (!isOtherUser(ctx, name,
-                         {.self = "Error. You are in the room already; list the others only",
-                          .unknown = "Error. Invalid user: " + name}))
+bool checkNewMembers(CommandContext& ctx, std::vector<std::string>& names) {
+    for (auto& name : names) {
+        auto stored = otherUser(ctx, name,
+                                {.self = "Error. You are in the room already; list the others only",
+                                 .unknown = "Error. Invalid user: " + name});
+        if (!stored)
             return false;
+        name = *stored;
         if (!ctx.services.presence.find(name)) {
             ctx.reply.fail(err::kUserOffline).with("user", name).say(name + " is offline");
             return false;

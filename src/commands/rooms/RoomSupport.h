@@ -13,8 +13,9 @@ namespace toom {
 
 /// Checks each of `names` for a new room or group made by the caller: an existing user, not
 /// the caller, online, and not someone who has blocked the caller. On the first failure, fails
-/// the reply with an error naming that user and returns false. Duplicates are allowed.
-bool checkNewMembers(CommandContext& ctx, const std::vector<std::string>& names);
+/// the reply with an error naming that user and returns false. Duplicates are allowed. Each
+/// name is replaced by the account's stored spelling (`HANS` becomes `hans`).
+bool checkNewMembers(CommandContext& ctx, std::vector<std::string>& names);
 
 /// The group name in what the user typed: "#jedi" and "jedi" both name the group jedi. The
 /// '#' form is how a group whose name is all digits is told from a separate room's number.

@@ -45,6 +45,13 @@ TEST_F(MonitorCommandTest, PlusFollowsTheNamesAndShowsWhoIsOnline) {
     EXPECT_EQ(reply.final().intField("limit"), 100);
 }
 
+// Following LUKE follows the account luke; a name without an account is kept as typed.
+TEST_F(MonitorCommandTest, NamesOfAccountsAreFollowedUnderTheirStoredSpelling) {
+    ON_CALL(h.accounts, storedName("LUKE")).WillByDefault(Return(std::string("luke")));
+    EXPECT_CALL(h.monitors, add("yoda", ElementsAre("luke", "Nobody")));
+    h.run("MONITOR + LUKE,Nobody");
+}
+
 TEST_F(MonitorCommandTest, TheSignMayTouchTheNamesAndEmptyPiecesAreDropped) {
     EXPECT_CALL(h.monitors, add("yoda", ElementsAre("luke", "leia")));
     EXPECT_FALSE(h.run("MONITOR +luke,,leia,").failed());

@@ -43,6 +43,14 @@ protected:
 
 // --- arguments --------------------------------------------------------------------------------
 
+// Members typed in another case join under their accounts' spelling.
+TEST_F(CreateRoomCommandTest, MembersInAnyCaseAreStoredUnderTheirOwnSpelling) {
+    ON_CALL(h.accounts, storedName("HANS")).WillByDefault(Return(std::string("hans")));
+    EXPECT_CALL(h.rooms, createSeparate("yoda", ElementsAre("hans", "luke")));
+    Reply reply = h.run("CREATEROOM HANS luke");
+    EXPECT_FALSE(reply.failed()) << reply.wire();
+}
+
 TEST_F(CreateRoomCommandTest, NoUsersIsBadArguments) {
     EXPECT_CALL(h.rooms, createSeparate(_, _)).Times(0);
     Reply reply = h.run("SRB");
