@@ -35,6 +35,8 @@ inline constexpr std::string_view kInvalidArgument = "INVALID_ARGUMENT";
 // Login.
 inline constexpr std::string_view kInvalidUsername = "INVALID_USERNAME";
 inline constexpr std::string_view kNotConfirmed = "NOT_CONFIRMED";
+/// This address has created auth.registration_burst accounts lately (retry_after=<seconds>).
+inline constexpr std::string_view kRegistrationThrottled = "REGISTRATION_THROTTLED";
 inline constexpr std::string_view kInvalidPassword = "INVALID_PASSWORD";
 inline constexpr std::string_view kTooManyAttempts = "TOO_MANY_ATTEMPTS";
 inline constexpr std::string_view kAccountLocked = "ACCOUNT_LOCKED";

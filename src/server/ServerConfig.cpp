@@ -68,6 +68,10 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.maxConnections = boundedInt(config, "toom.max_connections", o.maxConnections, 1, 100000);
     o.maxPreloginPerAddress =
         boundedInt(config, "toom.max_prelogin_per_address", o.maxPreloginPerAddress, 0, 100000);
+    o.registrationBurst =
+        boundedInt(config, "auth.registration_burst", o.registrationBurst, 0, 1000000);
+    o.registrationsPerHour =
+        boundedInt(config, "auth.registrations_per_hour", o.registrationsPerHour, 0, 1000000);
     o.housekeepingMillis =
         boundedInt(config, "toom.housekeeping_ms", o.housekeepingMillis, 10, 60000);
     o.keepState = config.getBool("toom.keep_state", o.keepState);

@@ -229,9 +229,13 @@ void ToomServer::start() {
     if (_options.maxPreloginPerAddress > 0)
         _prelogin = std::make_unique<PreloginBudget>(
             static_cast<std::size_t>(_options.maxPreloginPerAddress));
-    _context = std::make_unique<ServerContext>(ServerContext{
-        *_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
-        _options.helloText, _options.flood, _writer.get(), _loginWorkers.get(), _prelogin.get()});
+    if (_options.registrationBurst > 0)
+        _registrations = std::make_unique<RegistrationThrottle>(
+            *_clock, RegistrationLimits{_options.registrationBurst, _options.registrationsPerHour});
+    _context = std::make_unique<ServerContext>(
+        ServerContext{*_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
+                      _options.helloText, _options.flood, _writer.get(), _loginWorkers.get(),
+                      _prelogin.get(), _registrations.get()});
 
     // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
     // only sets the socket up and passes it to an event loop: two threads are plenty, and the
@@ -345,6 +349,8 @@ void ToomServer::housekeep() {
     if (now - _lastPrune >= Poco::Timespan(60, 0).totalMicroseconds()) {
         _lastPrune = now;
         _limiter->prune();
+        if (_registrations)
+            _registrations->prune();
         _batchedStore->pruneLoginsBefore(now -
                                          Poco::Timespan(_options.historyRetentionDays, 0, 0, 0, 0));
     }

@@ -67,6 +67,10 @@ struct ServerOptions {
     /// 0 = no limit. Together with the login timeout it keeps a stranger from filling
     /// maxConnections.
     int maxPreloginPerAddress = 32;
+    /// Self-registration per address: `burst` accounts at once, then `perHour` an hour
+    /// (RegistrationThrottle); burst 0 = no limit.
+    int registrationBurst = 10;
+    int registrationsPerHour = 20;
     int pbkdf2Iterations = 0;      ///< 0 = PasswordHasher's default.
     int housekeepingMillis = 250;  ///< How often timeouts are checked.
     int historyRetentionDays = 30; ///< Login history kept for whoelsesince.
@@ -154,6 +158,7 @@ private:
     std::unique_ptr<EventLoops> _loops;
     std::unique_ptr<WorkerPool> _loginWorkers;
     std::unique_ptr<PreloginBudget> _prelogin;
+    std::unique_ptr<RegistrationThrottle> _registrations;
     std::unique_ptr<ServerContext> _context;
 
     std::unique_ptr<Poco::ThreadPool> _pool;

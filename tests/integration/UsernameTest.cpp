@@ -79,5 +79,27 @@ TEST(Username, ACommandNameIsRegisteredOnlyWhenConfirmed) {
     EXPECT_TRUE(again.request("pw-of-help").ok());
 }
 
+// One address creates auth.registration_burst accounts, then is told how long to wait; its
+// existing accounts still log in.
+TEST(Username, SelfRegistrationIsThrottledPerAddress) {
+    TestServer server([](ServerOptions& o) {
+        o.settings.selfRegistration = true;
+        o.registrationBurst = 2;
+        o.registrationsPerHour = 1;
+    });
+    for (const char* name : {"first", "second"}) {
+        TestClient client(server.port());
+        ASSERT_EQ(client.request(name).final.field("next"), "new_password") << name;
+        ASSERT_TRUE(client.request("pw-" + std::string(name)).ok()) << name;
+    }
+    TestClient third(server.port());
+    Response refused = third.request("third");
+    EXPECT_EQ(refused.code(), "REGISTRATION_THROTTLED") << refused.final.format();
+    EXPECT_GT(refused.final.intField("retry_after").value_or(0), 3000);
+    EXPECT_TRUE(third.login("yoda", "wise@!man").ok()) << "the connection stays usable";
+    TestClient back(server.port());
+    EXPECT_TRUE(back.login("first", "pw-first").ok());
+}
+
 } // namespace
 } // namespace toom

@@ -45,6 +45,7 @@ ServerOptions TestServer::defaultOptions() const {
     o.housekeepingMillis = 20;
     o.maxConnections = 2000;
     o.maxPreloginPerAddress = 0; // Tests connect many clients at once from 127.0.0.1.
+    o.registrationBurst = 0;     // ...and some register many accounts.
     o.eventLoops = 2; // Several loops, so that cross-loop delivery is tested on any machine.
     // Tests pipeline hundreds of requests on one connection; flood control would only slow
     // them. Tests of flood control turn it on.

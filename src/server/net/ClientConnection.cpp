@@ -56,6 +56,17 @@ ServerLine closingNotice(CloseReason reason) {
 // Whoever releases last closes and frees it. Held here until the connection ends, the last
 // release is (in practice always) on this loop's thread, so the close never happens on the
 // acceptor thread while this loop still reads the descriptor.
+namespace {
+LoginFlow::Guards loginGuards(ServerContext& context) {
+    LoginFlow::Guards guards;
+    guards.isCommandName = [&registry = context.registry](std::string_view name) {
+        return registry.find(name) != nullptr;
+    };
+    guards.registrations = context.registrations;
+    return guards;
+}
+} // namespace
+
 ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
                                    std::shared_ptr<Session> session, ServerContext& context)
     : _socket(socket)
@@ -63,10 +74,7 @@ ClientConnection::ClientConnection(const Poco::Net::StreamSocket& socket,
     , _context(context)
     , _session(std::move(session))
     , _login(std::make_shared<LoginFlow>(context.services, context.limiter, _session,
-                                         _session->address(),
-                                         [&registry = context.registry](std::string_view name) {
-                                             return registry.find(name) != nullptr;
-                                         }))
+                                         _session->address(), loginGuards(context)))
     , _framer(context.services.settings.maxLineBytes)
     , _flood(context.flood.linesPerSecond, context.flood.burst) {
     const ServerSettings& settings = _context.services.settings;

@@ -23,12 +23,12 @@ const char* const kStillBlockedHere = "Logins to this account from your address 
 } // namespace
 
 LoginFlow::LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
-                     std::string address, CommandNameCheck isCommandName)
+                     std::string address, Guards guards)
     : _services(services)
     , _limiter(limiter)
     , _outbox(std::move(outbox))
     , _address(std::move(address))
-    , _isCommandName(std::move(isCommandName)) {}
+    , _guards(std::move(guards)) {}
 
 Reply LoginFlow::handle(std::string_view line, int udpPort, int chatPort) {
     switch (_step) {
@@ -88,7 +88,19 @@ Reply LoginFlow::onUsername(std::string_view line) {
         return reply;
     }
     if (!stored && _services.settings.selfRegistration) {
-        if (_isCommandName && _isCommandName(name)) {
+        if (_guards.registrations) {
+            if (auto wait = _guards.registrations->retryAfter(_address)) {
+                // Asked before the password, so nobody types one for nothing. Known names are
+                // not affected: the address may still log in to every account it has.
+                _username.clear();
+                reply.fail(err::kRegistrationThrottled)
+                    .with("retry_after", *wait)
+                    .say("Too many new accounts from your address. Try again in " +
+                         std::to_string(*wait) + " seconds, or log in to an existing account");
+                return reply;
+            }
+        }
+        if (_guards.isCommandName && _guards.isCommandName(name)) {
             // A user called HELP would make "HELP" in every conversation ambiguous to a reader
             // and to scripts; a typo of a command at the username prompt must not become an
             // account without a second look.
@@ -176,6 +188,8 @@ Reply LoginFlow::onNewPassword(std::string_view password, int udpPort, int chatP
         // Someone registered the name in the meantime: treat this line as their password.
         return onPassword(password, udpPort, chatPort);
     }
+    if (_guards.registrations)
+        _guards.registrations->recorded(_address);
     _services.audit.information("New account created: %s", _username);
     enter(reply, udpPort, chatPort);
     return reply;

@@ -13,6 +13,7 @@
 
 #include "common/Reply.h"
 #include "server/state/LoginLimiter.h"
+#include "server/state/RegistrationThrottle.h"
 #include "services/Outbox.h"
 #include "services/Services.h"
 
@@ -24,6 +25,16 @@
 
 namespace toom {
 
+/// What a connection's login may consult beyond the services; each part may be left out.
+struct LoginGuards {
+    /// Whether a name is also a command's (CommandRegistry::find), so registering it as a
+    /// username asks for confirmation first. Empty: no name needs confirming.
+    std::function<bool(std::string_view)> isCommandName;
+    /// How many accounts an address may create (REGISTRATION_THROTTLED beyond it). Null:
+    /// no limit.
+    RegistrationThrottle* registrations = nullptr;
+};
+
 class LoginFlow {
 public:
     enum class Step {
@@ -34,14 +45,11 @@ public:
         Done         ///< Logged in.
     };
 
-    /// Whether a name is also a command's (CommandRegistry::find), so registering it as a
-    /// username asks for confirmation first.
-    using CommandNameCheck = std::function<bool(std::string_view)>;
+    using Guards = LoginGuards;
 
-    /// `outbox` is how the session will be reached once online; `address` the client's IP;
-    /// `isCommandName` may be empty (no name needs confirming).
+    /// `outbox` is how the session will be reached once online; `address` the client's IP.
     LoginFlow(Services& services, LoginLimiter& limiter, std::shared_ptr<Outbox> outbox,
-              std::string address, CommandNameCheck isCommandName = {});
+              std::string address, Guards guards = {});
 
     /// Handles one line while not logged in. `udpPort` and `chatPort` are the P2P ports the
     /// client announced (UDPPORT), 0 when none.
@@ -72,7 +80,7 @@ private:
     LoginLimiter& _limiter;
     std::shared_ptr<Outbox> _outbox;
     std::string _address;
-    CommandNameCheck _isCommandName;
+    Guards _guards;
     Step _step = Step::Username;
     std::string _username;
 };

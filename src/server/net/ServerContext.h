@@ -9,6 +9,7 @@
 #include "server/net/PreloginBudget.h"
 #include "server/net/WorkerPool.h"
 #include "server/state/LoginLimiter.h"
+#include "server/state/RegistrationThrottle.h"
 #include "server/store/StoreWriter.h"
 #include "services/Services.h"
 
@@ -43,6 +44,8 @@ struct ServerContext {
     /// Counts each connection, from admission to its login or close, against its address's
     /// share of connections not logged in. None: no per-address limit.
     PreloginBudget* prelogin = nullptr;
+    /// Accounts each address may create by self-registration. None: no limit.
+    RegistrationThrottle* registrations = nullptr;
 };
 
 } // namespace toom

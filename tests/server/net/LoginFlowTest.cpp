@@ -281,8 +281,9 @@ TEST_F(LoginFlowTest, FailuresInAnyCaseCountForTheOneAccount) {
 // With registration on, a new name that is also a command's is not registered silently.
 TEST_F(LoginFlowTest, ACommandNameIsRegisteredOnlyAfterConfirming) {
     h.settings.selfRegistration = true;
-    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
-                                       [](std::string_view name) { return name == "HELP"; });
+    flow = std::make_unique<LoginFlow>(
+        h.services, limiter, outbox, "127.0.0.1",
+        LoginFlow::Guards{.isCommandName = [](std::string_view name) { return name == "HELP"; }});
     Reply user = flow->handle("HELP", 0);
     ASSERT_FALSE(user.failed()) << user.wire();
     EXPECT_EQ(user.final().field("next"), "confirm_name");
@@ -301,8 +302,9 @@ TEST_F(LoginFlowTest, ACommandNameIsRegisteredOnlyAfterConfirming) {
 
 TEST_F(LoginFlowTest, AnythingButYesDeclinesTheCommandNameAndStartsOver) {
     h.settings.selfRegistration = true;
-    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
-                                       [](std::string_view name) { return name == "HELP"; });
+    flow = std::make_unique<LoginFlow>(
+        h.services, limiter, outbox, "127.0.0.1",
+        LoginFlow::Guards{.isCommandName = [](std::string_view name) { return name == "HELP"; }});
     EXPECT_CALL(h.accounts, registerAccount(_, _)).Times(0);
     for (const char* answer : {"n", "", "HELP", "yess"}) {
         flow->handle("HELP", 0);
@@ -312,9 +314,37 @@ TEST_F(LoginFlowTest, AnythingButYesDeclinesTheCommandNameAndStartsOver) {
     }
     // Ordinary names, and a command name that is an account already, ask nothing.
     EXPECT_EQ(flow->handle("han", 0).final().field("next"), "new_password");
-    flow = std::make_unique<LoginFlow>(h.services, limiter, outbox, "127.0.0.1",
-                                       [](std::string_view) { return true; });
+    flow = std::make_unique<LoginFlow>(
+        h.services, limiter, outbox, "127.0.0.1",
+        LoginFlow::Guards{.isCommandName = [](std::string_view) { return true; }});
     EXPECT_EQ(flow->handle("yoda", 0).final().field("next"), "password");
+}
+
+// Past the address's allowance a new name is refused before its password; known names from
+// the same address still log in, and an address elsewhere still registers.
+TEST_F(LoginFlowTest, RegistrationsPastTheAddressAllowanceAreRefusedAtTheUsernameStep) {
+    h.settings.selfRegistration = true;
+    RegistrationThrottle throttle(h.clock, RegistrationLimits{1, 60, 100});
+    auto guarded = [&](const std::string& address) {
+        return std::make_unique<LoginFlow>(
+            h.services, limiter, outbox, address,
+            LoginFlow::Guards{.isCommandName = {}, .registrations = &throttle});
+    };
+    ON_CALL(h.accounts, registerAccount(_, _)).WillByDefault(Return(true));
+    auto first = guarded("10.0.0.1");
+    ASSERT_EQ(first->handle("han", 0).final().field("next"), "new_password");
+    ASSERT_FALSE(first->handle("falcon", 0).failed());
+
+    auto second = guarded("10.0.0.1");
+    Reply refused = second->handle("chewie", 0);
+    EXPECT_EQ(refused.final().code(), err::kRegistrationThrottled);
+    EXPECT_EQ(refused.final().field("retry_after"), "60");
+    EXPECT_EQ(second->step(), LoginFlow::Step::Username);
+    EXPECT_EQ(second->handle("yoda", 0).final().field("next"), "password");
+
+    EXPECT_EQ(guarded("10.0.0.2")->handle("chewie", 0).final().field("next"), "new_password");
+    h.clock.advanceSeconds(60);
+    EXPECT_EQ(guarded("10.0.0.1")->handle("chewie", 0).final().field("next"), "new_password");
 }
 
 TEST_F(LoginFlowTest, KnownUserWithRegistrationStillGivesThePassword) {
