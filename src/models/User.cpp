@@ -15,9 +15,19 @@ bool hasWhiteSpace(std::string_view text) {
 // every character that hides or disguises a name (format characters such as U+202E RIGHT-TO-LEFT
 // OVERRIDE or U+200B ZERO WIDTH SPACE, separators such as U+00A0, private-use and unassigned
 // code points) along with symbols and punctuation that look like ASCII ones.
+// Some letters exist only as look-alikes of others: the fullwidth forms (U+FF00..U+FFEF,
+// "ｙｏｄａ") and the mathematical alphanumerics (U+1D400..U+1D7FF, "𝐲𝐨𝐝𝐚") are ASCII letters and
+// digits drawn differently, and lower-casing does not map them to ASCII, so they would make a
+// second "yoda". No language needs them in a name.
+bool isCompatibilityLookalike(char32_t c) {
+    return (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x1D400 && c <= 0x1D7FF);
+}
+
 bool isUsernameCharacter(char32_t c) {
     if (c < 0x80)
         return c > 0x20 && c < 0x7F;
+    if (isCompatibilityLookalike(c))
+        return false;
     Poco::Unicode::CharacterProperties props;
     Poco::Unicode::properties(static_cast<int>(c), props);
     return props.category == Poco::Unicode::UCP_LETTER ||

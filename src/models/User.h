@@ -24,7 +24,8 @@ struct Account {
 /// Usernames: 1 to 32 bytes of valid UTF-8 made of printable ASCII other than space, and,
 /// beyond ASCII, of letters, combining marks and numbers only (Unicode categories L, M, N); not
 /// starting with '/' or '#' (those begin commands and message numbers). So no white space, no
-/// control, format or bidi character (U+202E), no invisible or private-use character.
+/// control, format or bidi character (U+202E), no invisible or private-use character, and none
+/// of the fullwidth or mathematical forms that only redraw ASCII letters ("ｙｏｄａ").
 /// Unique without regard to case: see usernameKey.
 bool isValidUsername(std::string_view name);
 

@@ -94,10 +94,11 @@ void ServerApp::defineOptions(OptionSet& options) {
             .argument("NAME"));
     options.addOption(
         Option("data-dir", "", "keep the store and logs in DIR").required(false).argument("DIR"));
-    options.addOption(
-        Option("credentials", "", "import accounts from FILE (username password per line)")
-            .required(false)
-            .argument("FILE"));
+    options.addOption(Option("credentials", "",
+                             "import accounts from FILE (username password per line; names are "
+                             "unique without regard to case, the first spelling wins)")
+                          .required(false)
+                          .argument("FILE"));
     options.addOption(
         Option("keep-state", "",
                "with <port> <attempts> or <port> <block_duration> <timeout>: keep what the "

@@ -79,5 +79,13 @@ TEST(UserTest, UsernameKeysFoldCaseOnly) {
     EXPECT_NE(usernameKey("hans"), usernameKey("han"));
 }
 
+// Letters that only redraw ASCII ones would make a second "yoda" that case folding cannot see.
+TEST(UserTest, FullwidthAndMathematicalLookalikesAreNotUsernameCharacters) {
+    EXPECT_FALSE(isValidUsername("\xEF\xBD\x99\xEF\xBD\x8F\xEF\xBD\x84\xEF\xBD\x81")); // ｙｏｄａ
+    EXPECT_FALSE(isValidUsername("yo\xF0\x9D\x90\x9D"
+                                 "a"));                       // yo𝐝a
+    EXPECT_TRUE(isValidUsername("\xE5\xB0\x8F\xE6\x98\x8E")); // 小明
+}
+
 } // namespace
 } // namespace toom

@@ -73,7 +73,8 @@ Reply LoginFlow::onUsername(std::string_view line) {
     std::string name(line);
     if (!isValidUsername(name)) {
         reply.fail(err::kInvalidUsername)
-            .say("Invalid username: use 1 to 32 characters without spaces. Please try again");
+            .say("Invalid username: use up to 32 letters, digits or ASCII symbols, without spaces. "
+                 "Please try again");
         return reply;
     }
     // Whether the user is online is not looked at here: before a correct password nothing
