@@ -12,6 +12,26 @@
 namespace toom::test {
 namespace {
 
+// Variant A's `message` is silent in its own profile, as its samples are; in the default
+// profile it confirms like PM and /msgto.
+TEST(PrivateMessage, TheMessageAliasConfirmsOutsideVariantAsProfile) {
+    for (const char* profile : {"toom-default", "messaging"}) {
+        TestServer server([profile](ServerOptions& o) {
+            o.settings = ServerSettings::fromProfile(*findProfile(profile));
+        });
+        TestClient yoda(server.port());
+        yoda.loginAs("yoda");
+        TestClient obiwan(server.port());
+        obiwan.loginAs("obiwan");
+        Response sent = yoda.request("message obiwan hi");
+        ASSERT_TRUE(sent.ok()) << sent.final.format();
+        if (std::string(profile) == "messaging")
+            EXPECT_EQ(sent.final.text(), "") << profile;
+        else
+            EXPECT_EQ(sent.final.text().rfind("message sent at ", 0), 0u) << sent.final.format();
+    }
+}
+
 TEST(PrivateMessage, OnlineRecipientGetsItAtOnce) {
     TestServer server([](ServerOptions& o) {
         o.settings = ServerSettings::fromProfile(*findProfile("tessenger"));

@@ -41,7 +41,12 @@ void PrivateMessageCommand::execute(CommandContext& ctx) {
     }
     const bool delivered = outcome == PrivateMessageService::Outcome::Delivered;
     const std::string when = formatSeedTime(message.sentAt, ctx.settings().padDay);
-    std::string text = ctx.dialect() == Dialect::A ? "" : "message sent at " + when + ".";
+    // Variant A's own sessions (its plain message style) show nothing for a delivered message,
+    // as its samples do; everywhere else `message` confirms like PM and /msgto, so a user of
+    // the default profile is never left wondering whether it went.
+    const bool seedASilence =
+        ctx.dialect() == Dialect::A && ctx.settings().messageStyle == MessageStyle::Plain;
+    std::string text = seedASilence ? "" : "message sent at " + when + ".";
     if (!delivered)
         text += (text.empty() ? "" : " ") + recipient +
                 " is offline; it will be delivered at their next login";

@@ -114,14 +114,22 @@ TEST_F(PrivateMessageCommandTest, MessageSentFollowsPadDay) {
     EXPECT_EQ(h.run("/msgto hans hello").final().text(), "message sent at 1 Jun 2023 15:00:01.");
 }
 
-TEST_F(PrivateMessageCommandTest, DeliveredVariantAHasNoText) {
+TEST_F(PrivateMessageCommandTest, DeliveredVariantAHasNoTextInItsOwnProfile) {
+    h.settings.messageStyle = MessageStyle::Plain; // variant A's profile
     Reply reply = h.run("message hans hello");
     ASSERT_FALSE(reply.failed());
     EXPECT_EQ(reply.final().intField("delivered"), 1);
     EXPECT_EQ(reply.final().text(), "");
 }
 
+// In the default profile the `message` alias confirms like PM and /msgto.
+TEST_F(PrivateMessageCommandTest, TheMessageAliasConfirmsInTheDefaultProfile) {
+    h.settings.messageStyle = MessageStyle::Timestamped;
+    EXPECT_EQ(h.run("message hans hello").final().text(), "message sent at 01 Jun 2023 15:00:01.");
+}
+
 TEST_F(PrivateMessageCommandTest, StoredForLaterSaysSo) {
+    h.settings.messageStyle = MessageStyle::Plain; // variant A's profile: only the offline news
     ON_CALL(h.privateMessages, send(_)).WillByDefault(Return(Outcome::Stored));
     Reply a = h.run("message hans hello");
     ASSERT_FALSE(a.failed());
