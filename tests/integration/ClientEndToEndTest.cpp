@@ -99,11 +99,13 @@ TEST(ClientEndToEnd, LockoutEndsTheClientWithExitCodeOne) {
     // The default profile locks yoda from this address only, and says so.
     EXPECT_THAT(output, HasSubstr("Invalid Password. Logins to this account from your address are "
                                   "blocked. Please try again later"));
+    EXPECT_THAT(output, HasSubstr("Logins to yoda are locked for 10 seconds."));
     auto [again, output2] =
         ChildProcess::run(TOOM_CLIENT_BINARY, clientArgs(server), dir.path(), "yoda\nwise@!man\n");
     EXPECT_EQ(again, 1) << output2;
     EXPECT_THAT(output2, HasSubstr("Logins to this account from your address are blocked due to "
                                    "multiple login failures. Please try again later"));
+    EXPECT_THAT(output2, HasSubstr("Logins to yoda are locked for "));
 }
 
 TEST(ClientEndToEnd, InvalidCommandShowsTheProfileWording) {

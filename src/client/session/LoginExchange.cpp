@@ -94,8 +94,10 @@ LoginStep LoginExchange::onGreeting(const ServerReply& reply) {
 LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
     if (reply.failed()) {
         auto print = textOf(reply);
-        if (auto code = loginFailureExit(reply.code()))
+        if (auto code = loginFailureExit(reply.code())) {
+            addLockDuration(reply, print);
             return exitWith(*code, std::move(print));
+        }
         // ALREADY_ONLINE, INVALID_USERNAME or anything else: try another name.
         return askUsername(std::move(print));
     }
@@ -157,8 +159,10 @@ LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
         step.print = std::move(print);
         return step;
     }
-    if (auto code = loginFailureExit(reply.code()))
+    if (auto code = loginFailureExit(reply.code())) {
+        addLockDuration(reply, print);
         return exitWith(*code, std::move(print));
+    }
     const std::string& code = reply.code();
     if (code == err::kAlreadyOnline || code == err::kInvalidUsername || code == err::kLoginRequired)
         return askUsername(std::move(print));
@@ -186,6 +190,24 @@ LoginStep LoginExchange::askPassword(std::vector<std::string> print) {
     step.print = std::move(print);
     step.prompt = InputRequest{_passwordPrompt, true, false};
     return step;
+}
+
+// The seeds' lock-out texts say "try again later"; in the default profile the client says
+// how much later, from the server's lock_seconds (a fresh lock) or retry_after (a lock that
+// was already there). The seed profiles keep their exact wording.
+void LoginExchange::addLockDuration(const ServerReply& reply, std::vector<std::string>& print) {
+    if (_profile.name != defaultProfile().name)
+        return;
+    auto seconds = reply.final.intField("retry_after");
+    if (!seconds)
+        seconds = reply.final.intField("lock_seconds");
+    if (!seconds || *seconds <= 0)
+        return;
+    const std::int64_t s = *seconds;
+    std::string wait = s < 120 ? std::to_string(s) + (s == 1 ? " second" : " seconds")
+                               : std::to_string((s + 59) / 60) + " minutes";
+    print.push_back("Logins to " + reply.final.field("user").value_or(_username) +
+                    " are locked for " + wait + ".");
 }
 
 LoginStep LoginExchange::exitWith(int code, std::vector<std::string> print) {

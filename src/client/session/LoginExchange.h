@@ -79,6 +79,8 @@ private:
     LoginStep askUsername(std::vector<std::string> print);
     LoginStep askPassword(std::vector<std::string> print);
     LoginStep exitWith(int code, std::vector<std::string> print);
+    /// Adds how long a lock lasts to `print`, in the default profile (see the source).
+    void addLockDuration(const ServerReply& reply, std::vector<std::string>& print);
 
     int _udpPort;
     int _chatPort = 0;

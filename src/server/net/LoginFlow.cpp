@@ -6,6 +6,8 @@
 
 #include <Poco/Logger.h>
 
+#include <algorithm>
+
 namespace toom {
 
 namespace {
@@ -54,11 +56,17 @@ std::chrono::milliseconds LoginFlow::answerDelay() const {
     return _limiter.answerDelay(_username);
 }
 
+int LoginFlow::secondsUntil(Poco::Timestamp until) const {
+    const Poco::Timestamp::TimeDiff left = until - _services.clock.now();
+    return std::max(1, static_cast<int>((left + 999'999) / 1'000'000)); // rounded up
+}
+
 Reply LoginFlow::lockedReply(const char* verb, Poco::Timestamp until) const {
     Reply reply(verb);
     reply.fail(err::kAccountLocked)
         .with("user", _username)
         .with("until", isoTime(until))
+        .with("retry_after", secondsUntil(until))
         .say(_limiter.scope() == LockScope::Username ? kStillBlocked : kStillBlockedHere);
     return reply;
 }

@@ -75,6 +75,8 @@ private:
     void restart();
     /// ACCOUNT_LOCKED for _username, in the wording of the limiter's scope.
     Reply lockedReply(const char* verb, Poco::Timestamp until) const;
+    /// Whole seconds from now until `until`, at least 1 (retry_after of a lock).
+    int secondsUntil(Poco::Timestamp until) const;
 
     Services& _services;
     LoginLimiter& _limiter;

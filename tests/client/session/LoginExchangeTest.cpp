@@ -127,6 +127,40 @@ TEST_F(LoginExchangeTest, ACommandNameIsConfirmedBeforeTheNewPassword) {
     EXPECT_EQ(flow.state(), LoginExchange::State::AskPassword);
 }
 
+// The default profile says how long a lock lasts; a seed profile keeps the seed's words only.
+TEST_F(LoginExchangeTest, TheDefaultProfileSaysHowLongTheLockLasts) {
+    start("HELLO TOOM/1 profile=toom-default max_line=4096 :hi");
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("bad");
+    auto step = flow.onReply(reply("FAIL PASS TOO_MANY_ATTEMPTS user=yoda lock_seconds=10 "
+                                   ":Invalid Password. Logins to this account from your address "
+                                   "are blocked. Please try again later"));
+    EXPECT_EQ(step.action, Action::Exit);
+    ASSERT_EQ(step.print.size(), 2u);
+    EXPECT_EQ(step.print[1], "Logins to yoda are locked for 10 seconds.");
+
+    flow = LoginExchange(9000, true);
+    start("HELLO TOOM/1 profile=toom-default max_line=4096 :hi");
+    flow.onInput("yoda");
+    step = flow.onReply(reply("FAIL USER ACCOUNT_LOCKED user=yoda retry_after=600 :blocked"));
+    ASSERT_EQ(step.print.size(), 2u);
+    EXPECT_EQ(step.print[1], "Logins to yoda are locked for 10 minutes.");
+}
+
+TEST_F(LoginExchangeTest, ASeedProfileKeepsTheSeedsLockWordingAlone) {
+    start(); // profile toom (variant B)
+    flow.onInput("yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("bad");
+    auto step = flow.onReply(reply("FAIL PASS TOO_MANY_ATTEMPTS user=yoda lock_seconds=10 "
+                                   ":Invalid Password. Your account has been blocked. Please try "
+                                   "again later"));
+    EXPECT_EQ(step.print, std::vector<std::string>{
+                              "Invalid Password. Your account has been blocked. Please try again "
+                              "later"});
+}
+
 TEST_F(LoginExchangeTest, ADeclinedCommandNameAsksForAnotherUsername) {
     start();
     flow.onInput("HELP");

@@ -155,7 +155,10 @@ TEST_F(LoginFlowTest, LockedUsernameIsRefusedAtTheUsernameStep) {
     EXPECT_EQ(reply.final().code(), err::kAccountLocked);
     EXPECT_EQ(reply.final().text(), kStillBlocked);
     EXPECT_EQ(reply.final().field("until"), isoTime(h.clock.now() + Poco::Timespan(10, 0)));
+    EXPECT_EQ(reply.final().field("retry_after"), "10");
     EXPECT_EQ(flow->step(), LoginFlow::Step::Username);
+    h.clock.advance(Poco::Timespan(6, 500'000));
+    EXPECT_EQ(flow->handle("yoda", 0).final().field("retry_after"), "4") << "rounded up";
 }
 
 TEST_F(LoginFlowTest, LockExpiresWithTheClock) {
