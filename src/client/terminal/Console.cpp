@@ -98,6 +98,17 @@ void Console::beginEdit(std::string prompt, bool secret) {
     _cursor = 0;
     if (!_interactive)
         return; // Scripted input shows no edit line (ScriptInput echoes whole lines instead).
+    if (!secret && displayWidth(_prompt) > width() / 2) {
+        // A seed's menu prompt (tessenger's is 123 columns) would wrap the edit line and leave
+        // no room to type: it is shown whole, as a line of its own above a short edit prompt.
+        eraseLocked();
+        _out << _prompt << '\n';
+        _prompt = kShortPrompt;
+        _editing = true;
+        drawLocked();
+        _out.flush();
+        return;
+    }
     _editing = true;
     redrawLocked();
     _out.flush();

@@ -23,6 +23,10 @@ public:
     /// `interactive` enables the edit line and its escape sequences; `width` defaults to 80.
     explicit Console(std::ostream& out, bool interactive = false, WidthSource width = {});
 
+    /// The edit prompt used when the requested one is wider than half the terminal: the long
+    /// prompt is then printed whole on its own line above it (see beginEdit).
+    static constexpr const char* kShortPrompt = "> ";
+
     /// Prints one line of text (control characters made harmless). If a line is being edited
     /// it is erased first and redrawn below the printed text.
     void printLine(std::string_view text);

@@ -41,6 +41,20 @@ TEST(ConsoleTest, EventsArePrintedAboveTheEditLineWhichIsRedrawn) {
                          "\r\x1b[J> ATU\r\x1b[4C");
 }
 
+// A prompt wider than half the terminal (the seeds' menus) is printed whole above a short
+// edit prompt, so the edit line never wraps; the words stay the seed's.
+TEST(ConsoleTest, AWidePromptGetsALineOfItsOwnAboveAShortOne) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    const std::string menu = "Enter one of the following commands (/msgto, /activeuser, "
+                             "/creategroup, /joingroup, /groupmsg, /p2pvideo, /logout): ";
+    console.beginEdit(menu, false);
+    EXPECT_EQ(out.str(), menu + "\n\r\x1b[J> \r\x1b[2C");
+    out.str("");
+    console.beginEdit("Password: ", true);
+    EXPECT_EQ(out.str().find('\n'), std::string::npos) << "a short prompt stays on the edit line";
+}
+
 TEST(ConsoleTest, EnteredLineStaysOnScreen) {
     std::ostringstream out;
     Console console(out, true);
