@@ -9,6 +9,15 @@ namespace {
 std::vector<std::string> textOf(const ServerReply& reply) {
     return reply.texts();
 }
+
+// The final text of an OK that asks for the next line, as a prompt ("... (y/n) "), or
+// `fallback` when the server sent none.
+std::string promptFrom(const ServerReply& reply, const std::string& fallback) {
+    std::string prompt = reply.final.text().empty() ? fallback : reply.final.text();
+    if (prompt.empty() || prompt.back() != ' ')
+        prompt += ' ';
+    return prompt;
+}
 } // namespace
 
 LoginExchange::LoginExchange(int udpPort, bool showBanner, int chatPort)
@@ -93,13 +102,10 @@ LoginStep LoginExchange::onGreeting(const ServerReply& reply) {
 
 LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
     if (reply.failed()) {
-        auto print = textOf(reply);
-        if (auto code = loginFailureExit(reply.code())) {
-            addLockDuration(reply, print);
-            return exitWith(*code, std::move(print));
-        }
+        if (auto refused = exitIfRefused(reply))
+            return *refused;
         // ALREADY_ONLINE, INVALID_USERNAME or anything else: try another name.
-        return askUsername(std::move(print));
+        return askUsername(textOf(reply));
     }
     _username = reply.final.field("user").value_or(_typedUser);
     // The final text of OK USER is a prompt, not news: for a new user it becomes the password
@@ -112,17 +118,10 @@ LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
     _passwordPrompt = kPasswordPrompt;
     if (reply.final.field("next") == "confirm_name") {
         // A new name that is also a command's: the server asks before registering it.
-        std::string prompt = reply.final.text().empty()
-                                 ? _username + " is also a command name. Register it? (y/n)"
-                                 : reply.final.text();
-        if (prompt.back() != ' ')
-            prompt += ' ';
-        _state = State::AskConfirm;
-        LoginStep step;
-        step.action = LoginStep::Action::Prompt;
-        step.print = std::move(rows);
-        step.prompt = InputRequest{prompt, false, false};
-        return step;
+        return promptFor(
+            State::AskConfirm,
+            promptFrom(reply, _username + " is also a command name. Register it? (y/n)"), false,
+            std::move(rows));
     }
     if (reply.final.field("next") == "new_password")
         return askNewPassword(reply, std::move(rows));
@@ -130,21 +129,36 @@ LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
 }
 
 LoginStep LoginExchange::askNewPassword(const ServerReply& reply, std::vector<std::string> rows) {
-    std::string prompt =
-        reply.final.text().empty() ? std::string("Enter a new password:") : reply.final.text();
-    if (prompt.back() != ' ')
-        prompt += ' ';
-    _passwordPrompt = prompt;
+    _passwordPrompt = promptFrom(reply, "Enter a new password:");
     return askPassword(std::move(rows));
 }
 
 LoginStep LoginExchange::onConfirmReply(const ServerReply& reply) {
     if (reply.failed()) {
-        if (auto code = loginFailureExit(reply.code()))
-            return exitWith(*code, textOf(reply));
+        if (auto refused = exitIfRefused(reply))
+            return *refused;
         return askUsername(textOf(reply)); // NOT_CONFIRMED: pick another name.
     }
     return askNewPassword(reply, {});
+}
+
+std::optional<LoginStep> LoginExchange::exitIfRefused(const ServerReply& reply) {
+    auto code = loginFailureExit(reply.code());
+    if (!code)
+        return std::nullopt;
+    auto print = textOf(reply);
+    addLockDuration(reply, print);
+    return exitWith(*code, std::move(print));
+}
+
+LoginStep LoginExchange::promptFor(State state, std::string prompt, bool secret,
+                                   std::vector<std::string> print) {
+    _state = state;
+    LoginStep step;
+    step.action = LoginStep::Action::Prompt;
+    step.print = std::move(print);
+    step.prompt = InputRequest{std::move(prompt), secret, false};
+    return step;
 }
 
 LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
@@ -159,10 +173,8 @@ LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
         step.print = std::move(print);
         return step;
     }
-    if (auto code = loginFailureExit(reply.code())) {
-        addLockDuration(reply, print);
-        return exitWith(*code, std::move(print));
-    }
+    if (auto refused = exitIfRefused(reply))
+        return *refused;
     const std::string& code = reply.code();
     if (code == err::kAlreadyOnline || code == err::kInvalidUsername || code == err::kLoginRequired)
         return askUsername(std::move(print));
@@ -174,22 +186,12 @@ LoginStep LoginExchange::askUsername(std::vector<std::string> print) {
     if (_showBanner && !_bannerShown && !_profile.loginBanner.empty())
         print.push_back(_profile.loginBanner);
     _bannerShown = true;
-    _state = State::AskUsername;
     _passwordPrompt = kPasswordPrompt;
-    LoginStep step;
-    step.action = LoginStep::Action::Prompt;
-    step.print = std::move(print);
-    step.prompt = InputRequest{kUsernamePrompt, false, false};
-    return step;
+    return promptFor(State::AskUsername, kUsernamePrompt, false, std::move(print));
 }
 
 LoginStep LoginExchange::askPassword(std::vector<std::string> print) {
-    _state = State::AskPassword;
-    LoginStep step;
-    step.action = LoginStep::Action::Prompt;
-    step.print = std::move(print);
-    step.prompt = InputRequest{_passwordPrompt, true, false};
-    return step;
+    return promptFor(State::AskPassword, _passwordPrompt, true, std::move(print));
 }
 
 // The seeds' lock-out texts say "try again later"; in the default profile the client says

@@ -8,6 +8,7 @@
 #include "common/Profile.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,11 @@ private:
     LoginStep askUsername(std::vector<std::string> print);
     LoginStep askPassword(std::vector<std::string> print);
     LoginStep exitWith(int code, std::vector<std::string> print);
+    /// The exit for a refusal that ends the login (a lock), or nothing.
+    std::optional<LoginStep> exitIfRefused(const ServerReply& reply);
+    /// Moves to `state` and asks for a line with `prompt`.
+    LoginStep promptFor(State state, std::string prompt, bool secret,
+                        std::vector<std::string> print);
     /// Adds how long a lock lasts to `print`, in the default profile (see the source).
     void addLockDuration(const ServerReply& reply, std::vector<std::string>& print);
 
