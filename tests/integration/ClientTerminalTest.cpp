@@ -30,5 +30,25 @@ TEST(ClientTerminal, AWideSeedPromptFitsAnEightyColumnTerminal) {
     EXPECT_EQ(client.waitExit(), 0) << client.output();
 }
 
+// TERM=dumb takes no escape sequences: the prompts are plain text, the terminal edits the
+// line, the password is not echoed, and not one ESC byte is written.
+TEST(ClientTerminal, ADumbTerminalGetsNoEscapeSequences) {
+    TestServer server;
+    TempDir dir;
+    TerminalProcess client(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(server.port())},
+                           dir.path(), 80, "dumb");
+    ASSERT_TRUE(client.waitFor("Username: ")) << client.output();
+    client.type("yoda\r");
+    ASSERT_TRUE(client.waitFor("Password: ")) << client.output();
+    client.type("wise@!man\r");
+    ASSERT_TRUE(client.waitFor("Welcome to Toom!")) << client.output();
+    ASSERT_TRUE(client.waitFor("> ")) << client.output();
+    client.type("OUT\r");
+    EXPECT_EQ(client.waitExit(), 0) << client.output();
+    EXPECT_EQ(client.output().find('\x1b'), std::string::npos) << client.output();
+    EXPECT_EQ(client.output().find("wise@!man"), std::string::npos) << "the password was echoed";
+    EXPECT_NE(client.output().find("yoda"), std::string::npos) << "the username is echoed";
+}
+
 } // namespace
 } // namespace toom::test

@@ -8,6 +8,7 @@
 #include "client/session/ExitCodes.h"
 #include "client/session/TcpTransport.h"
 #include "client/terminal/Console.h"
+#include "client/terminal/CookedLineInput.h"
 #include "client/terminal/History.h"
 #include "client/terminal/LineEditor.h"
 #include "client/terminal/ScriptInput.h"
@@ -24,9 +25,11 @@
 #include <Poco/Path.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <string_view>
 #include <unistd.h>
 
 using namespace toom::client;
@@ -80,6 +83,14 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
     return code;
 }
 
+// Whether the screen takes the edit line's escape sequences: standard output is a terminal
+// and TERM names one (unset, empty or "dumb" says it takes none, as in Emacs' shell buffers).
+bool acceptsEscapes() {
+    const char* term = std::getenv("TERM");
+    return Terminal::isTerminal(STDOUT_FILENO) && term != nullptr && *term != '\0' &&
+           std::string_view(term) != "dumb";
+}
+
 int runSession(TcpTransport& transport, PeerSetup& peer) {
     bool interactive = Terminal::isTerminal(STDIN_FILENO);
     if (!interactive) {
@@ -90,6 +101,12 @@ int runSession(TcpTransport& transport, PeerSetup& peer) {
     // Declared first so that it is destroyed last: the terminal is restored after everything
     // else, whichever way this function is left.
     Terminal terminal(STDIN_FILENO);
+    if (!acceptsEscapes()) {
+        // No edit line: its cursor moves and redraws would reach the screen as garbage.
+        Console console(std::cout, false);
+        CookedLineInput input(STDIN_FILENO, terminal, console);
+        return runWith(console, input, transport, peer);
+    }
     Console console(std::cout, true, [&terminal] { return terminal.columns(); });
     History history;
     LineEditor editor(STDIN_FILENO, terminal, console, history);

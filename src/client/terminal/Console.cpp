@@ -147,6 +147,22 @@ void Console::endEdit(bool keep) {
     _out.flush();
 }
 
+void Console::showPrompt(std::string_view prompt) {
+    MutexLock lock(_mutex);
+    if (_interactive)
+        return;
+    _out << sanitize(prompt);
+    _out.flush();
+}
+
+void Console::endPromptLine() {
+    MutexLock lock(_mutex);
+    if (_interactive)
+        return;
+    _out << '\n';
+    _out.flush();
+}
+
 void Console::clearScreen() {
     MutexLock lock(_mutex);
     if (!_interactive)

@@ -31,6 +31,14 @@ public:
     /// it is erased first and redrawn below the printed text.
     void printLine(std::string_view text);
 
+    /// Writes `prompt` without ending the line, for a plain console whose input is read by the
+    /// terminal's own line discipline (CookedLineInput); an interactive console draws its
+    /// prompts in the edit line instead and ignores this.
+    void showPrompt(std::string_view prompt);
+
+    /// Ends the line a prompt left open (after a line typed without echo).
+    void endPromptLine();
+
     /// Starts showing an edit line with `prompt` (interactive consoles only; otherwise the edit
     /// calls do nothing). A secret line shows the prompt only.
     void beginEdit(std::string prompt, bool secret);

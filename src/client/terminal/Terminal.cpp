@@ -99,6 +99,16 @@ void Terminal::waitMode() {
     apply(quiet);
 }
 
+void Terminal::lineMode(bool echo) {
+    termios line = gOriginal;
+    line.c_lflag |= ICANON | ISIG;
+    if (echo)
+        line.c_lflag |= ECHO;
+    else
+        line.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    apply(line);
+}
+
 void Terminal::restore() {
     ::tcsetattr(_fd, TCSANOW, &gOriginal);
 }

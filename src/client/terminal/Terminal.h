@@ -26,6 +26,10 @@ public:
     /// act as usual so that a hung wait can be interrupted.
     void waitMode();
 
+    /// The terminal's own line editing (canonical mode, as found at construction), with or
+    /// without echo: a dumb terminal's input, where the kernel does the editing.
+    void lineMode(bool echo);
+
     /// Puts back the settings found at construction.
     void restore();
 

@@ -1,0 +1,25 @@
+#include "client/terminal/CookedLineInput.h"
+
+#include "client/terminal/Console.h"
+#include "client/terminal/Terminal.h"
+
+namespace toom::client {
+
+CookedLineInput::CookedLineInput(int fd, Terminal& terminal, Console& console)
+    : _terminal(terminal)
+    , _console(console)
+    , _lines(fd, console, false) {}
+
+InputResult CookedLineInput::readLine(const InputRequest& request) {
+    _console.showPrompt(request.prompt);
+    _terminal.lineMode(!request.secret);
+    InputResult result = _lines.readLine(request);
+    if (request.secret) {
+        // The Enter that ended the password was not echoed either: end the prompt's line.
+        _terminal.lineMode(true);
+        _console.endPromptLine();
+    }
+    return result;
+}
+
+} // namespace toom::client
