@@ -2,6 +2,7 @@
 
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "common/Text.h"
 #include "models/User.h"
 
 #include <Poco/Logger.h>
@@ -12,6 +13,7 @@ namespace toom {
 
 namespace {
 const char* const kInvalidPassword = "Invalid Password. Please try again";
+const char* const kNewUserPrompt = "This is a new user. Enter a password:"; // variant A's words
 const char* const kNowBlocked =
     "Invalid Password. Your account has been blocked. Please try again later";
 const char* const kStillBlocked =
@@ -97,17 +99,17 @@ Reply LoginFlow::onUsername(std::string_view line) {
         return reply;
     }
     if (!stored && _services.settings.selfRegistration) {
-        if (_guards.registrations) {
-            if (auto wait = _guards.registrations->retryAfter(_address)) {
-                // Asked before the password, so nobody types one for nothing. Known names are
-                // not affected: the address may still log in to every account it has.
-                _username.clear();
-                reply.fail(err::kRegistrationThrottled)
-                    .with("retry_after", *wait)
-                    .say("Too many new accounts from your address. Try again in " +
-                         std::to_string(*wait) + " seconds, or log in to an existing account");
-                return reply;
-            }
+        // Asked before the password, so nobody types one for nothing. Known names are not
+        // affected: the address may still log in to every account it has.
+        const auto wait =
+            _guards.registrations ? _guards.registrations->retryAfter(_address) : std::nullopt;
+        if (wait) {
+            _username.clear();
+            reply.fail(err::kRegistrationThrottled)
+                .with("retry_after", *wait)
+                .say("Too many new accounts from your address. Try again in " +
+                     std::to_string(*wait) + " seconds, or log in to an existing account");
+            return reply;
         }
         if (_guards.isCommandName && _guards.isCommandName(name)) {
             // A user called HELP would make "HELP" in every conversation ambiguous to a reader
@@ -122,10 +124,7 @@ Reply LoginFlow::onUsername(std::string_view line) {
             return reply;
         }
         _step = Step::NewPassword;
-        reply.ok()
-            .with("user", name)
-            .with("next", "new_password")
-            .say("This is a new user. Enter a password:");
+        reply.ok().with("user", name).with("next", "new_password").say(kNewUserPrompt);
         return reply;
     }
     // Unknown names without registration go on to the password step and fail there, counted like
@@ -137,12 +136,9 @@ Reply LoginFlow::onUsername(std::string_view line) {
 
 Reply LoginFlow::onConfirmName(std::string_view answer) {
     Reply reply("CONFIRM");
-    if (answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes") {
+    if (iequals(answer, "y") || iequals(answer, "yes")) {
         _step = Step::NewPassword;
-        reply.ok()
-            .with("user", _username)
-            .with("next", "new_password")
-            .say("This is a new user. Enter a password:");
+        reply.ok().with("user", _username).with("next", "new_password").say(kNewUserPrompt);
         return reply;
     }
     reply.fail(err::kNotConfirmed)
