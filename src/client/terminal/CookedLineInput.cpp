@@ -11,8 +11,9 @@ CookedLineInput::CookedLineInput(int fd, Terminal& terminal, Console& console)
     , _lines(fd, console, false) {}
 
 InputResult CookedLineInput::readLine(const InputRequest& request) {
-    _console.showPrompt(request.prompt);
+    // The mode first: keys typed as soon as the prompt shows must already meet echo off.
     _terminal.lineMode(!request.secret);
+    _console.showPrompt(request.prompt);
     InputResult result = _lines.readLine(request);
     if (request.secret) {
         // The Enter that ended the password was not echoed either: end the prompt's line.
