@@ -14,7 +14,8 @@ namespace toom::test {
 
 TerminalProcess::TerminalProcess(const std::string& binary, const std::vector<std::string>& args,
                                  const std::string& workingDir, int columns,
-                                 const std::string& term) {
+                                 const std::string& term,
+                                 const std::vector<std::string>& environment) {
     winsize size{};
     size.ws_row = 24;
     size.ws_col = static_cast<unsigned short>(columns);
@@ -30,15 +31,19 @@ TerminalProcess::TerminalProcess(const std::string& binary, const std::vector<st
     std::string homeVariable = "HOME=" + workingDir;
     std::string stateVariable = "XDG_STATE_HOME=" + workingDir + "/state";
     std::string configVariable = "XDG_CONFIG_HOME=" + workingDir + "/config";
-    char* env[] = {termVariable.data(), homeVariable.data(), stateVariable.data(),
-                   configVariable.data(), nullptr};
+    std::vector<std::string> envStrings = environment;
+    std::vector<char*> env{termVariable.data(), homeVariable.data(), stateVariable.data(),
+                           configVariable.data()};
+    for (auto& variable : envStrings)
+        env.push_back(variable.data());
+    env.push_back(nullptr);
     _pid = forkpty(&_master, nullptr, nullptr, &size);
     if (_pid < 0)
         throw std::runtime_error("forkpty failed");
     if (_pid == 0) {
         if (chdir(workingDir.c_str()) != 0)
             _exit(126);
-        execve(argv[0], argv.data(), env);
+        execve(argv[0], argv.data(), env.data());
         _exit(127);
     }
 }

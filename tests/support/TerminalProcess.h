@@ -13,10 +13,13 @@ namespace toom::test {
 
 class TerminalProcess {
 public:
-    /// Starts `binary` with `args` in `workingDir` on a new pseudo-terminal of `columns`.
+    /// Starts `binary` with `args` in `workingDir` on a new pseudo-terminal of `columns`. The
+    /// environment holds TERM, HOME and the XDG directories (inside `workingDir`) and the
+    /// `environment` entries ("NAME=value") only.
     TerminalProcess(const std::string& binary, const std::vector<std::string>& args,
                     const std::string& workingDir, int columns = 80,
-                    const std::string& term = "xterm");
+                    const std::string& term = "xterm",
+                    const std::vector<std::string>& environment = {});
     /// Kills the process if it is still running.
     ~TerminalProcess();
     TerminalProcess(const TerminalProcess&) = delete;

@@ -1,5 +1,7 @@
 #include "client/app/ClientOptions.h"
 
+#include "client/session/EventFormatter.h"
+
 #include <optional>
 
 namespace toom::client {
@@ -61,6 +63,12 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
                 return result;
             }
             result.options.maxFileMb = *value;
+        } else if (auto format = valueOf("--time-format")) {
+            if (auto refused = EventFormatter::checkTimeFormat(*format)) {
+                result.error = "invalid --time-format '" + *format + "': " + *refused;
+                return result;
+            }
+            result.options.timeFormat = *format;
         } else if (auto loss = valueOf("--simulate-loss")) {
             auto value = boundedNumber(*loss, 0, 50);
             if (!value) {
@@ -76,6 +84,8 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
         } else if (!optionsEnded && (arg == "--version" || arg == "-V")) {
             result.status = ParsedArguments::Status::Version;
             return result;
+        } else if (!optionsEnded && (arg == "--no-colour" || arg == "--no-color")) {
+            result.options.colour = false;
         } else if (!optionsEnded && arg == "--echo") {
             result.options.echo = true;
         } else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') {
@@ -131,11 +141,19 @@ std::string usageText(const std::string& program) {
            "username, the password and then one command per line from stdin. With\n"
            "TERM=dumb (or unset), or output that is not a terminal, it writes no escape\n"
            "sequences: plain prompts, the terminal's own line editing, no password echo.\n"
+           "On a terminal every line starts with the local time, and what arrives says\n"
+           "where it came from: [msg] a private message, [board #7] a board post, [#jedi]\n"
+           "a group, [room 3] a room, -- presence and invitations. Names have colours of\n"
+           "their own; your name in someone's message is highlighted and rings the bell,\n"
+           "as a private message does. Scripts (stdin not a terminal) see the server's\n"
+           "text unchanged.\n"
            "\n"
            "Options:\n"
            "  --echo               in scripted mode, print each prompt and the line read\n"
            "  --download-dir DIR   save files received from peers in DIR (default: .)\n"
            "  --max-file-mb N      refuse files from peers larger than N MiB (default 4096)\n"
+           "  --time-format FMT    the time column's strftime format (default %H:%M)\n"
+           "  --no-colour          no colour (also: the NO_COLOR environment variable)\n"
            "  --simulate-loss P    testing aid: drop, duplicate and reorder P% of the\n"
            "                       peer-to-peer datagrams, each way (0 to 50)\n"
            "  --help               show this help\n"

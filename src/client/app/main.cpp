@@ -5,6 +5,7 @@
 #include "client/app/FileTransferBridge.h"
 #include "client/app/PrivateChatBridge.h"
 #include "client/session/ClientSession.h"
+#include "client/session/EventFormatter.h"
 #include "client/session/ExitCodes.h"
 #include "client/session/TcpTransport.h"
 #include "client/terminal/Console.h"
@@ -26,6 +27,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -54,7 +56,8 @@ FileTransferBridge::Options transferOptions(const ClientOptions& options) {
 /// login, so that the port can be announced), the file transfers on the UDP port, and the
 /// console they all print to. When the session ends the chats are closed first (the peers
 /// hear of it at once), then the transfers are waited for; the console and terminal go last.
-int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer) {
+int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer,
+            EventFormatter* formatter = nullptr) {
     toom::p2p::chat::PrivateChats chats(
         "", [&console](std::string_view text) { console.printLine(text); });
     int chatPort = 0;
@@ -67,6 +70,8 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
     toom::p2p::transfer::UdpChannel udp(peer.udp);
     ClientSession session(transport, input, console,
                           {static_cast<int>(peer.udp.address().port()), chatPort});
+    if (formatter)
+        session.formatEventsWith(*formatter);
     FileTransferBridge files(udp, console, transferOptions(peer.options));
     files.install(session.hooks(), session.events());
     PrivateChatBridge privateChats(chats, console);
@@ -91,6 +96,26 @@ bool acceptsEscapes() {
            std::string_view(term) != "dumb";
 }
 
+// NO_COLOR (no-color.org): present and not empty turns colour off, whatever the terminal.
+bool noColourRequested() {
+    const char* value = std::getenv("NO_COLOR");
+    return value != nullptr && *value != '\0';
+}
+
+/// A terminal's decoration: the time column always, colour and bell only where escape
+/// sequences (and a BEL) are welcome.
+Console::Decoration terminalDecoration(const EventFormatter& formatter, bool takesEscapes,
+                                       bool colour) {
+    Console::Decoration decoration;
+    decoration.colour = takesEscapes && colour && !noColourRequested();
+    decoration.bell = takesEscapes;
+    decoration.stamp = [&formatter] {
+        const std::time_t now = std::time(nullptr);
+        return formatter.timeColumn(now, now);
+    };
+    return decoration;
+}
+
 int runSession(TcpTransport& transport, PeerSetup& peer) {
     bool interactive = Terminal::isTerminal(STDIN_FILENO);
     if (!interactive) {
@@ -101,17 +126,20 @@ int runSession(TcpTransport& transport, PeerSetup& peer) {
     // Declared first so that it is destroyed last: the terminal is restored after everything
     // else, whichever way this function is left.
     Terminal terminal(STDIN_FILENO);
+    EventFormatter formatter(peer.options.timeFormat);
     if (!acceptsEscapes()) {
         // No edit line: its cursor moves and redraws would reach the screen as garbage.
         Console console(std::cout, false);
+        console.decorate(terminalDecoration(formatter, false, false));
         CookedLineInput input(STDIN_FILENO, terminal, console);
-        return runWith(console, input, transport, peer);
+        return runWith(console, input, transport, peer, &formatter);
     }
     Console console(std::cout, true, [&terminal] { return terminal.columns(); });
+    console.decorate(terminalDecoration(formatter, true, peer.options.colour));
     History history;
     LineEditor editor(STDIN_FILENO, terminal, console, history);
     terminal.waitMode();
-    return runWith(console, editor, transport, peer);
+    return runWith(console, editor, transport, peer, &formatter);
 }
 } // namespace
 

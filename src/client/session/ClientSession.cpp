@@ -3,6 +3,8 @@
 #include "common/Protocol.h"
 #include "common/Text.h"
 
+#include <ctime>
+
 namespace toom::client {
 
 ClientSession::ClientSession(LineTransport& transport, InputSource& input, Console& console,
@@ -14,17 +16,29 @@ ClientSession::ClientSession(LineTransport& transport, InputSource& input, Conso
     registerEventHandlers();
     // The server hanging up must also end a wait for keyboard input.
     _connection.onClosed([this] { _input.interrupt(); });
+    _connection.onReply([this](const ServerReply& reply) {
+        if (_formatter)
+            _formatter->observe(reply);
+    });
 }
 
 ClientSession::~ClientSession() {
     _connection.stop();
 }
 
-void ClientSession::registerEventHandlers() {
-    auto show = [this](const ServerLine& event) {
+void ClientSession::showEvent(const ServerLine& event) {
+    if (!_formatter) {
         if (!event.text().empty())
             _console.printLine(event.text());
-    };
+        return;
+    }
+    FormattedEvent shown = _formatter->format(event, std::time(nullptr));
+    if (!shown.line.spans().empty())
+        _console.print(shown.line, shown.alert);
+}
+
+void ClientSession::registerEventHandlers() {
+    auto show = [this](const ServerLine& event) { showEvent(event); };
     // Unknown types (MESSAGE, PRESENCE, BOARD, ...) are shown as text: the server writes the
     // text for people, so a client that predates an event type still shows it sensibly.
     _events.otherwise(show);

@@ -5,6 +5,7 @@
 // InputSource interfaces, so tests drive it with fakes.
 
 #include "client/session/CommandHooks.h"
+#include "client/session/EventFormatter.h"
 #include "client/session/EventRouter.h"
 #include "client/session/ExitCodes.h"
 #include "client/session/LineTransport.h"
@@ -38,6 +39,10 @@ public:
 
     /// Event handlers; add or replace handlers before run().
     EventRouter& events() { return _events; }
+
+    /// Shows events through `formatter` (time column, source, colour, bell) instead of as the
+    /// server's bare text, which scripts keep. Set before run(); must outlive the session.
+    void formatEventsWith(EventFormatter& formatter) { _formatter = &formatter; }
 
     /// Local command hooks; add before run().
     CommandHooks& hooks() { return _hooks; }
@@ -74,6 +79,8 @@ private:
     void printAll(const std::vector<std::string>& lines);
     void endSession(CloseCause cause);
     void registerEventHandlers();
+    /// Prints an event: formatted, or its text (nothing when it has none).
+    void showEvent(const ServerLine& event);
 
     EventRouter _events;
     CommandHooks _hooks;
@@ -83,6 +90,8 @@ private:
     LoginExchange _login;
     std::atomic<CloseCause> _cause{CloseCause::None};
     std::function<void(const std::string&)> _onLoggedIn;
+    /// Written before run() starts the reader thread, read-only after.
+    EventFormatter* _formatter = nullptr;
 };
 
 } // namespace toom::client

@@ -39,9 +39,11 @@ void ServerConnection::readLoop() {
         if (!line)
             continue; // Not protocol: nothing sensible to route it to.
         auto output = _assembler.feed(std::move(*line));
-        if (auto* reply = std::get_if<ServerReply>(&output))
+        if (auto* reply = std::get_if<ServerReply>(&output)) {
+            if (_onReply)
+                _onReply(*reply);
             _replies.push(std::move(*reply));
-        else if (auto* event = std::get_if<ServerLine>(&output))
+        } else if (auto* event = std::get_if<ServerLine>(&output))
             _events.dispatch(*event);
     }
     _closed = true;

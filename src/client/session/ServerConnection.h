@@ -32,6 +32,13 @@ public:
     /// it), after the last reply was queued. Set before start().
     void onClosed(std::function<void()> callback) { _onClosed = std::move(callback); }
 
+    /// Called on the reader thread with each complete reply just before it is queued, so that
+    /// what must know the session's state at once (who is logged in, for the event printer)
+    /// learns it before any event that follows the reply. Set before start().
+    void onReply(std::function<void(const ServerReply&)> callback) {
+        _onReply = std::move(callback);
+    }
+
     /// Starts the reader thread.
     void start();
 
@@ -60,6 +67,7 @@ private:
     ReplyQueue _replies;
     ReplyAssembler _assembler;
     std::function<void()> _onClosed;
+    std::function<void(const ServerReply&)> _onReply;
     std::thread _reader;
     std::atomic<bool> _closed{false};
 };

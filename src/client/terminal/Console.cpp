@@ -41,12 +41,47 @@ std::string Console::sanitize(std::string_view text) {
     return out;
 }
 
+void Console::decorate(Decoration decoration) {
+    MutexLock lock(_mutex);
+    _decoration = std::move(decoration);
+}
+
 void Console::printLine(std::string_view text) {
+    print(StyledLine(text));
+}
+
+void Console::print(const StyledLine& line, bool alert) {
     MutexLock lock(_mutex);
     eraseLocked();
-    _out << sanitize(text) << '\n';
+    _out << renderLocked(line) << '\n';
+    if (alert && _decoration.bell)
+        _out << '\a';
     drawLocked();
     _out.flush();
+}
+
+std::string Console::renderLocked(const StyledLine& line) const {
+    const StyledLine* shown = &line;
+    StyledLine stamped;
+    if (!line.hasTime() && _decoration.stamp) {
+        stamped = line;
+        stamped.time(_decoration.stamp());
+        shown = &stamped;
+    }
+    std::string out;
+    for (const auto& span : shown->spans()) {
+        std::string_view colour = _decoration.colour ? colourOf(span) : std::string_view();
+        if (colour.empty()) {
+            out += sanitize(span.text);
+            continue;
+        }
+        out += "\x1b[";
+        out += colour;
+        out += 'm';
+        out += sanitize(span.text);
+        out += "\x1b[0m";
+    }
+    return out;
 }
 
 // The bottom of an interactive console, from the top: the status row (when there is a status),

@@ -4,6 +4,7 @@
 // interactive mode an event is printed above the line being edited, which is then redrawn.
 
 #include "client/terminal/LineRenderer.h"
+#include "client/terminal/StyledLine.h"
 #include "common/Mutex.h"
 
 #include <cstddef>
@@ -23,6 +24,18 @@ public:
     /// `interactive` enables the edit line and its escape sequences; `width` defaults to 80.
     explicit Console(std::ostream& out, bool interactive = false, WidthSource width = {});
 
+    /// How printed lines are dressed. A plain console (scripts) prints text as it comes; a
+    /// terminal puts the time first, and colours and rings the bell only when it takes them.
+    struct Decoration {
+        bool colour = false; ///< Tones become ANSI colours (not with NO_COLOR or TERM=dumb).
+        bool bell = false;   ///< An alerting line rings the terminal bell.
+        /// The time column for lines that bring none, e.g. "14:05"; none when empty.
+        std::function<std::string()> stamp;
+    };
+
+    /// Sets the decoration; call before the first line is printed.
+    void decorate(Decoration decoration);
+
     /// The edit prompt used when the requested one is wider than half the terminal: the long
     /// prompt is then printed whole on its own line above it (see beginEdit).
     static constexpr const char* kShortPrompt = "> ";
@@ -30,6 +43,11 @@ public:
     /// Prints one line of text (control characters made harmless). If a line is being edited
     /// it is erased first and redrawn below the printed text.
     void printLine(std::string_view text);
+
+    /// Prints a line of runs (each made harmless like printLine's text), coloured if the
+    /// decoration says so, with the time column unless the line has one; `alert` rings the
+    /// bell (someone wrote to you or mentioned you).
+    void print(const StyledLine& line, bool alert = false);
 
     /// Writes `prompt` without ending the line, for a plain console whose input is read by the
     /// terminal's own line discipline (CookedLineInput); an interactive console draws its
@@ -72,10 +90,13 @@ private:
     /// Draws the status row (if any) and the edit area (if editing) from column 0.
     void drawLocked() TOOM_REQUIRES(_mutex);
     int width() const;
+    /// The bytes that show `line` under the decoration (no newline).
+    std::string renderLocked(const StyledLine& line) const TOOM_REQUIRES(_mutex);
 
     std::ostream& _out; ///< Written under _mutex only.
     bool _interactive;
     WidthSource _width;
+    Decoration _decoration TOOM_GUARDED_BY(_mutex);
     /// The client's output serialisation point: held while writing to the terminal, by design
     /// (docs/ARCHITECTURE.md, "Threads and locks"). Nothing else is ever taken under it.
     Mutex _mutex;

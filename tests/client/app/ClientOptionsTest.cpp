@@ -149,3 +149,17 @@ TEST(ClientOptionsTest, BadPeerToPeerOptionValuesAreErrors) {
         EXPECT_EQ(parse(args).status, ParsedArguments::Status::Error) << args.front();
     }
 }
+
+TEST(ClientOptionsTest, TimeFormatAndColour) {
+    auto parsed = parse({"--time-format", "%H:%M:%S", "--no-colour", "4000"});
+    ASSERT_EQ(parsed.status, ParsedArguments::Status::Run);
+    EXPECT_EQ(parsed.options.timeFormat, "%H:%M:%S");
+    EXPECT_FALSE(parsed.options.colour);
+    EXPECT_FALSE(parse({"--no-color", "4000"}).options.colour);
+    auto defaults = parse({"4000"});
+    EXPECT_EQ(defaults.options.timeFormat, "%H:%M");
+    EXPECT_TRUE(defaults.options.colour);
+    auto bad = parse({"--time-format=", "4000"});
+    EXPECT_EQ(bad.status, ParsedArguments::Status::Error);
+    EXPECT_NE(bad.error.find("--time-format"), std::string::npos) << bad.error;
+}

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 using namespace toom::client;
@@ -149,4 +150,44 @@ TEST(ConsoleTest, EnteredLineGoesAboveTheStatusRow) {
     // The status row is cleared, the line is drawn on it, and the status follows below.
     EXPECT_NE(shown.find("\x1b[A\r\x1b[K"), std::string::npos);
     EXPECT_LT(shown.find("> ATU"), shown.rfind("50%\n"));
+}
+
+TEST(ConsoleTest, StyledLinesAreColouredOnlyWhenTheDecorationSaysSo) {
+    StyledLine line;
+    line.add(Tone::Board, "[board #1]").add(Tone::Plain, " ").nick("obiwan");
+    line.add(Tone::Plain, ": hi\x1b[2J").time("13:22");
+
+    std::ostringstream plain;
+    Console plainConsole(plain);
+    plainConsole.print(line, true);
+    EXPECT_EQ(plain.str(), "13:22 [board #1] obiwan: hi\xEF\xBF\xBD[2J\n"); // No bell, no colour.
+
+    std::ostringstream coloured;
+    Console colourConsole(coloured);
+    colourConsole.decorate({true, true, {}});
+    colourConsole.print(line, true);
+    const std::string nick = "\x1b[" +
+                             std::string(colourOf({Tone::Nick, "obiwan", nickColourOf("obiwan")})) +
+                             "mobiwan\x1b[0m";
+    EXPECT_EQ(coloured.str(),
+              "\x1b[2m13:22\x1b[0m \x1b[33m[board #1]\x1b[0m " + nick + ": hi\xEF\xBF\xBD[2J\n\a");
+}
+
+TEST(ConsoleTest, TheStampGivesLinesWithoutATimeTheirTimeColumn) {
+    std::ostringstream out;
+    Console console(out);
+    console.decorate({false, false, [] { return std::string("09:41"); }});
+    console.printLine("Welcome to Toom!");
+    console.print(StyledLine("kept").time("08:00"));
+    EXPECT_EQ(out.str(), "09:41 Welcome to Toom!\n08:00 kept\n");
+}
+
+TEST(ConsoleTest, NickColoursAreStableAndIgnoreCase) {
+    EXPECT_EQ(nickColourOf("obiwan"), nickColourOf("ObiWan"));
+    EXPECT_LT(nickColourOf("obiwan"), kNickColours);
+    // Not all names share one colour (a broken hash would give them all the same).
+    std::set<int> colours;
+    for (const char* name : {"yoda", "obiwan", "luke", "leia", "hans", "vader", "r2d2", "c3po"})
+        colours.insert(nickColourOf(name));
+    EXPECT_GE(colours.size(), 4u);
 }
