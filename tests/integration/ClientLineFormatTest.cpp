@@ -39,7 +39,8 @@ struct Scene {
 TEST(ClientLineFormat, WhatArrivesShowsItsTimeAndSourceInColourAndAPrivateMessageRings) {
     Scene scene;
     ASSERT_TRUE(scene.obiwan.request("PM yoda are you there?").ok());
-    ASSERT_TRUE(scene.yoda.waitFor("are you there?")) << scene.yoda.output();
+    // The bell follows the line in a separate write: wait for it, not just for the text.
+    ASSERT_TRUE(scene.yoda.waitFor("are you there?\r\n\a")) << scene.yoda.output();
     const std::string& out = scene.yoda.output();
     // "14:05 [msg] obiwan: ...", each part coloured, then the bell.
     EXPECT_TRUE(std::regex_search(out, std::regex("\x1b\\[2m[0-9]{2}:[0-9]{2}\x1b\\[0m "
