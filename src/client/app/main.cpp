@@ -7,6 +7,7 @@
 #include "client/session/ClientSession.h"
 #include "client/session/EventFormatter.h"
 #include "client/session/ExitCodes.h"
+#include "client/session/IrcHabits.h"
 #include "client/session/TcpTransport.h"
 #include "client/terminal/Console.h"
 #include "client/terminal/CookedLineInput.h"
@@ -72,6 +73,9 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
                           {static_cast<int>(peer.udp.address().port()), chatPort});
     if (formatter)
         session.formatEventsWith(*formatter);
+    IrcHabits habits(formatter != nullptr); // HELP laid out for reading on a terminal only.
+    habits.install(session.hooks());
+    session.decoratePrompt([&habits](const std::string& prompt) { return habits.prompt(prompt); });
     FileTransferBridge files(udp, console, transferOptions(peer.options));
     files.install(session.hooks(), session.events());
     PrivateChatBridge privateChats(chats, console);

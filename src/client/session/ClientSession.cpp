@@ -142,8 +142,9 @@ int ClientSession::login() {
 }
 
 int ClientSession::commandLoop() {
-    const InputRequest prompt{_login.profile().prompt, false, true};
     for (;;) {
+        const std::string& base = _login.profile().prompt;
+        const InputRequest prompt{_decoratePrompt ? _decoratePrompt(base) : base, false, true};
         InputResult input = readNonBlank(prompt);
         if (input.status != InputResult::Status::Line)
             return inputEnded(input);

@@ -44,6 +44,12 @@ public:
     /// server's bare text, which scripts keep. Set before run(); must outlive the session.
     void formatEventsWith(EventFormatter& formatter) { _formatter = &formatter; }
 
+    /// Shapes the command prompt each time it is shown, from the profile's (a query shows
+    /// whom plain lines go to). Set before run().
+    void decoratePrompt(std::function<std::string(const std::string& prompt)> decorate) {
+        _decoratePrompt = std::move(decorate);
+    }
+
     /// Local command hooks; add before run().
     CommandHooks& hooks() { return _hooks; }
 
@@ -90,6 +96,7 @@ private:
     LoginExchange _login;
     std::atomic<CloseCause> _cause{CloseCause::None};
     std::function<void(const std::string&)> _onLoggedIn;
+    std::function<std::string(const std::string&)> _decoratePrompt;
     /// Written before run() starts the reader thread, read-only after.
     EventFormatter* _formatter = nullptr;
 };

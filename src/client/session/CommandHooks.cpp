@@ -13,6 +13,10 @@ bool CommandHooks::has(std::string_view word) const {
 }
 
 HookResult CommandHooks::apply(HookContext& context, const std::string& line) const {
+    if (_first) {
+        if (auto decided = _first(context, line))
+            return std::move(*decided);
+    }
     auto words = splitWords(line);
     if (words.empty())
         return HookResult::pass(line);

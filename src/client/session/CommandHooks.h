@@ -53,14 +53,25 @@ public:
     /// Registers `hook` for lines whose first word is `word`, replacing any.
     void on(std::string_view word, Hook hook);
 
+    /// What sees every line before the word hooks (an irssi-style query sends plain lines to
+    /// its user, whatever their first word): a decision, or nothing to let the line go on to
+    /// the word hooks as usual.
+    using Filter =
+        std::function<std::optional<HookResult>(HookContext& context, const std::string& line)>;
+
+    /// Sets the filter, replacing any.
+    void first(Filter filter) { _first = std::move(filter); }
+
     /// True if a hook is registered for `word`.
     bool has(std::string_view word) const;
 
-    /// Runs the hook for the line's first word, or passes the line through unchanged.
+    /// Runs the filter, then the hook for the line's first word, or passes the line through
+    /// unchanged.
     HookResult apply(HookContext& context, const std::string& line) const;
 
 private:
     std::map<std::string, Hook, std::less<>> _hooks; ///< Keys lower-cased.
+    Filter _first;
 };
 
 } // namespace toom::client

@@ -16,6 +16,13 @@ int Console::width() const {
     return columns > 0 ? columns : 80;
 }
 
+int Console::textColumns() const {
+    MutexLock lock(_mutex);
+    if (!_decoration.stamp)
+        return width();
+    return std::max(1, width() - displayWidth(_decoration.stamp()) - 1);
+}
+
 std::string Console::sanitize(std::string_view text) {
     static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
     std::string out;

@@ -76,6 +76,13 @@ public:
     /// Cut to the terminal width. Interactive consoles only; otherwise nothing happens.
     void setStatus(std::string_view text);
 
+    /// The terminal's width in columns (80 when unknown), for text laid out to fit it.
+    int columns() const { return width(); }
+
+    /// The columns left for a printed line's text after the time column (text laid out to
+    /// fit, like HELP, uses this).
+    int textColumns() const;
+
     /// True for a terminal console.
     bool interactive() const { return _interactive; }
 
@@ -99,7 +106,7 @@ private:
     Decoration _decoration TOOM_GUARDED_BY(_mutex);
     /// The client's output serialisation point: held while writing to the terminal, by design
     /// (docs/ARCHITECTURE.md, "Threads and locks"). Nothing else is ever taken under it.
-    Mutex _mutex;
+    mutable Mutex _mutex;
     LineRenderer _renderer TOOM_GUARDED_BY(_mutex);
     bool _editing TOOM_GUARDED_BY(_mutex) = false;
     bool _secret TOOM_GUARDED_BY(_mutex) = false;
