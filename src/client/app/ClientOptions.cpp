@@ -86,6 +86,8 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
             return result;
         } else if (!optionsEnded && (arg == "--no-colour" || arg == "--no-color")) {
             result.options.colour = false;
+        } else if (!optionsEnded && arg == "--no-history") {
+            result.options.history = false;
         } else if (!optionsEnded && arg == "--echo") {
             result.options.echo = true;
         } else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') {

@@ -2,8 +2,8 @@
 // The toom-client command line:
 //   toom-client <server_ip> <server_port> [<udp_port>]
 //   toom-client <server_port>              (server on 127.0.0.1)
-// plus --echo, --download-dir, --max-file-mb, --time-format, --no-colour, --simulate-loss,
-// --help and --version.
+// plus --echo, --download-dir, --max-file-mb, --time-format, --no-colour, --no-history,
+// --simulate-loss, --help and --version.
 
 #include <string>
 #include <vector>
@@ -22,6 +22,9 @@ struct ClientOptions {
     std::string timeFormat = "%H:%M";
     /// Colour on a terminal that takes escape sequences; off with --no-colour or NO_COLOR.
     bool colour = true;
+    /// On a terminal, keep the edit line's history in $XDG_STATE_HOME/toom/history; off with
+    /// --no-history.
+    bool history = true;
     /// Testing aid: drop, duplicate and reorder this percentage of P2P datagrams each way.
     int simulateLossPercent = 0;
     bool operator==(const ClientOptions&) const = default;

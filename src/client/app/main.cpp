@@ -12,6 +12,7 @@
 #include "client/terminal/Console.h"
 #include "client/terminal/CookedLineInput.h"
 #include "client/terminal/History.h"
+#include "client/terminal/HistoryFile.h"
 #include "client/terminal/LineEditor.h"
 #include "client/terminal/ScriptInput.h"
 #include "client/terminal/Terminal.h"
@@ -120,6 +121,20 @@ Console::Decoration terminalDecoration(const EventFormatter& formatter, bool tak
     return decoration;
 }
 
+/// The history file, loaded into `history` and kept up to date from it; none with --no-history
+/// or without a home directory.
+std::unique_ptr<HistoryFile> keepHistory(History& history, const ClientOptions& options) {
+    if (!options.history)
+        return nullptr;
+    auto path = HistoryFile::defaultPath(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+    if (!path)
+        return nullptr;
+    auto file = std::make_unique<HistoryFile>(*path);
+    file->loadInto(history); // An unreadable file leaves this run's history empty.
+    file->attach(history);
+    return file;
+}
+
 int runSession(TcpTransport& transport, PeerSetup& peer) {
     bool interactive = Terminal::isTerminal(STDIN_FILENO);
     if (!interactive) {
@@ -141,7 +156,9 @@ int runSession(TcpTransport& transport, PeerSetup& peer) {
     Console console(std::cout, true, [&terminal] { return terminal.columns(); });
     console.decorate(terminalDecoration(formatter, true, peer.options.colour));
     History history;
+    const auto historyFile = keepHistory(history, peer.options);
     LineEditor editor(STDIN_FILENO, terminal, console, history);
+    terminal.bracketedPaste(STDOUT_FILENO);
     terminal.waitMode();
     return runWith(console, editor, transport, peer, &formatter);
 }

@@ -127,15 +127,20 @@ void Console::setStatus(std::string_view text) {
     _out.flush();
 }
 
+const std::string& Console::promptLocked() const {
+    return _promptOverride ? *_promptOverride : _prompt;
+}
+
 void Console::redrawLocked() {
     std::string_view text = _secret ? std::string_view() : std::string_view(_text);
-    _out << _renderer.draw(_prompt, text, _secret ? 0 : _cursor, width());
+    _out << _renderer.draw(promptLocked(), text, _secret ? 0 : _cursor, width());
 }
 
 void Console::beginEdit(std::string prompt, bool secret) {
     MutexLock lock(_mutex);
     _prompt = sanitize(prompt);
     _secret = secret;
+    _promptOverride.reset();
     _text.clear();
     _cursor = 0;
     if (!_interactive)
@@ -156,10 +161,15 @@ void Console::beginEdit(std::string prompt, bool secret) {
     _out.flush();
 }
 
-void Console::updateEdit(std::string_view text, std::size_t cursor) {
+void Console::updateEdit(std::string_view text, std::size_t cursor,
+                         const std::optional<std::string>& prompt) {
     MutexLock lock(_mutex);
-    if (!_editing || (text == _text && cursor == _cursor))
+    std::optional<std::string> shown;
+    if (prompt)
+        shown = sanitize(*prompt);
+    if (!_editing || (text == _text && cursor == _cursor && shown == _promptOverride))
         return; // Nothing changed: skip the redraw (and the flicker).
+    _promptOverride = std::move(shown);
     // The buffer comes from the keyboard decoder, which drops control characters, so it is
     // drawn as typed; cursor positions stay valid byte offsets into it.
     _text = std::string(text);
@@ -175,17 +185,19 @@ void Console::endEdit(bool keep) {
     if (!_editing)
         return;
     std::string_view text = _secret ? std::string_view() : std::string_view(_text);
+    const std::string& prompt = promptLocked();
     if (keep && !_status.empty()) {
         // The entered line goes above the status row, which moves down below it.
         eraseLocked();
-        _out << _renderer.draw(_prompt, text, text.size(), width())
-             << _renderer.finish(_prompt, text, width()) << _status << '\n';
+        _out << _renderer.draw(prompt, text, text.size(), width())
+             << _renderer.finish(prompt, text, width()) << _status << '\n';
     } else if (keep) {
-        _out << _renderer.finish(_prompt, text, width());
+        _out << _renderer.finish(prompt, text, width());
     } else {
         _out << _renderer.erase();
     }
     _editing = false;
+    _promptOverride.reset();
     _out.flush();
 }
 

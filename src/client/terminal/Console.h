@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -61,8 +62,10 @@ public:
     /// calls do nothing). A secret line shows the prompt only.
     void beginEdit(std::string prompt, bool secret);
 
-    /// Redraws the edit line with `text` and the cursor after `cursor` bytes of it.
-    void updateEdit(std::string_view text, std::size_t cursor);
+    /// Redraws the edit line with `text` and the cursor after `cursor` bytes of it, after
+    /// `prompt` instead of the edit prompt when given (the history search, a question).
+    void updateEdit(std::string_view text, std::size_t cursor,
+                    const std::optional<std::string>& prompt = std::nullopt);
 
     /// Stops showing the edit line. `keep`: the line was entered and stays on screen, and
     /// output continues on the next row; otherwise it is erased.
@@ -92,6 +95,7 @@ public:
 
 private:
     void redrawLocked() TOOM_REQUIRES(_mutex);
+    const std::string& promptLocked() const TOOM_REQUIRES(_mutex);
     /// Erases the edit area and the status row; the cursor ends at column 0 of the top row.
     void eraseLocked() TOOM_REQUIRES(_mutex);
     /// Draws the status row (if any) and the edit area (if editing) from column 0.
@@ -111,6 +115,8 @@ private:
     bool _editing TOOM_GUARDED_BY(_mutex) = false;
     bool _secret TOOM_GUARDED_BY(_mutex) = false;
     std::string _prompt TOOM_GUARDED_BY(_mutex);
+    /// Shown instead of _prompt while set (sanitised).
+    std::optional<std::string> _promptOverride TOOM_GUARDED_BY(_mutex);
     std::string _text TOOM_GUARDED_BY(_mutex);
     std::size_t _cursor TOOM_GUARDED_BY(_mutex) = 0;
     /// Shown on the row above the edit area when not empty.

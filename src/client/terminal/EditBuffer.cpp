@@ -26,6 +26,13 @@ void EditBuffer::clear() {
     _cursor = 0;
 }
 
+void EditBuffer::replaceBeforeCursor(std::size_t from, std::string_view replacement) {
+    if (from > _cursor)
+        from = _cursor;
+    _text.replace(from, _cursor - from, replacement);
+    _cursor = from + replacement.size();
+}
+
 bool EditBuffer::moveLeft() {
     if (_cursor == 0)
         return false;

@@ -29,6 +29,10 @@ public:
     /// Empties the line.
     void clear();
 
+    /// Replaces the text from `from` (a character boundary before the cursor) to the cursor
+    /// with `replacement`, and puts the cursor after it (a completed word).
+    void replaceBeforeCursor(std::size_t from, std::string_view replacement);
+
     /// Moves one character left; false at the start.
     bool moveLeft();
 

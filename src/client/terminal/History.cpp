@@ -2,21 +2,48 @@
 
 #include "common/Text.h"
 
+#include <algorithm>
+
 namespace toom::client {
 
-History::History(std::size_t capacity)
-    : _capacity(capacity == 0 ? 1 : capacity) {
+History::History(std::size_t capacity, std::size_t maxBytes)
+    : _capacity(capacity == 0 ? 1 : capacity)
+    , _maxBytes(maxBytes < 10 ? 10 : maxBytes) {
     beginBrowse();
 }
 
-void History::add(std::string_view line) {
-    if (trim(line).empty())
-        return;
+bool History::record(std::string_view line) {
+    // A line over a tenth of the bound would push out a tenth of the history at once.
+    if (trim(line).empty() || line.size() > _maxBytes / 10)
+        return false;
     if (!_entries.empty() && _entries.back() == line)
-        return;
+        return false;
     _entries.emplace_back(line);
-    if (_entries.size() > _capacity)
-        _entries.erase(_entries.begin());
+    _bytes += line.size();
+    std::size_t drop = 0;
+    while (_entries.size() - drop > _capacity || _bytes > _maxBytes) {
+        _bytes -= _entries[drop].size();
+        ++drop;
+    }
+    _entries.erase(_entries.begin(), _entries.begin() + static_cast<std::ptrdiff_t>(drop));
+    return true;
+}
+
+void History::add(std::string_view line) {
+    if (record(line) && _onRecord)
+        _onRecord(_entries.back());
+}
+
+void History::restore(std::string_view line) {
+    record(line);
+}
+
+std::optional<std::size_t> History::findOlder(std::string_view query, std::size_t before) const {
+    for (std::size_t i = std::min(before, _entries.size()); i > 0; --i) {
+        if (_entries[i - 1].find(query) != std::string::npos)
+            return i - 1;
+    }
+    return std::nullopt;
 }
 
 void History::beginBrowse() {

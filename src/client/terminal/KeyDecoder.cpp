@@ -6,6 +6,9 @@ namespace {
 void emit(std::vector<Key>& out, KeyCode code) {
     out.push_back(Key{code, {}});
 }
+
+// What the terminal sends after a paste; ESC [200~ came before it.
+constexpr std::string_view kPasteEnd = "\x1b[201~";
 } // namespace
 
 void KeyDecoder::reset() {
@@ -13,6 +16,57 @@ void KeyDecoder::reset() {
     _params.clear();
     _utf8.clear();
     _utf8Need = 0;
+    _paste.clear();
+    _pasteTruncated = false;
+    _endMatched = 0;
+}
+
+void KeyDecoder::timeOut(std::vector<Key>& out) {
+    if (_state == State::Escape)
+        emit(out, KeyCode::Escape);
+    if (_state == State::Paste) {
+        // The end marker never came (a terminal that lost it): what was pasted is still a
+        // paste, not typing.
+        keepPasted(kPasteEnd.substr(0, _endMatched));
+        endPaste(out);
+    }
+    reset();
+}
+
+void KeyDecoder::keepPasted(std::string_view bytes) {
+    for (char c : bytes) {
+        if (_paste.size() < kMaxPasteBytes)
+            _paste += c;
+        else
+            _pasteTruncated = true;
+    }
+}
+
+void KeyDecoder::endPaste(std::vector<Key>& out) {
+    Key key{KeyCode::Paste, std::move(_paste)};
+    key.truncated = _pasteTruncated;
+    out.push_back(std::move(key));
+    _paste.clear();
+    _pasteTruncated = false;
+    _endMatched = 0;
+    _state = State::Ground;
+}
+
+void KeyDecoder::pasted(unsigned char byte, std::vector<Key>& out) {
+    const char c = static_cast<char>(byte);
+    if (c == kPasteEnd[_endMatched]) {
+        if (++_endMatched == kPasteEnd.size())
+            endPaste(out);
+        return;
+    }
+    // Not the end after all: the bytes that looked like it were pasted text. The marker has
+    // one ESC, at its start, so a mismatching byte can only begin a new marker if it is ESC.
+    keepPasted(kPasteEnd.substr(0, _endMatched));
+    _endMatched = 0;
+    if (c == kPasteEnd[0])
+        _endMatched = 1;
+    else
+        keepPasted(std::string_view(&c, 1));
 }
 
 void KeyDecoder::feed(std::string_view bytes, std::vector<Key>& out) {
@@ -36,7 +90,8 @@ void KeyDecoder::feed(std::string_view bytes, std::vector<Key>& out) {
             } else if (byte == 0x7F || byte == 0x08) {
                 emit(out, KeyCode::KillWord);
             } else if (byte == 0x1B) {
-                _state = State::Escape; // ESC ESC: the first was a lone Escape press.
+                emit(out, KeyCode::Escape); // ESC ESC: the first was a lone Escape press.
+                _state = State::Escape;
             }
             break;
         case State::Csi:
@@ -53,6 +108,9 @@ void KeyDecoder::feed(std::string_view bytes, std::vector<Key>& out) {
         case State::Ss3:
             _state = State::Ground;
             finishSs3(static_cast<char>(byte), out);
+            break;
+        case State::Paste:
+            pasted(byte, out);
             break;
         }
     }
@@ -101,6 +159,10 @@ void KeyDecoder::ground(unsigned char byte, std::vector<Key>& out) {
         return emit(out, KeyCode::End);
     case 0x06:
         return emit(out, KeyCode::Right);
+    case 0x07:
+        return emit(out, KeyCode::Cancel);
+    case 0x09:
+        return emit(out, KeyCode::Tab);
     case 0x08:
     case 0x7F:
         return emit(out, KeyCode::Backspace);
@@ -119,6 +181,8 @@ void KeyDecoder::ground(unsigned char byte, std::vector<Key>& out) {
         return emit(out, KeyCode::Down);
     case 0x10:
         return emit(out, KeyCode::Up);
+    case 0x12:
+        return emit(out, KeyCode::SearchBack);
     case 0x15:
         return emit(out, KeyCode::KillToStart);
     case 0x17:
@@ -129,7 +193,7 @@ void KeyDecoder::ground(unsigned char byte, std::vector<Key>& out) {
         _state = State::Escape;
         return;
     default:
-        return; // Tab and other controls are ignored: the wire text must not carry them.
+        return; // Other controls are ignored: the wire text must not carry them.
     }
 }
 
@@ -156,6 +220,13 @@ void KeyDecoder::finishCsi(char final, std::vector<Key>& out) {
             return emit(out, KeyCode::End);
         if (_params == "3")
             return emit(out, KeyCode::Delete);
+        if (_params == "200") {
+            _state = State::Paste;
+            _paste.clear();
+            _pasteTruncated = false;
+            _endMatched = 0;
+        }
+        // A stray ESC [201~ (no paste under way) means nothing.
         return;
     default:
         return;

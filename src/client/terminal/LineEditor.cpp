@@ -9,8 +9,10 @@
 namespace toom::client {
 
 namespace {
-// How long a lone ESC waits for the rest of an escape sequence before it is dropped.
+// How long a lone ESC waits for the rest of an escape sequence before it is the Escape key.
 constexpr int kEscapeWaitMs = 50;
+// How long a bracketed paste may pause before its end marker is given up on.
+constexpr int kPasteWaitMs = 2000;
 } // namespace
 
 LineEditor::LineEditor(int fd, Terminal& terminal, Console& console, History& history)
@@ -19,11 +21,32 @@ LineEditor::LineEditor(int fd, Terminal& terminal, Console& console, History& hi
     , _console(console)
     , _history(history) {}
 
+InputResult LineEditor::queuedLine(const InputRequest& request) {
+    // The lines of a paste the user chose to send go to command prompts only: anything else
+    // (a question, a password) drops what is left of them.
+    if (!request.history || request.secret) {
+        _queued.clear();
+        return {InputResult::Status::Interrupted, {}};
+    }
+    std::string line = std::move(_queued.front());
+    _queued.pop_front();
+    // Shown as if typed, so that each reply follows the line it answers.
+    _console.beginEdit(request.prompt, false);
+    _console.updateEdit(line, line.size());
+    _console.endEdit(true);
+    return {InputResult::Status::Line, std::move(line)};
+}
+
 InputResult LineEditor::readLine(const InputRequest& request) {
     if (_wake.pending())
         return {InputResult::Status::Interrupted, {}};
+    if (!_queued.empty()) {
+        InputResult queued = queuedLine(request);
+        if (queued.status == InputResult::Status::Line)
+            return queued;
+    }
     _terminal.rawMode();
-    EditorCore core(request.history ? &_history : nullptr, request.secret);
+    EditorCore core(request.history ? &_history : nullptr, request.secret, _completer);
     _console.beginEdit(request.prompt, request.secret);
     InputResult result;
     bool done = false;
@@ -38,10 +61,20 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             case EditorCore::Outcome::ClearScreen:
                 _console.clearScreen();
                 break;
-            case EditorCore::Outcome::Submit:
-                result = {InputResult::Status::Line, core.buffer().text()};
+            case EditorCore::Outcome::ListCandidates:
+                for (const auto& line : layOutCandidates(core.candidates(), _console.textColumns()))
+                    _console.printLine(line);
+                break;
+            case EditorCore::Outcome::Notice:
+                _console.printLine(core.notice());
+                break;
+            case EditorCore::Outcome::Submit: {
+                const auto& lines = core.submitted();
+                result = {InputResult::Status::Line, lines.front()};
+                _queued.assign(lines.begin() + 1, lines.end());
                 done = true;
                 break;
+            }
             case EditorCore::Outcome::EndOfInput:
                 result = {InputResult::Status::EndOfInput, {}};
                 done = true;
@@ -54,9 +87,13 @@ InputResult LineEditor::readLine(const InputRequest& request) {
         }
         if (done)
             break;
-        _console.updateEdit(core.buffer().text(), core.buffer().cursor());
+        EditorCore::View view = core.view();
+        _console.updateEdit(view.text, view.cursor, view.prompt);
         pollfd fds[2] = {{_fd, POLLIN, 0}, {_wake.fd(), POLLIN, 0}};
-        int ready = ::poll(fds, 2, _decoder.pending() ? kEscapeWaitMs : -1);
+        const int wait = _decoder.pending()   ? kEscapeWaitMs
+                         : _decoder.pasting() ? kPasteWaitMs
+                                              : -1;
+        int ready = ::poll(fds, 2, wait);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -64,7 +101,9 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             break;
         }
         if (ready == 0) {
-            _decoder.reset(); // The Escape key on its own.
+            decoded.clear();
+            _decoder.timeOut(decoded); // The Escape key on its own, or a paste cut short.
+            _pending.insert(_pending.end(), decoded.begin(), decoded.end());
             continue;
         }
         if (fds[1].revents != 0) {
@@ -73,7 +112,7 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             _terminal.waitMode();
             return {InputResult::Status::Interrupted, {}};
         }
-        char chunk[256];
+        char chunk[4096];
         ssize_t n = ::read(_fd, chunk, sizeof chunk);
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
@@ -86,7 +125,9 @@ InputResult LineEditor::readLine(const InputRequest& request) {
         _pending.insert(_pending.end(), decoded.begin(), decoded.end());
     }
     // Keys handled in the last batch (a paste ending in Enter) may not have been drawn yet.
-    _console.updateEdit(core.buffer().text(), core.buffer().text().size());
+    const std::string& shown =
+        result.status == InputResult::Status::Line ? result.line : core.buffer().text();
+    _console.updateEdit(shown, shown.size());
     _console.endEdit(true);
     _terminal.waitMode();
     return result;

@@ -13,6 +13,11 @@ std::string moveRight(int columns) {
 }
 } // namespace
 
+std::string LineRenderer::searchPrompt(std::string_view query, bool failed) {
+    return std::string(failed ? "(failed reverse-i-search)'" : "(reverse-i-search)'") +
+           std::string(query) + "': ";
+}
+
 std::string LineRenderer::erase() {
     std::string out = moveUp(_cursorRow);
     out += "\r\x1b[J"; // Clear from the first row of the edit area to the end of the screen.

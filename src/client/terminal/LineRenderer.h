@@ -24,6 +24,10 @@ public:
     /// the edit area, leaving the drawn line on screen (the line was entered).
     std::string finish(std::string_view prompt, std::string_view text, int width);
 
+    /// The prompt of the history search (Ctrl-R), readline's words:
+    /// "(reverse-i-search)'que': ", "(failed reverse-i-search)'quex': " when nothing matches.
+    static std::string searchPrompt(std::string_view query, bool failed);
+
     /// Row of the cursor relative to the first row of the edit area.
     int cursorRow() const { return _cursorRow; }
 

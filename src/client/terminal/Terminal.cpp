@@ -18,12 +18,28 @@ termios gOriginal{};
 termios gCurrent{};
 volatile sig_atomic_t gActive = 0;
 std::terminate_handler gPreviousTerminate = nullptr;
+// Where bracketed paste mode was turned on, or -1; the exit paths turn it off again, or the
+// shell would see every later paste wrapped in ESC [200~ ... ESC [201~.
+volatile sig_atomic_t gPasteFd = -1;
 
 constexpr int kFatalSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+constexpr char kPasteOn[] = "\x1b[?2004h";
+constexpr char kPasteOff[] = "\x1b[?2004l";
+
+// write(2) is async-signal-safe; a short write of eight bytes to a terminal does not happen
+// in practice, and there is nothing better to do about one on these paths.
+void writeMode(int fd, const char* sequence, std::size_t size) {
+    if (fd >= 0) {
+        const ssize_t written = ::write(fd, sequence, size);
+        (void)written;
+    }
+}
 
 void restoreOriginal() {
-    if (gActive)
+    if (gActive) {
+        writeMode(gPasteFd, kPasteOff, sizeof kPasteOff - 1);
         ::tcsetattr(gFd, TCSANOW, &gOriginal);
+    }
 }
 
 void onFatalSignal(int sig) {
@@ -38,8 +54,10 @@ void onStop(int sig) {
     std::signal(sig, SIG_DFL);
     std::raise(sig); // Stops here until SIGCONT.
     std::signal(sig, onStop);
-    if (gActive)
+    if (gActive) {
         ::tcsetattr(gFd, TCSANOW, &gCurrent);
+        writeMode(gPasteFd, kPasteOn, sizeof kPasteOn - 1);
+    }
 }
 
 void onTerminate() {
@@ -74,6 +92,7 @@ Terminal::Terminal(int fd)
 
 Terminal::~Terminal() {
     restore();
+    gPasteFd = -1;
     gActive = 0;
     for (int sig : kFatalSignals)
         std::signal(sig, SIG_DFL);
@@ -110,7 +129,13 @@ void Terminal::lineMode(bool echo) {
 }
 
 void Terminal::restore() {
+    writeMode(gPasteFd, kPasteOff, sizeof kPasteOff - 1);
     ::tcsetattr(_fd, TCSANOW, &gOriginal);
+}
+
+void Terminal::bracketedPaste(int outputFd) {
+    gPasteFd = outputFd;
+    writeMode(outputFd, kPasteOn, sizeof kPasteOn - 1);
 }
 
 int Terminal::columns() const {

@@ -1,7 +1,8 @@
 #pragma once
 // The terminal modes of the interactive client: raw mode while a line is edited, a quiet mode
-// (no echo, signals on) while waiting for a reply, and the user's original mode restored on
-// every exit path: normal return, exception, std::terminate and fatal signals.
+// (no echo, signals on) while waiting for a reply, bracketed paste mode for the line editor,
+// and the user's original mode restored on every exit path: normal return, exception,
+// std::terminate, fatal signals (and Ctrl-Z, until the shell resumes the client).
 
 namespace toom::client {
 
@@ -30,8 +31,13 @@ public:
     /// without echo: a dumb terminal's input, where the kernel does the editing.
     void lineMode(bool echo);
 
-    /// Puts back the settings found at construction.
+    /// Puts back the settings found at construction (and turns bracketed paste off).
     void restore();
+
+    /// Turns bracketed paste mode on (ESC [?2004h written to `outputFd`, the terminal's output):
+    /// the terminal then wraps what is pasted in ESC [200~ ... ESC [201~ (KeyDecoder's Paste).
+    /// It is turned off (ESC [?2004l) on every path that restores the settings.
+    void bracketedPaste(int outputFd);
 
     /// Width of the terminal in columns (80 if unknown).
     int columns() const;

@@ -163,3 +163,10 @@ TEST(ClientOptionsTest, TimeFormatAndColour) {
     EXPECT_EQ(bad.status, ParsedArguments::Status::Error);
     EXPECT_NE(bad.error.find("--time-format"), std::string::npos) << bad.error;
 }
+
+TEST(ClientOptionsTest, NoHistoryKeepsTheEditLineHistoryOutOfTheFile) {
+    EXPECT_TRUE(parse({"4000"}).options.history);
+    auto parsed = parse({"--no-history", "4000"});
+    ASSERT_EQ(parsed.status, ParsedArguments::Status::Run);
+    EXPECT_FALSE(parsed.options.history);
+}

@@ -57,3 +57,39 @@ TEST(HistoryTest, EmptyHistoryRecallsNothing) {
     EXPECT_FALSE(history.previous("x"));
     EXPECT_FALSE(history.next("x"));
 }
+
+TEST(HistoryTest, TheByteBoundDropsTheOldestAndOverlongLinesAreNotKept) {
+    History history(100, 100);
+    history.add(std::string(11, 'x')); // Over a tenth of the bound.
+    EXPECT_EQ(history.size(), 0u);
+    for (int i = 0; i < 20; ++i)
+        history.add("line " + std::to_string(i)); // 6 or 7 bytes each.
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < history.size(); ++i)
+        bytes += history.entry(i).size();
+    EXPECT_LE(bytes, 100u);
+    EXPECT_EQ(history.entry(history.size() - 1), "line 19");
+}
+
+TEST(HistoryTest, OnlyAddedLinesAreToldToTheRecorder) {
+    History history;
+    std::vector<std::string> told;
+    history.onRecord([&told](const std::string& line) { told.push_back(line); });
+    history.restore("from the file");
+    history.add("typed");
+    history.add("typed");
+    history.add(" ");
+    EXPECT_EQ(told, std::vector<std::string>{"typed"});
+    EXPECT_EQ(history.size(), 2u);
+}
+
+TEST(HistoryTest, FindOlderGoesBackFromTheGivenEntry) {
+    History history;
+    history.add("/query obiwan");
+    history.add("WHO");
+    history.add("/query yoda");
+    EXPECT_EQ(history.findOlder("que", history.size()), 2u);
+    EXPECT_EQ(history.findOlder("que", 2), 0u);
+    EXPECT_EQ(history.findOlder("que", 0), std::nullopt);
+    EXPECT_EQ(history.findOlder("QUE", history.size()), std::nullopt); // Case counts.
+}

@@ -89,7 +89,7 @@ TEST(KeyDecoderTest, SequenceSplitAcrossReads) {
 }
 
 TEST(KeyDecoderTest, UnknownSequencesAreDropped) {
-    EXPECT_THAT(decode("\x1b[15~x\x1b[200~y"), ElementsAre(text("x"), text("y")));
+    EXPECT_THAT(decode("\x1b[15~x\x1b[201~y"), ElementsAre(text("x"), text("y")));
 }
 
 TEST(KeyDecoderTest, ResetDropsALoneEscape) {
@@ -100,6 +100,56 @@ TEST(KeyDecoderTest, ResetDropsALoneEscape) {
     EXPECT_THAT(decode(decoder, "[D"), ElementsAre(text("["), text("D")));
 }
 
-TEST(KeyDecoderTest, TabAndOtherControlsAreIgnored) {
-    EXPECT_THAT(decode("a\tb\x07"), ElementsAre(text("a"), text("b")));
+TEST(KeyDecoderTest, TabCtrlRAndCtrlGAreKeysOtherControlsAreIgnored) {
+    EXPECT_THAT(decode("a\tb\x12\x07\x1c"),
+                ElementsAre(text("a"), k(KeyCode::Tab), text("b"), k(KeyCode::SearchBack),
+                            k(KeyCode::Cancel)));
+}
+
+TEST(KeyDecoderTest, ALoneEscapeIsTheEscapeKeyAfterTheWait) {
+    KeyDecoder decoder;
+    EXPECT_TRUE(decode(decoder, "\x1b").empty());
+    std::vector<Key> keys;
+    decoder.timeOut(keys);
+    EXPECT_THAT(keys, ElementsAre(k(KeyCode::Escape)));
+    EXPECT_FALSE(decoder.pending());
+    // ESC ESC: the first was the key on its own.
+    EXPECT_THAT(decode(decoder, "\x1b\x1b[D"), ElementsAre(k(KeyCode::Escape), k(KeyCode::Left)));
+}
+
+TEST(KeyDecoderTest, ABracketedPasteIsOneKeyWithItsNewlines) {
+    EXPECT_THAT(decode("x\x1b[200~one\rtwo\nthree\x1b[201~y"),
+                ElementsAre(text("x"), Key{KeyCode::Paste, "one\rtwo\nthree"}, text("y")));
+}
+
+TEST(KeyDecoderTest, APasteSplitAcrossReadsAndHoldingEscapesEndsOnlyAtItsMarker) {
+    KeyDecoder decoder;
+    EXPECT_TRUE(decode(decoder, "\x1b[200~a\x1b[31mb\x1b[20").empty());
+    EXPECT_TRUE(decoder.pasting());
+    EXPECT_FALSE(decoder.pending()); // No short escape wait inside a paste.
+    EXPECT_TRUE(decode(decoder, "0~c\x1b\x1b[2").empty());
+    EXPECT_THAT(decode(decoder, "01~"),
+                ElementsAre(Key{KeyCode::Paste, "a\x1b[31mb\x1b[200~c\x1b"}));
+    EXPECT_FALSE(decoder.pasting());
+}
+
+TEST(KeyDecoderTest, AHugePasteIsCutAndMarked) {
+    KeyDecoder decoder;
+    std::string bytes =
+        "\x1b[200~" + std::string(KeyDecoder::kMaxPasteBytes + 10, 'p') + "\x1b[201~";
+    auto keys = decode(decoder, bytes);
+    ASSERT_EQ(keys.size(), 1u);
+    EXPECT_EQ(keys[0].code, KeyCode::Paste);
+    EXPECT_TRUE(keys[0].truncated);
+    EXPECT_EQ(keys[0].text.size(), KeyDecoder::kMaxPasteBytes);
+    EXPECT_THAT(decode(decoder, "z"), ElementsAre(text("z")));
+}
+
+TEST(KeyDecoderTest, APasteWhoseEndNeverComesEndsAtTheTimeOut) {
+    KeyDecoder decoder;
+    EXPECT_TRUE(decode(decoder, "\x1b[200~half\x1b[2").empty());
+    std::vector<Key> keys;
+    decoder.timeOut(keys);
+    EXPECT_THAT(keys, ElementsAre(Key{KeyCode::Paste, "half\x1b[2"}));
+    EXPECT_THAT(decode(decoder, "q"), ElementsAre(text("q")));
 }

@@ -57,3 +57,8 @@ TEST(LineRendererTest, NonPositiveWidthMeansEighty) {
     LineRenderer b;
     EXPECT_EQ(a.draw("> ", "x", 1, 0), b.draw("> ", "x", 1, 80));
 }
+
+TEST(LineRendererTest, TheSearchPromptSaysWhatIsSoughtAndWhetherItFailed) {
+    EXPECT_EQ(LineRenderer::searchPrompt("que", false), "(reverse-i-search)'que': ");
+    EXPECT_EQ(LineRenderer::searchPrompt("quex", true), "(failed reverse-i-search)'quex': ");
+}
