@@ -141,5 +141,29 @@ TEST(ClientEditing, APasteSentAsSeveralLinesKeepsTheDraftsCommandForEach) {
     EXPECT_EQ(yoda->waitExit(), 0) << yoda->output();
 }
 
+TEST(ClientEditing, TabCompletesACommandAndAUserAndTheSecondTabLists) {
+    TestServer server;
+    TempDir dir;
+    auto yoda = yodaOnATerminal(server, dir);
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    yoda->type("/msgt\t");
+    ASSERT_TRUE(yoda->waitFor("> /msgto ")) << yoda->output();
+    yoda->type("ob\t");
+    ASSERT_TRUE(yoda->waitFor("> /msgto obiwan ")) << yoda->output();
+    yoda->type("completed\r");
+    auto message = obiwan.waitEvent("MESSAGE");
+    ASSERT_TRUE(message) << yoda->output();
+    EXPECT_EQ(message->field("text"), "completed");
+
+    yoda->type("wh\t");
+    ASSERT_TRUE(yoda->waitFor("> who")) << yoda->output();
+    yoda->type("\t");
+    ASSERT_TRUE(yoda->waitFor("WHO")) << yoda->output();
+    ASSERT_TRUE(yoda->waitFor("whoelsesince")) << yoda->output();
+    yoda->type("\x15OUT\r");
+    EXPECT_EQ(yoda->waitExit(), 0) << yoda->output();
+}
+
 } // namespace
 } // namespace toom::test

@@ -5,6 +5,7 @@
 #include "client/app/FileTransferBridge.h"
 #include "client/app/PrivateChatBridge.h"
 #include "client/session/ClientSession.h"
+#include "client/session/CompletionFeed.h"
 #include "client/session/EventFormatter.h"
 #include "client/session/ExitCodes.h"
 #include "client/session/IrcHabits.h"
@@ -59,7 +60,7 @@ FileTransferBridge::Options transferOptions(const ClientOptions& options) {
 /// console they all print to. When the session ends the chats are closed first (the peers
 /// hear of it at once), then the transfers are waited for; the console and terminal go last.
 int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer,
-            EventFormatter* formatter = nullptr) {
+            EventFormatter* formatter = nullptr, CompletionFeed* completion = nullptr) {
     toom::p2p::chat::PrivateChats chats(
         "", [&console](std::string_view text) { console.printLine(text); });
     int chatPort = 0;
@@ -74,6 +75,8 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
                           {static_cast<int>(peer.udp.address().port()), chatPort});
     if (formatter)
         session.formatEventsWith(*formatter);
+    if (completion)
+        completion->attach(session);
     IrcHabits habits(formatter != nullptr); // HELP laid out for reading on a terminal only.
     habits.install(session.hooks());
     session.decoratePrompt([&habits](const std::string& prompt) { return habits.prompt(prompt); });
@@ -158,9 +161,11 @@ int runSession(TcpTransport& transport, PeerSetup& peer) {
     History history;
     const auto historyFile = keepHistory(history, peer.options);
     LineEditor editor(STDIN_FILENO, terminal, console, history);
+    CompletionFeed completion(IrcHabits::commandShapes());
+    editor.completeWith(completion);
     terminal.bracketedPaste(STDOUT_FILENO);
     terminal.waitMode();
-    return runWith(console, editor, transport, peer, &formatter);
+    return runWith(console, editor, transport, peer, &formatter, &completion);
 }
 } // namespace
 

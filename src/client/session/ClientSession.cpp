@@ -19,6 +19,8 @@ ClientSession::ClientSession(LineTransport& transport, InputSource& input, Conso
     _connection.onReply([this](const ServerReply& reply) {
         if (_formatter)
             _formatter->observe(reply);
+        if (_replyWatcher)
+            _replyWatcher(reply);
     });
 }
 

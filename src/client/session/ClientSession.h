@@ -44,6 +44,12 @@ public:
     /// server's bare text, which scripts keep. Set before run(); must outlive the session.
     void formatEventsWith(EventFormatter& formatter) { _formatter = &formatter; }
 
+    /// Shows every reply to `watcher` as it arrives, on the reader thread, replies to hooks'
+    /// requests included (Tab completion learns names from them). Set before run().
+    void watchReplies(std::function<void(const ServerReply&)> watcher) {
+        _replyWatcher = std::move(watcher);
+    }
+
     /// Shapes the command prompt each time it is shown, from the profile's (a query shows
     /// whom plain lines go to). Set before run().
     void decoratePrompt(std::function<std::string(const std::string& prompt)> decorate) {
@@ -97,6 +103,8 @@ private:
     std::atomic<CloseCause> _cause{CloseCause::None};
     std::function<void(const std::string&)> _onLoggedIn;
     std::function<std::string(const std::string&)> _decoratePrompt;
+    /// Written before run() starts the reader thread, read-only after.
+    std::function<void(const ServerReply&)> _replyWatcher;
     /// Written before run() starts the reader thread, read-only after.
     EventFormatter* _formatter = nullptr;
 };

@@ -18,6 +18,11 @@ void EventRouter::otherwise(Handler handler) {
     _fallback = std::move(handler);
 }
 
+void EventRouter::watch(Handler watcher) {
+    MutexLock lock(_mutex);
+    _watchers.push_back(std::move(watcher));
+}
+
 bool EventRouter::handles(std::string_view type) const {
     MutexLock lock(_mutex);
     return _handlers.find(type) != _handlers.end();
@@ -25,14 +30,18 @@ bool EventRouter::handles(std::string_view type) const {
 
 bool EventRouter::dispatch(const ServerLine& event) const {
     Handler handler;
+    std::vector<Handler> watchers;
     {
         // Copy the handler out so that it runs unlocked: it may register other handlers.
         MutexLock lock(_mutex);
+        watchers = _watchers;
         if (auto it = _handlers.find(event.verb()); it != _handlers.end())
             handler = it->second;
         else
             handler = _fallback;
     }
+    for (const auto& watcher : watchers)
+        watcher(event);
     if (!handler)
         return false;
     handler(event);

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace toom::client {
 
@@ -28,6 +29,10 @@ public:
     /// Sets the handler for types without their own (by default: none, events are dropped).
     void otherwise(Handler handler);
 
+    /// Adds `watcher`, which sees every event before its handler does (Tab completion learns
+    /// who is online from them). Watchers stay for the router's life.
+    void watch(Handler watcher);
+
     /// True if `type` has its own handler.
     bool handles(std::string_view type) const;
 
@@ -39,6 +44,7 @@ private:
     mutable Mutex _mutex;
     std::map<std::string, Handler, std::less<>> _handlers TOOM_GUARDED_BY(_mutex);
     Handler _fallback TOOM_GUARDED_BY(_mutex);
+    std::vector<Handler> _watchers TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client

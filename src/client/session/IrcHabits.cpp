@@ -93,6 +93,13 @@ std::string localWhen(std::string_view iso) {
 
 } // namespace
 
+std::vector<CommandShape> IrcHabits::commandShapes() {
+    std::vector<CommandShape> shapes;
+    for (const auto& habit : kHabits)
+        shapes.push_back(shapeOf({std::string(habit.name)}, habit.syntax));
+    return shapes;
+}
+
 void IrcHabits::install(CommandHooks& hooks) {
     using Handler = HookResult (IrcHabits::*)(HookContext&, const std::string&);
     const std::array<std::pair<std::string_view, Handler>, 7> table = {{

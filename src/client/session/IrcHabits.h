@@ -16,8 +16,10 @@
 // the main thread only, as every hook does.
 
 #include "client/session/CommandHooks.h"
+#include "client/terminal/WordCompletion.h"
 
 #include <string>
+#include <vector>
 
 namespace toom::client {
 
@@ -27,6 +29,9 @@ public:
     /// server's rows as they are.
     explicit IrcHabits(bool readableHelp)
         : _readableHelp(readableHelp) {}
+
+    /// The habits' names and arguments, for Tab completion.
+    static std::vector<CommandShape> commandShapes();
 
     /// Registers the hooks and the query filter.
     void install(CommandHooks& hooks);

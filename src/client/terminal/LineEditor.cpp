@@ -46,7 +46,9 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             return queued;
     }
     _terminal.rawMode();
-    EditorCore core(request.history ? &_history : nullptr, request.secret, _completer);
+    // Only a command prompt completes: a username or an answer to a question is no command.
+    EditorCore core(request.history ? &_history : nullptr, request.secret,
+                    request.history ? _completer : nullptr);
     _console.beginEdit(request.prompt, request.secret);
     InputResult result;
     bool done = false;

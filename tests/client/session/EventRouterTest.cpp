@@ -42,3 +42,13 @@ TEST(EventRouterTest, AHandlerMayRegisterAnother) {
     router.dispatch(ServerLine::event("B"));
     EXPECT_TRUE(second);
 }
+
+TEST(EventRouterTest, WatchersSeeEveryEventBeforeItsHandler) {
+    EventRouter router;
+    std::string got;
+    router.on("PRESENCE", [&](const ServerLine&) { got += "handler;"; });
+    router.watch([&](const ServerLine& e) { got += "watch:" + e.verb() + ";"; });
+    router.dispatch(ServerLine::event("PRESENCE"));
+    EXPECT_FALSE(router.dispatch(ServerLine::event("ROOM"))); // Watched, but not handled.
+    EXPECT_EQ(got, "watch:PRESENCE;handler;watch:ROOM;");
+}
