@@ -95,6 +95,7 @@ std::string localWhen(std::string_view iso) {
 
 std::vector<CommandShape> IrcHabits::commandShapes() {
     std::vector<CommandShape> shapes;
+    shapes.reserve(kHabits.size());
     for (const auto& habit : kHabits)
         shapes.push_back(shapeOf({std::string(habit.name)}, habit.syntax));
     return shapes;

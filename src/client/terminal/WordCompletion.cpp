@@ -53,6 +53,8 @@ WordKind kindOfToken(std::string_view token) {
         return lower.find(',') != std::string::npos ? WordKind::UserList : WordKind::User;
     if (lower.find("group") != std::string::npos || lower.find("<name>") != std::string::npos)
         return WordKind::Group;
+    if (lower.find("command") != std::string::npos)
+        return WordKind::Command;
     return WordKind::Other;
 }
 
@@ -77,7 +79,7 @@ Completion completeWord(const Vocabulary& vocabulary, std::string_view line, std
     Completion completion;
     completion.from = wordStart(before, kind == WordKind::UserList);
     const std::string_view typed = before.substr(completion.from);
-    if (isCommandName) {
+    if (isCommandName || kind == WordKind::Command) {
         for (const auto& command : vocabulary.commands)
             addMatching(completion.candidates, command.names, typed);
     } else if (kind == WordKind::User || kind == WordKind::UserList) {

@@ -18,6 +18,7 @@ enum class WordKind {
     User,     ///< A user's name.
     UserList, ///< Users' names separated by commas (MONITOR + yoda,obiwan).
     Group,    ///< A group's name.
+    Command,  ///< A command's name (HELP [command]).
 };
 
 /// One command: every name it answers to and what its arguments are.

@@ -17,6 +17,7 @@ Vocabulary jediVocabulary() {
         shapeOf({"CREATEGROUP", "/creategroup"}, "<name> <user1> [<user2> ...]"),
         shapeOf({"LEAVE", "/leavegroup"}, "<roomID | group name>"),
         shapeOf({"MONITOR"}, "[+|-|C|L|S] [<user>,...]"),
+        shapeOf({"HELP", "/help"}, "[command]"),
     };
     vocabulary.users = {"obiwan", "Luke", "leia"};
     vocabulary.groups = {"jedi", "rebels"};
@@ -55,6 +56,10 @@ TEST(WordCompletionTest, RepeatingArgumentsAndCommaListsGoOn) {
     EXPECT_EQ(list.from, 17u);
     EXPECT_THAT(list.candidates, ElementsAre("leia", "Luke"));
     EXPECT_EQ(list.suffix, "");
+}
+
+TEST(WordCompletionTest, HelpsArgumentIsACommandName) {
+    EXPECT_THAT(candidatesFor("HELP whoelse"), ElementsAre("whoelse", "whoelsesince"));
 }
 
 TEST(WordCompletionTest, AGroupWithOrWithoutItsHash) {
