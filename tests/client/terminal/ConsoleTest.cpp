@@ -191,3 +191,22 @@ TEST(ConsoleTest, NickColoursAreStableAndIgnoreCase) {
         colours.insert(nickColourOf(name));
     EXPECT_GE(colours.size(), 4u);
 }
+
+TEST(ConsoleTest, APromptInPlaceOfTheEditPromptLastsUntilTheNextPlainUpdate) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 80; });
+    console.beginEdit("> ", false);
+    out.str("");
+    console.updateEdit("WHO", 0, std::string("(reverse-i-search)'W': "));
+    EXPECT_EQ(out.str(), "\r\x1b[J(reverse-i-search)'W': WHO\r\x1b[23C");
+    out.str("");
+    console.printLine("luke logged in"); // Redrawn with the search prompt.
+    EXPECT_EQ(out.str(), "\r\x1b[Jluke logged in\n\r\x1b[J(reverse-i-search)'W': WHO\r\x1b[23C");
+    out.str("");
+    console.updateEdit("WHO", 3);
+    EXPECT_EQ(out.str(), "\r\x1b[J> WHO\r\x1b[5C");
+    // The prompt is made harmless like printed text.
+    out.str("");
+    console.updateEdit("", 0, std::string("bad\x1b[2J"));
+    EXPECT_EQ(out.str(), "\r\x1b[Jbad\xEF\xBF\xBD[2J\r\x1b[7C");
+}
