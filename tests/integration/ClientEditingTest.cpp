@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -95,6 +96,20 @@ TEST(ClientEditing, NoHistoryKeepsNoFile) {
     EXPECT_NE(::stat((dir.path() + "/state/toom/history").c_str(), &info), 0);
 }
 
+// Killed while editing, the client still gives the terminal back as it found it: bracketed
+// paste off (the shell would otherwise see every paste wrapped), and it dies of the signal.
+TEST(ClientEditing, ASignalTurnsBracketedPasteOffOnTheWayOut) {
+    TestServer server;
+    TempDir dir;
+    auto yoda = yodaOnATerminal(server, dir);
+    yoda->type("half typed");
+    ASSERT_TRUE(yoda->waitFor("> half typed")) << yoda->output();
+    const std::size_t before = yoda->output().size();
+    yoda->signal(SIGTERM);
+    EXPECT_EQ(yoda->waitExit(), 128 + SIGTERM) << yoda->output();
+    EXPECT_THAT(yoda->output().substr(before), HasSubstr("\x1b[?2004l")) << yoda->output();
+}
+
 TEST(ClientEditing, AThreeLinePasteAsksAndCancelSendsNothing) {
     TestServer server;
     TempDir dir;
@@ -162,6 +177,22 @@ TEST(ClientEditing, TabCompletesACommandAndAUserAndTheSecondTabLists) {
     ASSERT_TRUE(yoda->waitFor("WHO")) << yoda->output();
     ASSERT_TRUE(yoda->waitFor("whoelsesince")) << yoda->output();
     yoda->type("\x15OUT\r");
+    EXPECT_EQ(yoda->waitExit(), 0) << yoda->output();
+}
+
+TEST(ClientEditing, TabCompletesAGroupLearntFromAnInvitation) {
+    TestServer server;
+    TempDir dir;
+    auto yoda = yodaOnATerminal(server, dir);
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    ASSERT_TRUE(obiwan.request("CREATEGROUP jedi yoda").ok());
+    ASSERT_TRUE(yoda->waitFor("invited you to the group #jedi")) << yoda->output();
+    yoda->type("/join je\t");
+    ASSERT_TRUE(yoda->waitFor("> /join jedi ")) << yoda->output();
+    yoda->type("\r");
+    ASSERT_TRUE(yoda->waitFor("Joined")) << yoda->output();
+    yoda->type("OUT\r");
     EXPECT_EQ(yoda->waitExit(), 0) << yoda->output();
 }
 

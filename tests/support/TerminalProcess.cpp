@@ -72,6 +72,11 @@ void TerminalProcess::type(const std::string& keys) {
     }
 }
 
+void TerminalProcess::signal(int signal) {
+    if (_pid > 0)
+        ::kill(_pid, signal);
+}
+
 bool TerminalProcess::readSome(int timeoutMs) {
     pollfd fd{_master, POLLIN, 0};
     const int ready = ::poll(&fd, 1, timeoutMs);

@@ -28,6 +28,9 @@ public:
     /// Types `keys` (a line ends with "\r", as the Enter key sends).
     void type(const std::string& keys);
 
+    /// Sends `signal` to the process (e.g. SIGTERM, to see what it restores on the way out).
+    void signal(int signal);
+
     /// Reads until the output contains `text`; false when the process ended or `timeout`
     /// passed first.
     bool waitFor(const std::string& text,
