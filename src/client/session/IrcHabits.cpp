@@ -232,10 +232,10 @@ HookResult IrcHabits::onNames(HookContext& context, const std::string& line) {
         std::string names = context.username();
         for (const auto& row : reply->rows)
             names += ", " + row.field("user").value_or("?");
-        std::string line = "Online (" + std::to_string(reply->rows.size() + 1) + "): " + names;
+        std::string online = "Online (" + std::to_string(reply->rows.size() + 1) + "): " + names;
         if (auto more = reply->final.intField("more"); more && *more > 0)
-            line += " and " + std::to_string(*more) + " more";
-        console.printLine(line);
+            online += " and " + std::to_string(*more) + " more";
+        console.printLine(online);
         return HookResult::handled();
     }
     auto reply = context.request("ROOMS");
