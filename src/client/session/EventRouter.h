@@ -28,6 +28,10 @@ public:
     /// Sets the handler for types without their own (by default: none, events are dropped).
     void otherwise(Handler handler);
 
+    /// Calls the fallback for `event`, whatever its type: for a handler that only takes note
+    /// of its events and lets them show as any other. False if there is no fallback.
+    bool passOn(const ServerLine& event) const;
+
     /// True if `type` has its own handler.
     bool handles(std::string_view type) const;
 

@@ -83,10 +83,13 @@ public:
     PrivateChats(const PrivateChats&) = delete;
     PrivateChats& operator=(const PrivateChats&) = delete;
 
-    /// Listens for peers on 0.0.0.0:`port` (0: the OS picks) and returns the port, which the
-    /// client announces to the server. Already listening: returns the current port. Throws
-    /// Poco::Exception if the port cannot be bound.
-    int listen(int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
+    /// Listens for peers on `address`:`port` (0: the OS picks) and returns the port, which the
+    /// client announces to the server. The client passes the local address of its connection
+    /// to the server: the address the server sees, and so announces, is the one peers reach
+    /// (listening on every interface would also answer on ones nobody was told about).
+    /// Already listening: returns the current port. Throws Poco::Exception if the port cannot
+    /// be bound.
+    int listen(const Poco::Net::IPAddress& address, int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
 
     /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
     /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
@@ -144,8 +147,8 @@ private:
 
     void onIncoming(const Poco::Net::StreamSocket& socket, const Poco::Net::SocketAddress& remote);
     void runConnector(const SessionPtr& session, const std::string& token);
-    void runAcceptor(const ConnectionPtr& connection);
-    void acceptGreeting(const ConnectionPtr& connection);
+    void runAcceptor(const ConnectionPtr& connection, GreetingSlots::Id slot);
+    void acceptGreeting(const ConnectionPtr& connection, GreetingSlots::Id slot);
     void readMessages(const SessionPtr& session);
 
     /// The session just opened: writes what waited for it, in order, until nothing does (the
@@ -211,6 +214,10 @@ private:
     std::map<std::string, SessionPtr, std::less<>> _sessions TOOM_GUARDED_BY(_mutex);
     /// Incoming connections still in their handshake.
     std::set<ConnectionPtr> _greeting TOOM_GUARDED_BY(_mutex);
+    /// Their places, per peer address (see ChatSettings::greetingSlots).
+    GreetingSlots _slots TOOM_GUARDED_BY(_mutex);
+    /// Those that have not greeted yet, by place: an evicted one is shut down.
+    std::map<GreetingSlots::Id, ConnectionPtr> _silent TOOM_GUARDED_BY(_mutex);
     /// Chats we accepted whose peer has not connected yet, by peer. Entries without messages
     /// are dropped once their token has expired; those with messages by their timer.
     std::map<std::string, AwaitedPtr, std::less<>> _awaited TOOM_GUARDED_BY(_mutex);

@@ -1,7 +1,8 @@
 #pragma once
 // The audience's end: one thread that receives every transfer datagram on the client's UDP
 // channel and runs the incoming transfers the server announced. Files land in the download
-// directory as "<presenter>_<base name>", complete and verified, or not at all.
+// directory as "<presenter>_<base name>" (or "<presenter>_<base name> (1)", ... when that name
+// is taken: an existing file is never replaced), complete and verified, or not at all.
 
 #include "common/Mutex.h"
 #include "p2p/transfer/DatagramChannel.h"
@@ -66,6 +67,11 @@ public:
     /// size cap, too many incoming transfers, token already known), or nothing when accepted.
     /// A refused offer's presenter gets an ABORT with that reason when its START arrives.
     std::optional<std::string> expect(const FileOffer& offer);
+
+    /// The user declined `offer` (announced by the server, never passed to expect()): its
+    /// presenter's START is answered with an ABORT (refused) carrying `reason`, so that the
+    /// presenter learns of it at once. Thread-safe; no callback is called.
+    void decline(const FileOffer& offer, const std::string& reason);
 
     /// Refuses or stops the transfer of `token` (32 hex characters): its presenter gets an
     /// ABORT with `reason`, and onFailed is called. Thread-safe; takes effect within ~50 ms.

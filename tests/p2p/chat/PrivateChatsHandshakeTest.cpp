@@ -149,9 +149,9 @@ TEST(PrivateChatsHandshakeTest, NobodyListeningIsReported) {
     EXPECT_TRUE(yoda.chats->peers().empty());
 }
 
-TEST(PrivateChatsHandshakeTest, ASilentConnectionIsClosedAfterTheHandshakeTimeout) {
+TEST(PrivateChatsHandshakeTest, ASilentConnectionIsClosedAfterTheGreetingTimeout) {
     ChatSettings impatient = quickSettings();
-    impatient.handshakeTimeout = 200ms;
+    impatient.greetingTimeout = 200ms;
     ChatUser hans("hans", impatient);
     RawPeer mute(hans.port);
     EXPECT_EQ(mute.readLine(), "FAIL HELLO TIMEOUT :no greeting within 200 ms");
@@ -210,12 +210,28 @@ TEST(PrivateChatsHandshakeTest, SessionsBeyondTheLimitAreRefused) {
 
 TEST(PrivateChatsHandshakeTest, GreetingsBeyondTheLimitAreRefusedAtOnce) {
     ChatSettings one = quickSettings();
-    one.maxSessions = 1;
+    one.greetingSlots = {1, 1};
     ChatUser hans("hans", one);
-    RawPeer first(hans.port); // Greets slowly: holds the only handshake slot.
+    // Greets with a token hans does not know (yet): holds the only place while it waits.
+    RawPeer first(hans.port);
+    first.sendLine("HELLO TOOM-P2P/1 from=yoda token=tok-unknown");
+    ASSERT_TRUE(waitUntil([&] { return hans.chats->handshakesWaitingForToken() == 1; }));
     RawPeer second(hans.port);
     EXPECT_EQ(second.readLine()->rfind("FAIL HELLO BUSY", 0), 0u);
     EXPECT_TRUE(second.waitForClose());
+}
+
+TEST(PrivateChatsHandshakeTest, SilentConnectionsFromOneAddressDoNotLockARealPeerOut) {
+    // Eight connections that never greet, from the address the real peer uses too (this
+    // machine): each address holds at most four places, and a newcomer takes a silent one's.
+    ChatUser hans("hans");
+    ChatUser yoda("yoda");
+    std::vector<std::unique_ptr<RawPeer>> mutes;
+    for (int i = 0; i < 8; ++i)
+        mutes.push_back(std::make_unique<RawPeer>(hans.port));
+    ASSERT_TRUE(startPrivate(yoda, hans, "tok-mutes")) << yoda.printed.dump();
+    // The oldest silent ones were closed to make room, without an answer.
+    EXPECT_TRUE(mutes.front()->waitForClose());
 }
 
 TEST(PrivateChatsHandshakeTest, OneSessionPerPeer) {
