@@ -11,6 +11,7 @@
 
 #include "support/ChildProcess.h"
 #include "support/TempDir.h"
+#include "support/TerminalProcess.h"
 #include "support/TestClient.h"
 #include "support/TestServer.h"
 
@@ -514,6 +515,40 @@ TEST(PeerToPeerEndToEnd, AnAcceptedFileNeverReplacesAnExistingOne) {
 
     EXPECT_EQ(yoda.quit(), 0) << yoda.output();
     EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
+}
+
+TEST(PeerToPeerEndToEnd, OnATerminalTheAudienceSeesItsOwnProgressBar) {
+    TestServer server;
+    TempDir obiwanDir;
+    TerminalProcess obiwan(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(server.port()), "0"},
+                           obiwanDir.path());
+    ASSERT_TRUE(obiwan.waitFor("Username: ")) << obiwan.output();
+    obiwan.type("obiwan\r");
+    ASSERT_TRUE(obiwan.waitFor("Password: ")) << obiwan.output();
+    obiwan.type(passwordOf("obiwan") + "\r");
+    ASSERT_TRUE(obiwan.waitFor("Welcome to Toom!")) << obiwan.output();
+    P2pClient yoda(server, "yoda");
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    const std::string bytes = p2pRandomBytes(3 << 20, 11);
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(yoda.file("big.bin"), bytes));
+
+    yoda.type("UPD obiwan big.bin");
+    ASSERT_TRUE(obiwan.waitFor("Answer y or n (or accept 1 / decline 1)")) << obiwan.output();
+    obiwan.type("y\r");
+    // The status row: the file, its sender and the bar, at least once (the end is always
+    // reported), in the same units as the offer.
+    ASSERT_TRUE(obiwan.waitFor("big.bin from yoda [", kP2pTransferWait)) << obiwan.output();
+    ASSERT_TRUE(obiwan.waitFor("saved as ", kP2pTransferWait)) << obiwan.output();
+    EXPECT_NE(obiwan.output().find("iB/s"), std::string::npos) << obiwan.output();
+    EXPECT_TRUE(yoda.sees("big.bin has been uploaded to obiwan", kP2pTransferWait))
+        << yoda.output();
+    EXPECT_TRUE(p2pSameBytes(
+        bytes,
+        Poco::Path(Poco::Path(obiwanDir.path()).makeDirectory(), "yoda_big.bin").toString()));
+
+    obiwan.type("OUT\r");
+    EXPECT_EQ(obiwan.waitExit(), 0) << obiwan.output();
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
 }
 
 // ---------------------------------------------------------------------------------------------

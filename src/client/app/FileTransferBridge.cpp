@@ -81,9 +81,10 @@ FileTransferBridge::~FileTransferBridge() {
 void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
     for (const char* word : {"UPD", "/p2pvideo", "SENDFILE"})
         hooks.on(word, [this](HookContext& c, const std::string& l) { return onSend(c, l); });
-    for (const char* word : {"accept", "acceptfile"})
+    // The slashed spellings work inside a /query too, where a plain word is a message.
+    for (const char* word : {"accept", "acceptfile", "/accept"})
         hooks.on(word, [this](HookContext&, const std::string& l) { return onAnswer(true, l); });
-    for (const char* word : {"decline", "declinefile"})
+    for (const char* word : {"decline", "declinefile", "/decline"})
         hooks.on(word, [this](HookContext&, const std::string& l) { return onAnswer(false, l); });
     events.on(std::string(ev::kFileOffer), [this](const ServerLine& e) { onOffer(e); });
     _inbox->start();

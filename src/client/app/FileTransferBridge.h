@@ -58,9 +58,9 @@ public:
     FileTransferBridge(const FileTransferBridge&) = delete;
     FileTransferBridge& operator=(const FileTransferBridge&) = delete;
 
-    /// Installs the command hooks (UPD, /p2pvideo, SENDFILE; accept, decline, acceptfile,
-    /// declinefile) and the FILE_OFFER handler, and starts receiving. `y` and `n` are for
-    /// AnswerRouting to pass on to answer().
+    /// Installs the command hooks (UPD, /p2pvideo, SENDFILE; accept, acceptfile, /accept,
+    /// decline, declinefile, /decline) and the FILE_OFFER handler, and starts receiving. `y` and
+    /// `n` are for AnswerRouting to pass on to answer().
     void install(CommandHooks& hooks, EventRouter& events);
 
     /// The user's answer to a file offer: accept (true) or decline the one `selector` names

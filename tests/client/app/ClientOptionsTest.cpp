@@ -163,3 +163,13 @@ TEST(ClientOptionsTest, TimeFormatAndColour) {
     EXPECT_EQ(bad.status, ParsedArguments::Status::Error);
     EXPECT_NE(bad.error.find("--time-format"), std::string::npos) << bad.error;
 }
+
+TEST(ClientOptionsTest, AutoAcceptFilesIsOffUnlessAsked) {
+    EXPECT_FALSE(parse({"4000"}).options.autoAcceptFiles);
+    auto parsed = parse({"--auto-accept-files", "127.0.0.1", "4000"});
+    ASSERT_EQ(parsed.status, ParsedArguments::Status::Run) << parsed.error;
+    EXPECT_TRUE(parsed.options.autoAcceptFiles);
+    auto usage = usageText("toom-client");
+    EXPECT_NE(usage.find("--auto-accept-files"), std::string::npos);
+    EXPECT_NE(usage.find("answer y or n, or accept / decline"), std::string::npos);
+}
