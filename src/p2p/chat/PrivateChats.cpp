@@ -720,8 +720,17 @@ void PrivateChats::refuse(PeerConnection& connection, std::string_view code,
                           const std::string& reason, const std::string& note) {
     connection.sendLine(PeerLine::refused(code, reason).format(), goodbyeTimeout(_settings));
     connection.shutdown();
-    if (!note.empty()) {
-        say("Refused a private messaging connection from " + connection.remote() + ": " + note);
+    if (note.empty())
+        return;
+    std::optional<std::string> line;
+    {
+        MutexLock lock(_mutex);
+        line = _refusalNotes.note("Refused a private messaging connection from " +
+                                      connection.remote() + ": " + note,
+                                  RefusalNotes::Clock::now());
+    }
+    if (line) {
+        say(std::move(*line));
         _notices.flush();
     }
 }

@@ -25,6 +25,7 @@
 #include "p2p/chat/PeerConnection.h"
 #include "p2p/chat/PeerSession.h"
 #include "p2p/chat/PendingTokens.h"
+#include "p2p/chat/RefusalNotes.h"
 #include "p2p/chat/SetupQueue.h"
 #include "p2p/chat/WorkerThreads.h"
 
@@ -193,9 +194,10 @@ private:
     /// Prints `line` after the lines already queued (Notices::queue); flush() prints them.
     void say(std::string line) { _notices.queue(std::move(line)); }
 
-    /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user.
+    /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user, unless
+    /// too many were printed lately (RefusalNotes).
     void refuse(PeerConnection& connection, std::string_view code, const std::string& reason,
-                const std::string& note);
+                const std::string& note) TOOM_EXCLUDES(_mutex);
 
     const ChatSettings _settings;
     PendingTokens _tokens;
@@ -218,6 +220,8 @@ private:
     GreetingSlots _slots TOOM_GUARDED_BY(_mutex);
     /// Those that have not greeted yet, by place: an evicted one is shut down.
     std::map<GreetingSlots::Id, ConnectionPtr> _silent TOOM_GUARDED_BY(_mutex);
+    /// Keeps refused connections from filling the user's screen.
+    RefusalNotes _refusalNotes TOOM_GUARDED_BY(_mutex);
     /// Chats we accepted whose peer has not connected yet, by peer. Entries without messages
     /// are dropped once their token has expired; those with messages by their timer.
     std::map<std::string, AwaitedPtr, std::less<>> _awaited TOOM_GUARDED_BY(_mutex);

@@ -261,3 +261,18 @@ TEST(PrivateChatsHandshakeTest, StoppingAConnectionBeingSetUpIsQuiet) {
     EXPECT_EQ(yoda.printed.lines(),
               std::vector<std::string>{"Stopped private messaging with hans"});
 }
+
+TEST(PrivateChatsHandshakeTest, AFloodOfBadGreetingsDoesNotFloodTheScreen) {
+    ChatUser hans("hans");
+    for (int i = 0; i < 20; ++i) {
+        RawPeer browser(hans.port);
+        browser.sendLine("GET / HTTP/1.1");
+        ASSERT_TRUE(browser.readLine()); // each one is still answered
+    }
+    ASSERT_TRUE(hans.printed.waitFor("invalid greeting"));
+    std::this_thread::sleep_for(100ms);
+    std::size_t lines = 0;
+    for (const auto& line : hans.printed.lines())
+        lines += line.find("Refused a private messaging connection") != std::string::npos;
+    EXPECT_EQ(lines, 5u) << hans.printed.dump();
+}
