@@ -102,6 +102,8 @@ void PrivateChatBridge::onRequest(const ServerLine& event, const EventRouter& ev
         // Bounded by the server, which lets each user ask once at a time; kept small anyway.
         if (_requesters.size() < 64)
             _requesters.insert(*from);
+        // Its greeting may now wait for the token our "y" will bring.
+        _chats.announce(*from);
     }
     events.passOn(event);
 }

@@ -44,6 +44,9 @@ std::size_t messageOverhead() {
     return overhead;
 }
 
+/// Peers announce() remembers at most.
+constexpr std::size_t kMaxAnnouncedPeers = 64;
+
 std::string notEnabled(std::string_view peer) {
     return "Error. Private messaging to " + std::string(peer) + " not enabled";
 }
@@ -107,6 +110,15 @@ int PrivateChats::listen(const Poco::Net::IPAddress& address, int port) {
 
 SetupQueue PrivateChats::newQueue() const {
     return SetupQueue({_settings.maxWaitingMessages, _settings.maxWaitingBytes});
+}
+
+void PrivateChats::announce(const std::string& peer) {
+    MutexLock lock(_mutex);
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(_announced, [now](const auto& entry) { return entry.second <= now; });
+    if (_announced.size() >= kMaxAnnouncedPeers && !_announced.contains(peer))
+        return; // More asked at once than anyone answers: their greetings just cannot wait.
+    _announced[peer] = now + _settings.tokenLifetime;
 }
 
 void PrivateChats::expect(const std::string& peer, const std::string& token) {
@@ -457,7 +469,15 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection, GreetingSlots
         return;
     }
     const std::string& peer = hello->name;
-    switch (_tokens.claim(peer, hello->token, _settings.tokenWait)) {
+    // Only a peer the server said asked us may wait for its token (announce()).
+    std::chrono::milliseconds wait{0};
+    {
+        MutexLock lock(_mutex);
+        auto announced = _announced.find(peer);
+        if (announced != _announced.end() && announced->second > std::chrono::steady_clock::now())
+            wait = _settings.tokenWait;
+    }
+    switch (_tokens.claim(peer, hello->token, wait)) {
     case PendingTokens::Claim::Accepted:
         break;
     case PendingTokens::Claim::Cancelled:

@@ -92,6 +92,13 @@ public:
     /// be bound.
     int listen(const Poco::Net::IPAddress& address, int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
 
+    /// The server says `peer` asked us for a chat (PRIVATE_REQUEST): until tokenLifetime has
+    /// passed, a greeting from `peer` whose token is not registered yet waits for it (up to
+    /// tokenWait), since our "y" and its connection race. A greeting from anyone else with
+    /// an unknown token is refused at once: without this, any stranger could hold a handshake
+    /// place for tokenWait with a made-up token. At most 64 peers are remembered.
+    void announce(const std::string& peer) TOOM_EXCLUDES(_mutex);
+
     /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
     /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
     /// after ChatSettings::tokenLifetime. Until `peer` connects (or the token expires, or the
@@ -220,6 +227,9 @@ private:
     GreetingSlots _slots TOOM_GUARDED_BY(_mutex);
     /// Those that have not greeted yet, by place: an evicted one is shut down.
     std::map<GreetingSlots::Id, ConnectionPtr> _silent TOOM_GUARDED_BY(_mutex);
+    /// Peers the server said asked us, until when their greeting may wait for its token.
+    std::map<std::string, std::chrono::steady_clock::time_point, std::less<>>
+        _announced TOOM_GUARDED_BY(_mutex);
     /// Keeps refused connections from filling the user's screen.
     RefusalNotes _refusalNotes TOOM_GUARDED_BY(_mutex);
     /// Chats we accepted whose peer has not connected yet, by peer. Entries without messages

@@ -62,7 +62,9 @@ TEST(PrivateChatsHandshakeTest, AGreetingThatArrivesBeforeItsTokenWaitsForIt) {
     ChatUser yoda("yoda");
     ChatUser hans("hans");
     // The server tells yoda "hans accepted" and hans "here is the token" at the same time;
-    // here yoda wins the race and greets before hans has registered the token.
+    // here yoda wins the race and greets before hans has registered the token. hans heard of
+    // yoda's request first (PRIVATE_REQUEST), so the greeting waits.
+    hans.chats->announce("yoda");
     yoda.chats->connect("hans", loopback(hans.port), "tok-3");
     ASSERT_TRUE(waitUntil([&] { return hans.chats->handshakesWaitingForToken() == 1; }));
     hans.chats->expect("yoda", "tok-3");
@@ -213,6 +215,7 @@ TEST(PrivateChatsHandshakeTest, GreetingsBeyondTheLimitAreRefusedAtOnce) {
     one.greetingSlots = {1, 1};
     ChatUser hans("hans", one);
     // Greets with a token hans does not know (yet): holds the only place while it waits.
+    hans.chats->announce("yoda");
     RawPeer first(hans.port);
     first.sendLine("HELLO TOOM-P2P/1 from=yoda token=tok-unknown");
     ASSERT_TRUE(waitUntil([&] { return hans.chats->handshakesWaitingForToken() == 1; }));
@@ -275,4 +278,16 @@ TEST(PrivateChatsHandshakeTest, AFloodOfBadGreetingsDoesNotFloodTheScreen) {
     for (const auto& line : hans.printed.lines())
         lines += line.find("Refused a private messaging connection") != std::string::npos;
     EXPECT_EQ(lines, 5u) << hans.printed.dump();
+}
+
+TEST(PrivateChatsHandshakeTest, AStrangersUnknownTokenIsRefusedAtOnce) {
+    ChatSettings patient = quickSettings();
+    patient.tokenWait = 10s; // what an announced peer's greeting may wait
+    ChatUser hans("hans", patient);
+    // Nobody told hans that luke asked: luke's greeting cannot hold a place waiting.
+    RawPeer luke(hans.port);
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(luke.greet("luke", "made-up")->rfind("FAIL HELLO BAD_TOKEN", 0), 0u);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+    EXPECT_EQ(hans.chats->handshakesWaitingForToken(), 0u);
 }
