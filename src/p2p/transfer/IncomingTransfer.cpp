@@ -1,5 +1,6 @@
 #include "p2p/transfer/IncomingTransfer.h"
 
+#include "common/ByteSize.h"
 #include "p2p/transfer/SafeFileName.h"
 
 #include <Poco/Exception.h>
@@ -55,7 +56,7 @@ std::string IncomingTransfer::open() {
     if (_offer.size > 0 && ::fallocate(_fd, 0, 0, static_cast<off_t>(_offer.size)) != 0 &&
         (errno == ENOSPC || errno == EFBIG)) {
         discard();
-        return "not enough space for " + std::to_string(_offer.size) + " bytes";
+        return "not enough space for " + formatByteSize(_offer.size);
     }
     // Whole chunks, at least one, about 64 KiB.
     _readBack.resize(std::max<std::size_t>(1, kReadBackBytes / _chunkSize) * _chunkSize);
