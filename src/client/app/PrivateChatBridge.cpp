@@ -153,12 +153,14 @@ void PrivateChatBridge::onEnded(const ServerLine& event) {
     auto peer = event.field("user");
     if (!peer)
         return;
+    {
+        // Whatever ended (a chat, or the request: withdrawn, expired, the peer gone), no
+        // request from this peer waits for our answer any more.
+        MutexLock lock(_mutex);
+        _requesters.erase(*peer);
+    }
     // A withdrawn request never became a connection: only the notice is left to show.
     if (event.field("reason") == std::optional<std::string>("withdrawn")) {
-        {
-            MutexLock lock(_mutex);
-            _requesters.erase(*peer);
-        }
         _console.printLine(event.text());
         return;
     }
