@@ -39,6 +39,13 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
         return std::nullopt;
     return value;
 }
+
+/// "110 s", or "200 ms" below a second, for messages.
+std::string durationText(std::chrono::milliseconds duration) {
+    if (duration.count() >= 1000)
+        return std::to_string((duration.count() + 999) / 1000) + " s";
+    return std::to_string(duration.count()) + " ms";
+}
 } // namespace
 
 FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, Options options)
@@ -67,6 +74,8 @@ FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, O
         _console.printLine("Received " + offer.fileName + " from " + offer.presenter +
                            ", saved as " + path);
     });
+    // Unanswered offers expire on time, and their presenters hear "declined" at once.
+    _inbox->onHousekeeping([this] { expireQuestions(); });
     _inbox->onFailed([this](const FileOffer& offer, const std::string& reason) {
         _console.setStatus("");
         _console.printLine("Error. " + offer.fileName + " from " + offer.presenter +
@@ -326,7 +335,7 @@ void FileTransferBridge::expireQuestions() {
         _inbox->decline(question.offer, "the offer was not accepted in time");
         _console.printLine("Error. " + question.offer.fileName + " from " +
                            question.offer.presenter + " was not received: not accepted within " +
-                           std::to_string(_options.questions.lifetime.count() / 1000) + " s");
+                           durationText(_options.questions.lifetime));
     }
 }
 

@@ -139,6 +139,7 @@ void FileInbox::run() {
             flushAcks();
         if (now >= nextHousekeeping) {
             housekeep(now);
+            runCallback(_onHousekeeping);
             nextHousekeeping = now + kHousekeepingInterval;
         }
     }

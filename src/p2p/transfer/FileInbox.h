@@ -53,6 +53,9 @@ public:
     void onReceived(ReceivedCallback callback) { _onReceived = std::move(callback); }
     /// The transfer failed or the offer expired; no file was kept under the final name.
     void onFailed(FailedCallback callback) { _onFailed = std::move(callback); }
+    /// Every housekeeping pass (at least every 50 ms): for the client's own timers, such as
+    /// offers its user has not answered.
+    void onHousekeeping(std::function<void()> callback) { _onHousekeeping = std::move(callback); }
 
     /// Starts the receive thread.
     void start();
@@ -138,6 +141,7 @@ private:
     ProgressCallback _onProgress;
     ReceivedCallback _onReceived;
     FailedCallback _onFailed;
+    std::function<void()> _onHousekeeping;
 
     std::thread _thread;
     std::atomic<bool> _stopping{false};

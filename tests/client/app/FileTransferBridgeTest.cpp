@@ -17,8 +17,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <sstream>
 #include <string>
+#include <thread>
 
 using namespace toom::client;
 using ::testing::HasSubstr;
@@ -46,10 +48,11 @@ private:
 };
 
 struct AudienceRig {
-    explicit AudienceRig(bool autoAccept = false)
+    explicit AudienceRig(bool autoAccept = false,
+                         std::chrono::milliseconds lifetime = std::chrono::seconds(110))
         : console(out)
         , udp(Poco::Net::SocketAddress("127.0.0.1", 0))
-        , files(udp, console, optionsFor(downloads.path(), autoAccept))
+        , files(udp, console, optionsFor(downloads.path(), autoAccept, lifetime))
         , chats("obiwan", [this](std::string_view text) { console.printLine(text); })
         , privateChats(chats, console)
         , server(console) {
@@ -59,10 +62,12 @@ struct AudienceRig {
         events.otherwise([this](const toom::ServerLine& e) { console.printLine(e.text()); });
     }
 
-    static FileTransferBridge::Options optionsFor(const std::string& dir, bool autoAccept) {
+    static FileTransferBridge::Options optionsFor(const std::string& dir, bool autoAccept,
+                                                  std::chrono::milliseconds lifetime) {
         FileTransferBridge::Options options;
         options.inbox.downloadDir = dir;
         options.autoAccept = autoAccept;
+        options.questions.lifetime = lifetime;
         return options;
     }
 
@@ -147,4 +152,21 @@ TEST(FileTransferBridgeTest, ASeedProfileOrTheOptionReceivesWithoutAsking) {
         rig.hooks.apply(rig.server, "y"); // a y now is the server's to answer
         EXPECT_EQ(rig.server.requests, std::vector<std::string>{"y"});
     }
+}
+
+TEST(FileTransferBridgeTest, AnUnansweredOfferExpiresByItself) {
+    AudienceRig rig(false, std::chrono::milliseconds(200));
+    rig.files.setUser("obiwan");
+    rig.offer("yoda", "big.bin", '1');
+    ASSERT_EQ(rig.files.offersWaiting(), 1u);
+    // Nothing typed, no other offer: the inbox's housekeeping finds it expired.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (rig.files.offersWaiting() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(rig.files.offersWaiting(), 0u);
+    rig.files.finish(); // joins the inbox thread, which printed the notice
+    EXPECT_THAT(rig.output(),
+                HasSubstr("Error. big.bin from yoda was not received: not accepted within 200 ms"));
+    rig.hooks.apply(rig.server, "accept");
+    EXPECT_THAT(rig.output(), HasSubstr("Error. no file offer is waiting for an answer"));
 }
