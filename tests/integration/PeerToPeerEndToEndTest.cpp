@@ -1,7 +1,9 @@
 // Peer to peer through real toom-client processes, brokered by an in-process server: files sent
 // straight to the audience's client over UDP (clean and lossy links, several pairs at once, a
-// path in the typed name, the /p2pvideo wording, the refusals), and direct private chats
-// (consent, refusal, blocks, stopping from either side, a peer logging out, activity).
+// path in the typed name, the /p2pvideo wording, the refusals; the audience asked first, y/n
+// and accept/decline, an existing file never replaced), and direct private chats (consent,
+// refusal, blocks, stopping from either side, a peer logging out, activity, silent
+// connections to the chat port).
 //
 // Every client runs in its own temporary working directory (its download directory), is
 // scripted through its standard input and observed through its output; waits are generous,
@@ -9,15 +11,19 @@
 
 #include "support/ChildProcess.h"
 #include "support/TempDir.h"
+#include "support/TerminalProcess.h"
+#include "support/TestClient.h"
 #include "support/TestServer.h"
 
 #include <Poco/File.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Path.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstring>
@@ -243,7 +249,7 @@ std::uint64_t p2pSeed() {
 
 TEST(PeerToPeerEndToEnd, MultiMegabyteFileArrivesByteIdentical) {
     TestServer server;
-    P2pClient obiwan(server, "obiwan");
+    P2pClient obiwan(server, "obiwan", {"--auto-accept-files"});
     P2pClient yoda(server, "yoda");
     ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
     ASSERT_TRUE(yoda.welcomed()) << yoda.output();
@@ -266,7 +272,7 @@ TEST(PeerToPeerEndToEnd, MultiMegabyteFileArrivesByteIdentical) {
 
 TEST(PeerToPeerEndToEnd, LossyLinksOnBothSidesStillDeliverIdenticalBytes) {
     TestServer server;
-    P2pClient obiwan(server, "obiwan", {"--simulate-loss", "10"});
+    P2pClient obiwan(server, "obiwan", {"--simulate-loss", "10", "--auto-accept-files"});
     P2pClient yoda(server, "yoda", {"--simulate-loss", "10"});
     ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
     ASSERT_TRUE(yoda.welcomed()) << yoda.output();
@@ -288,7 +294,8 @@ TEST(PeerToPeerEndToEnd, ThreePairsTransferAtTheSameTime) {
     std::vector<std::unique_ptr<P2pClient>> presenters;
     std::vector<std::unique_ptr<P2pClient>> audiences;
     for (const auto& [presenter, audience] : pairs) {
-        audiences.push_back(std::make_unique<P2pClient>(server, audience));
+        audiences.push_back(std::make_unique<P2pClient>(
+            server, audience, std::vector<std::string>{"--auto-accept-files"}));
         presenters.push_back(std::make_unique<P2pClient>(server, presenter));
     }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
@@ -326,7 +333,7 @@ TEST(PeerToPeerEndToEnd, ThreePairsTransferAtTheSameTime) {
 TEST(PeerToPeerEndToEnd, PresenterEndingItsInputAtOnceStillFinishesTheTransfer) {
     TestServer server;
     TempDir downloads;
-    P2pClient obiwan(server, "obiwan", {"--download-dir", downloads.path()});
+    P2pClient obiwan(server, "obiwan", {"--download-dir", downloads.path(), "--auto-accept-files"});
     P2pClient yoda(server, "yoda");
     ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
     ASSERT_TRUE(yoda.welcomed()) << yoda.output();
@@ -358,7 +365,7 @@ TEST(PeerToPeerEndToEnd, PathInTheTypedNameStaysOnThePresentersSide) {
     const std::string bytes = p2pRandomBytes((1 << 20) + 123, seed);
     ASSERT_NO_FATAL_FAILURE(p2pWriteFile(area.file("secret.bin"), bytes));
 
-    P2pClient obiwan(server, "obiwan", {}, area.file("obiwan"));
+    P2pClient obiwan(server, "obiwan", {"--auto-accept-files"}, area.file("obiwan"));
     P2pClient yoda(server, "yoda", {}, area.file("yoda"));
     ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
     ASSERT_TRUE(yoda.welcomed()) << yoda.output();
@@ -436,6 +443,112 @@ TEST(PeerToPeerEndToEnd, UpdToAUserWhoBlockedYouIsRefused) {
     EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
     EXPECT_THAT(obiwan.output(), Not(HasSubstr("is sending you")));
     EXPECT_TRUE(p2pListDir(obiwan.dir()).empty());
+}
+
+TEST(PeerToPeerEndToEnd, AFileOfferIsAskedAndADeclineTellsThePresenter) {
+    TestServer server;
+    P2pClient obiwan(server, "obiwan"); // the default: asked first
+    P2pClient yoda(server, "yoda");
+    ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(yoda.file("big.bin"), p2pRandomBytes(100 << 10, 7)));
+
+    yoda.type("UPD obiwan big.bin");
+    ASSERT_TRUE(obiwan.sees("Receive big.bin (100.0 KiB) from yoda? Answer y or n (or accept 1 / "
+                            "decline 1)"))
+        << p2pOutputs(yoda, obiwan);
+    obiwan.type("n");
+    ASSERT_TRUE(obiwan.sees("Declined big.bin from yoda")) << obiwan.output();
+    // The presenter hears it from the audience at once, not by timing out.
+    ASSERT_TRUE(yoda.sees("Error. big.bin was not sent to obiwan: the audience ended the "
+                          "transfer: obiwan declined the file",
+                          kP2pWait))
+        << p2pOutputs(yoda, obiwan);
+    EXPECT_TRUE(p2pListDir(obiwan.dir()).empty());
+    // Answered: a second answer finds nothing left to answer.
+    obiwan.type("decline");
+    EXPECT_TRUE(obiwan.sees("Error. no file offer is waiting for an answer")) << obiwan.output();
+
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
+    EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
+    EXPECT_THAT(yoda.output(), Not(HasSubstr("has been uploaded")));
+    EXPECT_THAT(obiwan.output(), Not(HasSubstr("Received ")));
+}
+
+TEST(PeerToPeerEndToEnd, AnAcceptedFileNeverReplacesAnExistingOne) {
+    TestServer server;
+    P2pClient obiwan(server, "obiwan");
+    P2pClient yoda(server, "yoda");
+    ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    const std::uint64_t seed = p2pSeed();
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    const std::string bytes = p2pRandomBytes((1 << 20) + 5, seed);
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(yoda.file("big.bin"), bytes));
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(obiwan.file("yoda_big.bin"), "obiwan's own file"));
+
+    yoda.type("UPD obiwan big.bin");
+    ASSERT_TRUE(obiwan.sees("Receive big.bin (1.0 MiB) from yoda?")) << p2pOutputs(yoda, obiwan);
+    // Nothing is received before the answer.
+    std::this_thread::sleep_for(kP2pSettle);
+    EXPECT_EQ(p2pListDir(obiwan.dir()), (std::vector<std::string>{"yoda_big.bin"}));
+    obiwan.type("accept");
+    EXPECT_TRUE(obiwan.sees("Accepted big.bin from yoda: receiving it into ")) << obiwan.output();
+    ASSERT_TRUE(obiwan.sees("Received big.bin from yoda, saved as ", kP2pTransferWait))
+        << p2pOutputs(yoda, obiwan);
+    ASSERT_TRUE(obiwan.sees("yoda_big (1).bin")) << obiwan.output();
+    EXPECT_TRUE(yoda.sees("big.bin has been uploaded to obiwan", kP2pTransferWait))
+        << yoda.output();
+
+    // Again, answered with a bare "y": the next free number.
+    yoda.type("UPD obiwan big.bin");
+    ASSERT_TRUE(obiwan.sees("(or accept 2 / decline 2)")) << obiwan.output();
+    obiwan.type("y");
+    ASSERT_TRUE(obiwan.sees("yoda_big (2).bin", kP2pTransferWait)) << p2pOutputs(yoda, obiwan);
+
+    EXPECT_EQ(p2pListDir(obiwan.dir()),
+              (std::vector<std::string>{"yoda_big (1).bin", "yoda_big (2).bin", "yoda_big.bin"}));
+    EXPECT_EQ(p2pReadFile(obiwan.file("yoda_big.bin")), "obiwan's own file");
+    EXPECT_TRUE(p2pSameBytes(bytes, obiwan.file("yoda_big (1).bin")));
+    EXPECT_TRUE(p2pSameBytes(bytes, obiwan.file("yoda_big (2).bin")));
+    EXPECT_THAT(obiwan.output(), Not(HasSubstr("Error.")));
+
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
+    EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
+}
+
+TEST(PeerToPeerEndToEnd, OnATerminalTheAudienceSeesItsOwnProgressBar) {
+    TestServer server;
+    TempDir obiwanDir;
+    TerminalProcess obiwan(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(server.port()), "0"},
+                           obiwanDir.path());
+    ASSERT_TRUE(obiwan.waitFor("Username: ")) << obiwan.output();
+    obiwan.type("obiwan\r");
+    ASSERT_TRUE(obiwan.waitFor("Password: ")) << obiwan.output();
+    obiwan.type(passwordOf("obiwan") + "\r");
+    ASSERT_TRUE(obiwan.waitFor("Welcome to Toom!")) << obiwan.output();
+    P2pClient yoda(server, "yoda");
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    const std::string bytes = p2pRandomBytes(3 << 20, 11);
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(yoda.file("big.bin"), bytes));
+
+    yoda.type("UPD obiwan big.bin");
+    ASSERT_TRUE(obiwan.waitFor("Answer y or n (or accept 1 / decline 1)")) << obiwan.output();
+    obiwan.type("y\r");
+    // The status row: the file, its sender and the bar, at least once (the end is always
+    // reported), in the same units as the offer.
+    ASSERT_TRUE(obiwan.waitFor("big.bin from yoda [", kP2pTransferWait)) << obiwan.output();
+    ASSERT_TRUE(obiwan.waitFor("saved as ", kP2pTransferWait)) << obiwan.output();
+    EXPECT_NE(obiwan.output().find("iB/s"), std::string::npos) << obiwan.output();
+    EXPECT_TRUE(yoda.sees("big.bin has been uploaded to obiwan", kP2pTransferWait))
+        << yoda.output();
+    EXPECT_TRUE(p2pSameBytes(
+        bytes,
+        Poco::Path(Poco::Path(obiwanDir.path()).makeDirectory(), "yoda_big.bin").toString()));
+
+    obiwan.type("OUT\r");
+    EXPECT_EQ(obiwan.waitExit(), 0) << obiwan.output();
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,6 +890,137 @@ TEST(PeerToPeerEndToEnd, PrivateMessagesCountAsActivity) {
     EXPECT_EQ(yoda.waitExit(), 0) << yoda.output();
     EXPECT_TRUE(obiwan.sees("You have been logged out due to inactivity", 20s)) << obiwan.output();
     EXPECT_EQ(obiwan.waitExit(), 0) << obiwan.output();
+}
+
+TEST(PeerToPeerEndToEnd, YesOrNoIsRefusedWhileAChatRequestAndAFileOfferBothWait) {
+    TestServer server;
+    P2pClient obiwan(server, "obiwan");
+    P2pClient yoda(server, "yoda");
+    P2pClient luke(server, "luke");
+    ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    ASSERT_TRUE(luke.welcomed()) << luke.output();
+    ASSERT_NO_FATAL_FAILURE(p2pWriteFile(yoda.file("notes.txt"), "a few notes\n"));
+
+    luke.type("startprivate obiwan");
+    ASSERT_TRUE(obiwan.sees("luke would like to private message, enter y or n: "))
+        << obiwan.output();
+    yoda.type("UPD obiwan notes.txt");
+    ASSERT_TRUE(obiwan.sees("Receive notes.txt (12 bytes) from yoda?")) << obiwan.output();
+
+    // Which question would a "y" answer? Neither: the user is told what to type.
+    obiwan.type("y");
+    ASSERT_TRUE(obiwan.sees("Error. A private messaging request and a file offer are both "
+                            "waiting"))
+        << obiwan.output();
+    p2pRoundTrip(luke, "hans");
+    EXPECT_THAT(luke.output(), Not(HasSubstr("accepted private messaging")));
+    EXPECT_TRUE(p2pListDir(obiwan.dir()).empty());
+
+    obiwan.type("decline yoda");
+    ASSERT_TRUE(obiwan.sees("Declined notes.txt from yoda")) << obiwan.output();
+    ASSERT_TRUE(yoda.sees("obiwan declined the file")) << yoda.output();
+    // Only the request waits now: "y" is its answer again.
+    obiwan.type("y");
+    ASSERT_TRUE(obiwan.sees("Private messaging with luke enabled")) << obiwan.output();
+    ASSERT_TRUE(luke.sees("Start private messaging with obiwan")) << p2pOutputs(luke, obiwan);
+
+    EXPECT_EQ(luke.quit(), 0) << luke.output();
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
+    EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
+}
+
+/// Connections to a chat port that never say a word, kept at `count` open: one the other end
+/// closes (or answers) is replaced within 50 ms. For as long as it lives.
+class P2pSilentCrowd {
+public:
+    P2pSilentCrowd(const Poco::Net::SocketAddress& target, std::size_t count)
+        : _thread([this, target, count] { run(target, count); }) {}
+
+    ~P2pSilentCrowd() {
+        _stop = true;
+        _thread.join();
+    }
+
+    P2pSilentCrowd(const P2pSilentCrowd&) = delete;
+    P2pSilentCrowd& operator=(const P2pSilentCrowd&) = delete;
+
+    /// Connections opened so far.
+    std::size_t opened() const { return _opened; }
+    /// Connections the chat port closed or answered (and that were replaced).
+    std::size_t closed() const { return _closed; }
+
+private:
+    void run(const Poco::Net::SocketAddress& target, std::size_t count) {
+        std::vector<Poco::Net::StreamSocket> sockets;
+        while (!_stop) {
+            for (auto it = sockets.begin(); it != sockets.end();) {
+                if (it->poll(Poco::Timespan(0),
+                             Poco::Net::Socket::SELECT_READ | Poco::Net::Socket::SELECT_ERROR)) {
+                    it->close();
+                    it = sockets.erase(it);
+                    ++_closed;
+                } else {
+                    ++it;
+                }
+            }
+            while (sockets.size() < count) {
+                try {
+                    sockets.emplace_back(target);
+                    ++_opened;
+                } catch (const Poco::Exception&) {
+                    break;
+                }
+            }
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+
+    std::atomic<bool> _stop{false};
+    std::atomic<std::size_t> _opened{0};
+    std::atomic<std::size_t> _closed{0};
+    std::thread _thread;
+};
+
+TEST(PeerToPeerEndToEnd, SilentConnectionsToTheChatPortDoNotLockARealPeerOut) {
+    TestServer server;
+    P2pClient obiwan(server, "obiwan");
+    P2pClient yoda(server, "yoda");
+    ASSERT_TRUE(obiwan.welcomed()) << obiwan.output();
+    ASSERT_TRUE(yoda.welcomed()) << yoda.output();
+    // Learn obiwan's chat port as any requester would: ask, and obiwan accepts.
+    TestClient luke(server.port());
+    luke.loginAs("luke");
+    ASSERT_TRUE(luke.request("STARTPRIVATE obiwan").ok());
+    ASSERT_TRUE(obiwan.sees("luke would like to private message")) << obiwan.output();
+    obiwan.type("y");
+    auto accepted = luke.waitEvent("PRIVATE_ACCEPTED", kP2pWait);
+    ASSERT_TRUE(accepted);
+    auto address = accepted->field("address");
+    auto port = accepted->intField("port");
+    ASSERT_TRUE(address && port) << accepted->format();
+
+    // Eight connections from one address that never greet, from the address yoda uses too,
+    // kept at eight however often obiwan closes them.
+    P2pSilentCrowd crowd(Poco::Net::SocketAddress(*address, static_cast<Poco::UInt16>(*port)), 8);
+    const auto deadline = std::chrono::steady_clock::now() + kP2pWait;
+    while (crowd.opened() < 8 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_GE(crowd.opened(), 8u);
+
+    ASSERT_NO_FATAL_FAILURE(p2pOpenPrivateChat(yoda, obiwan));
+    yoda.type("private obiwan through the crowd");
+    EXPECT_TRUE(obiwan.sees("yoda(private): through the crowd")) << p2pOutputs(yoda, obiwan);
+    EXPECT_THAT(yoda.output(), Not(HasSubstr("BUSY")));
+    // The crowd was at obiwan's port all along: obiwan closes its oldest to make room (four
+    // places per address), and it keeps coming back.
+    const auto closing = std::chrono::steady_clock::now() + kP2pWait;
+    while (crowd.closed() == 0 && std::chrono::steady_clock::now() < closing)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_GT(crowd.closed(), 0u) << "opened " << crowd.opened();
+
+    EXPECT_EQ(yoda.quit(), 0) << yoda.output();
+    EXPECT_EQ(obiwan.quit(), 0) << obiwan.output();
 }
 
 } // namespace

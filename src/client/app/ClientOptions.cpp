@@ -90,6 +90,8 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
             result.options.history = false;
         } else if (!optionsEnded && arg == "--echo") {
             result.options.echo = true;
+        } else if (!optionsEnded && arg == "--auto-accept-files") {
+            result.options.autoAcceptFiles = true;
         } else if (!optionsEnded && arg.size() > 1 && arg[0] == '-') {
             result.error = "unknown option: " + arg;
             return result;
@@ -150,6 +152,13 @@ std::string usageText(const std::string& program) {
            "as a private message does. Scripts (stdin not a terminal) see the server's\n"
            "text unchanged.\n"
            "\n"
+           "Files from peers (UPD, /p2pvideo, SENDFILE to you) are asked about first:\n"
+           "answer y or n, or accept / decline [<number>|<user>|<file>] (needed when a\n"
+           "private messaging request waits too; acceptprivate / declineprivate answer\n"
+           "that). A script answers the same way, or passes --auto-accept-files. The seed\n"
+           "profiles accept every file, as their specifications do. A received file is\n"
+           "saved as <sender>_<name>, never over an existing file: \"yoda_big (1).bin\".\n"
+           "\n"
            "irssi habits: /msg <user> <text>, /query <user> (plain lines then go to that\n"
            "user; /query alone ends it), /me <action>, /join <group>, /part [group],\n"
            "/names [group], /whois <user>, /quit. HELP /query explains one.\n"
@@ -166,6 +175,7 @@ std::string usageText(const std::string& program) {
            "  --echo               in scripted mode, print each prompt and the line read\n"
            "  --download-dir DIR   save files received from peers in DIR (default: .)\n"
            "  --max-file-mb N      refuse files from peers larger than N MiB (default 4096)\n"
+           "  --auto-accept-files  receive every file offered without asking\n"
            "  --time-format FMT    the time column's strftime format (default %H:%M)\n"
            "  --no-colour          no colour (also: the NO_COLOR environment variable)\n"
            "  --no-history         keep no history file (the edit line still recalls\n"

@@ -2,8 +2,8 @@
 // The toom-client command line:
 //   toom-client <server_ip> <server_port> [<udp_port>]
 //   toom-client <server_port>              (server on 127.0.0.1)
-// plus --echo, --download-dir, --max-file-mb, --time-format, --no-colour, --no-history,
-// --simulate-loss, --help and --version.
+// plus --echo, --download-dir, --max-file-mb, --auto-accept-files, --time-format, --no-colour,
+// --no-history, --simulate-loss, --help and --version.
 
 #include <string>
 #include <vector>
@@ -18,6 +18,8 @@ struct ClientOptions {
     bool echo = false;              ///< Scripted mode: print each prompt and the line read.
     std::string downloadDir = ".";  ///< Where received files are saved.
     int maxFileMb = 4096;           ///< Largest file accepted from a peer, in MiB.
+    /// Receive files offered by peers without asking (the seed profiles always do).
+    bool autoAcceptFiles = false;
     /// The time column's strftime(3) format on a terminal.
     std::string timeFormat = "%H:%M";
     /// Colour on a terminal that takes escape sequences; off with --no-colour or NO_COLOR.

@@ -1,6 +1,7 @@
 #include "client/app/FileTransferBridge.h"
 
 #include "client/terminal/Console.h"
+#include "common/ByteSize.h"
 #include "common/Protocol.h"
 #include "common/Text.h"
 #include "p2p/transfer/FileDigest.h"
@@ -38,12 +39,21 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& text) {
         return std::nullopt;
     return value;
 }
+
+/// "110 s", or "200 ms" below a second, for messages.
+std::string durationText(std::chrono::milliseconds duration) {
+    if (duration.count() >= 1000)
+        return std::to_string((duration.count() + 999) / 1000) + " s";
+    return std::to_string(duration.count()) + " ms";
+}
 } // namespace
 
 FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, Options options)
     : _udp(udp)
     , _console(console)
-    , _options(std::move(options)) {
+    , _options(std::move(options))
+    , _autoAccept(_options.autoAccept)
+    , _questions(_options.questions) {
     DatagramChannel* inboxChannel = &_udp;
     if (_options.simulateLossPercent > 0) {
         _lossyUdp = std::make_unique<LossyChannel>(
@@ -51,10 +61,23 @@ FileTransferBridge::FileTransferBridge(DatagramChannel& udp, Console& console, O
         inboxChannel = _lossyUdp.get();
     }
     _inbox = std::make_unique<FileInbox>(*inboxChannel, _options.inbox);
-    _inbox->onReceived([this](const FileOffer& offer, const std::string&) {
-        _console.printLine("Received " + offer.fileName + " from " + offer.presenter);
+    // The audience's bar, on the status row the presenter's uses: one row for whichever
+    // transfer reported last.
+    _inbox->onProgress([this](const FileOffer& offer, const TransferProgress& progress) {
+        const std::string label = offer.fileName + " from " + offer.presenter + " ";
+        const std::size_t width =
+            _options.progressWidth > label.size() + 20 ? _options.progressWidth - label.size() : 20;
+        _console.setStatus(label + renderProgressBar(progress, width));
     });
+    _inbox->onReceived([this](const FileOffer& offer, const std::string& path) {
+        _console.setStatus("");
+        _console.printLine("Received " + offer.fileName + " from " + offer.presenter +
+                           ", saved as " + path);
+    });
+    // Unanswered offers expire on time, and their presenters hear "declined" at once.
+    _inbox->onHousekeeping([this] { expireQuestions(); });
     _inbox->onFailed([this](const FileOffer& offer, const std::string& reason) {
+        _console.setStatus("");
         _console.printLine("Error. " + offer.fileName + " from " + offer.presenter +
                            " was not received: " + reason);
     });
@@ -67,13 +90,24 @@ FileTransferBridge::~FileTransferBridge() {
 void FileTransferBridge::install(CommandHooks& hooks, EventRouter& events) {
     for (const char* word : {"UPD", "/p2pvideo", "SENDFILE"})
         hooks.on(word, [this](HookContext& c, const std::string& l) { return onSend(c, l); });
+    // The slashed spellings work inside a /query too, where a plain word is a message.
+    for (const char* word : {"accept", "acceptfile", "/accept"})
+        hooks.on(word, [this](HookContext&, const std::string& l) { return onAnswer(true, l); });
+    for (const char* word : {"decline", "declinefile", "/decline"})
+        hooks.on(word, [this](HookContext&, const std::string& l) { return onAnswer(false, l); });
     events.on(std::string(ev::kFileOffer), [this](const ServerLine& e) { onOffer(e); });
     _inbox->start();
 }
 
-void FileTransferBridge::setUser(std::string username) {
+void FileTransferBridge::setUser(std::string username, bool seedProfile) {
     MutexLock lock(_mutex);
     _user = std::move(username);
+    _autoAccept = _options.autoAccept || seedProfile;
+}
+
+std::size_t FileTransferBridge::offersWaiting() const {
+    MutexLock lock(_mutex);
+    return _questions.size();
 }
 
 std::size_t FileTransferBridge::sending() const {
@@ -181,7 +215,7 @@ void FileTransferBridge::runOutgoing(Outgoing& outgoing) {
     }
     _console.setStatus("");
     if (result.ok)
-        _console.printLine(outgoing.path + " has been uploaded");
+        _console.printLine(outgoing.path + " has been uploaded to " + outgoing.offer.audience);
     else
         _console.printLine("Error. " + outgoing.path + " was not sent to " +
                            outgoing.offer.audience + ": " + result.error);
@@ -209,18 +243,100 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
         _console.printLine("Error. The server announced a file without its details");
         return;
     }
+    expireQuestions();
     std::string audience;
+    bool autoAccept = false;
     {
         MutexLock lock(_mutex);
         audience = _user;
+        autoAccept = _autoAccept;
     }
     FileOffer offer{*token, *from, std::move(audience), *file, *size, *sha256};
-    if (auto refused = _inbox->expect(offer)) {
-        _console.printLine("Error. Refused " + *file + " from " + *from + ": " + *refused);
+    if (autoAccept) {
+        if (!event.text().empty())
+            _console.printLine(event.text());
+        receive(offer, false);
+        return;
+    }
+    // Checked now, not once accepted: an offer this client would refuse anyway is not asked.
+    if (auto problem = p2p::transfer::offerProblem(offer); !problem.empty()) {
+        _console.printLine("Error. Refused " + *file + " from " + *from + ": " + problem);
+        return;
+    }
+    std::optional<int> number;
+    {
+        MutexLock lock(_mutex);
+        number = _questions.ask(offer, FileOfferQuestions::Clock::now());
+    }
+    if (!number) {
+        const std::string reason = "too many file offers are waiting for an answer";
+        _inbox->decline(offer, reason);
+        _console.printLine("Error. Refused " + *file + " from " + *from + ": " + reason);
         return;
     }
     if (!event.text().empty())
         _console.printLine(event.text());
+    const std::string which = std::to_string(*number);
+    _console.printLine("Receive " + *file + " (" + formatByteSize(*size) + ") from " + *from +
+                       "? Answer y or n (or accept " + which + " / decline " + which + ")");
+}
+
+HookResult FileTransferBridge::onAnswer(bool accept, const std::string& line) {
+    WordCursor words(line);
+    if (words.size() > 2) {
+        _console.printLine(std::string("Error. Usage: ") + (accept ? "accept" : "decline") +
+                           " [<number>|<user>|<file>]");
+        return HookResult::handled();
+    }
+    answer(accept, words.size() == 2 ? std::string_view(words.word(1)) : std::string_view());
+    return HookResult::handled();
+}
+
+void FileTransferBridge::answer(bool accept, std::string_view selector) {
+    expireQuestions();
+    FileOfferQuestions::Choice choice;
+    std::string me;
+    {
+        MutexLock lock(_mutex);
+        choice = _questions.take(selector);
+        me = _user;
+    }
+    if (!choice.question) {
+        _console.printLine("Error. " + choice.error);
+        return;
+    }
+    const FileOffer& offer = choice.question->offer;
+    if (accept) {
+        receive(offer, true);
+        return;
+    }
+    _inbox->decline(offer, (me.empty() ? std::string("the audience") : me) + " declined the file");
+    _console.printLine("Declined " + offer.fileName + " from " + offer.presenter);
+}
+
+void FileTransferBridge::receive(const FileOffer& offer, bool asked) {
+    if (auto refused = _inbox->expect(offer)) {
+        _console.printLine("Error. Refused " + offer.fileName + " from " + offer.presenter + ": " +
+                           *refused);
+        return;
+    }
+    if (asked)
+        _console.printLine("Accepted " + offer.fileName + " from " + offer.presenter +
+                           ": receiving it into " + _options.inbox.downloadDir);
+}
+
+void FileTransferBridge::expireQuestions() {
+    std::vector<FileOfferQuestions::Question> expired;
+    {
+        MutexLock lock(_mutex);
+        expired = _questions.expire(FileOfferQuestions::Clock::now());
+    }
+    for (const auto& question : expired) {
+        _inbox->decline(question.offer, "the offer was not accepted in time");
+        _console.printLine("Error. " + question.offer.fileName + " from " +
+                           question.offer.presenter + " was not received: not accepted within " +
+                           durationText(_options.questions.lifetime));
+    }
 }
 
 void FileTransferBridge::finish() {
@@ -231,6 +347,8 @@ void FileTransferBridge::finish() {
             return;
         _finished = true;
         outgoing.swap(_outgoing);
+        // Unanswered offers die with the inbox; their presenters time out.
+        _questions.takeAll();
     }
     std::size_t running = 0;
     for (const auto& o : outgoing)

@@ -24,7 +24,7 @@ void PrivateChatBridge::install(CommandHooks& hooks, EventRouter& events) {
     hooks.on("private", [this](HookContext& c, const std::string& l) { return onPrivate(c, l); });
     hooks.on("stopprivate", [this](HookContext& c, const std::string& l) { return onStop(c, l); });
     for (const char* word : {"y", "n", "acceptprivate", "declineprivate"})
-        hooks.on(word, [this](HookContext& c, const std::string& l) { return onAnswer(c, l); });
+        hooks.on(word, [this](HookContext& c, const std::string& l) { return answer(c, l); });
     // Leaving: the chats are closed (the peers get STOP) before the server hears of it, so
     // that the peers closing their ends in answer to the server's notice cannot print a
     // stray "ended" here after "Bye".
@@ -34,6 +34,8 @@ void PrivateChatBridge::install(CommandHooks& hooks, EventRouter& events) {
             return HookResult::pass(line);
         });
     }
+    events.on(std::string(ev::kPrivateRequest),
+              [this, &events](const ServerLine& e) { onRequest(e, events); });
     events.on(std::string(ev::kPrivateAccepted), [this](const ServerLine& e) { onAccepted(e); });
     events.on(std::string(ev::kPrivateEnded), [this](const ServerLine& e) { onEnded(e); });
 }
@@ -89,11 +91,35 @@ HookResult PrivateChatBridge::onStop(HookContext& context, const std::string& li
     return HookResult::handled();
 }
 
-HookResult PrivateChatBridge::onAnswer(HookContext& context, const std::string& line) {
+std::size_t PrivateChatBridge::requestsWaiting() const {
+    MutexLock lock(_mutex);
+    return _requesters.size();
+}
+
+void PrivateChatBridge::onRequest(const ServerLine& event, const EventRouter& events) {
+    if (auto from = event.field("from")) {
+        MutexLock lock(_mutex);
+        // Bounded by the server, which lets each user ask once at a time; kept small anyway.
+        if (_requesters.size() < 64)
+            _requesters.insert(*from);
+        // Its greeting may now wait for the token our "y" will bring.
+        _chats.announce(*from);
+    }
+    events.passOn(event);
+}
+
+HookResult PrivateChatBridge::answer(HookContext& context, const std::string& line) {
     auto reply = context.request(line);
     if (!reply)
         return HookResult::handled();
     printReply(_console, *reply);
+    {
+        MutexLock lock(_mutex);
+        if (auto user = reply->final.field("user"); user && reply->ok())
+            _requesters.erase(*user);
+        else if (reply->failed() && reply->code() == err::kNoRequest)
+            _requesters.clear(); // Whatever we thought waited has expired or gone.
+    }
     if (reply->ok() && reply->verb() == "ACCEPTPRIVATE") {
         auto requester = reply->final.field("user");
         auto token = reply->final.field("token");
@@ -127,6 +153,12 @@ void PrivateChatBridge::onEnded(const ServerLine& event) {
     auto peer = event.field("user");
     if (!peer)
         return;
+    {
+        // Whatever ended (a chat, or the request: withdrawn, expired, the peer gone), no
+        // request from this peer waits for our answer any more.
+        MutexLock lock(_mutex);
+        _requesters.erase(*peer);
+    }
     // A withdrawn request never became a connection: only the notice is left to show.
     if (event.field("reason") == std::optional<std::string>("withdrawn")) {
         _console.printLine(event.text());

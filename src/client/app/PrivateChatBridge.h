@@ -17,11 +17,17 @@
 //   server event          what happens
 //   PRIVATE_ACCEPTED      printed; PrivateChats connects to the address with the token
 //   PRIVATE_ENDED         the connection is closed; the notice printed once
-//   PRIVATE_REQUEST, PRIVATE_DECLINED: printed (the session's default for events)
+//   PRIVATE_REQUEST       noted (requestsWaiting(): `y` / `n` are then not a file offer's
+//                         answer, see AnswerRouting) and printed as any event
+//   PRIVATE_DECLINED      printed (the session's default for events)
 
 #include "client/session/CommandHooks.h"
 #include "client/session/EventRouter.h"
+#include "common/Mutex.h"
 #include "p2p/chat/PrivateChats.h"
+
+#include <set>
+#include <string>
 
 namespace toom::client {
 
@@ -35,15 +41,25 @@ public:
     /// Installs the command hooks and event handlers.
     void install(CommandHooks& hooks, EventRouter& events);
 
+    /// Sends an answer to a request (`y`, `n`, `acceptprivate ...`, `declineprivate ...`) to
+    /// the server and prints its reply; an accepted request's token goes to PrivateChats.
+    HookResult answer(HookContext& context, const std::string& line) TOOM_EXCLUDES(_mutex);
+
+    /// Requests to us that are (as far as this client knows) still waiting for an answer:
+    /// announced by PRIVATE_REQUEST, not yet answered, withdrawn or refused as expired.
+    std::size_t requestsWaiting() const TOOM_EXCLUDES(_mutex);
+
 private:
     HookResult onPrivate(HookContext& context, const std::string& line);
     HookResult onStop(HookContext& context, const std::string& line);
-    HookResult onAnswer(HookContext& context, const std::string& line);
+    void onRequest(const ServerLine& event, const EventRouter& events) TOOM_EXCLUDES(_mutex);
     void onAccepted(const ServerLine& event);
     void onEnded(const ServerLine& event);
 
     p2p::chat::PrivateChats& _chats;
     Console& _console;
+    mutable Mutex _mutex; ///< The reader thread adds requesters, the main thread answers.
+    std::set<std::string> _requesters TOOM_GUARDED_BY(_mutex);
 };
 
 } // namespace toom::client

@@ -1,6 +1,7 @@
 // toom-client: connects to a Toom server, logs in and runs commands, interactively on a
 // terminal or from a script on stdin. See ClientOptions.h for the command line.
 
+#include "client/app/AnswerRouting.h"
 #include "client/app/ClientOptions.h"
 #include "client/app/FileTransferBridge.h"
 #include "client/app/PrivateChatBridge.h"
@@ -17,6 +18,7 @@
 #include "client/terminal/LineEditor.h"
 #include "client/terminal/ScriptInput.h"
 #include "client/terminal/Terminal.h"
+#include "common/Profile.h"
 #include "common/Protocol.h"
 #include "common/Version.h"
 #include "p2p/chat/PrivateChats.h"
@@ -52,7 +54,14 @@ FileTransferBridge::Options transferOptions(const ClientOptions& options) {
     o.inbox.downloadDir = Poco::Path(options.downloadDir).makeAbsolute().toString();
     o.inbox.maxFileSize = static_cast<std::uint64_t>(options.maxFileMb) << 20;
     o.simulateLossPercent = options.simulateLossPercent;
+    o.autoAccept = options.autoAcceptFiles;
     return o;
+}
+
+/// One of the seeds' built-in profiles (not the default, not a name this client does not know).
+bool isSeedProfile(const std::string& name) {
+    auto known = toom::findProfile(name);
+    return known && known->name != toom::defaultProfile().name;
 }
 
 /// Runs one session with everything around it: the direct private chats (listening before
@@ -65,7 +74,8 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
         "", [&console](std::string_view text) { console.printLine(text); });
     int chatPort = 0;
     try {
-        chatPort = chats.listen(0);
+        // On the address the server sees us at, which is what it tells our peers.
+        chatPort = chats.listen(transport.localAddress().host(), 0);
     } catch (const Poco::Exception& e) {
         // Everything else still works; the server refuses private chats with this client.
         console.printLine("Private messaging is unavailable: " + e.displayText());
@@ -84,11 +94,12 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
     files.install(session.hooks(), session.events());
     PrivateChatBridge privateChats(chats, console);
     privateChats.install(session.hooks(), session.events());
+    installAnswerRouting(session.hooks(), privateChats, files); // y/n: a chat's, or a file's
     // Both keep their own copy: their threads must not read the session's, which the main
-    // thread writes.
-    session.onLoggedIn([&chats, &files](const std::string& username) {
+    // thread writes. The seed profiles receive files without asking.
+    session.onLoggedIn([&chats, &files, &session](const std::string& username) {
         chats.setUser(username);
-        files.setUser(username);
+        files.setUser(username, isSeedProfile(session.profile().name));
     });
     const int code = session.run();
     chats.closeAll(); // First: the peers hear of it at once, and nothing more is printed.

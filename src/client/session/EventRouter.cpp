@@ -28,6 +28,18 @@ bool EventRouter::handles(std::string_view type) const {
     return _handlers.find(type) != _handlers.end();
 }
 
+bool EventRouter::passOn(const ServerLine& event) const {
+    Handler handler;
+    {
+        MutexLock lock(_mutex);
+        handler = _fallback;
+    }
+    if (!handler)
+        return false;
+    handler(event);
+    return true;
+}
+
 bool EventRouter::dispatch(const ServerLine& event) const {
     Handler handler;
     std::vector<Handler> watchers;

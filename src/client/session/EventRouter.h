@@ -33,6 +33,10 @@ public:
     /// who is online from them). Watchers stay for the router's life.
     void watch(Handler watcher);
 
+    /// Calls the fallback for `event`, whatever its type: for a handler that only takes note
+    /// of its events and lets them show as any other. False if there is no fallback.
+    bool passOn(const ServerLine& event) const;
+
     /// True if `type` has its own handler.
     bool handles(std::string_view type) const;
 

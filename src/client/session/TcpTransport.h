@@ -26,6 +26,9 @@ public:
     /// Waits for the next line. Over-long lines (more than 1 MiB) are skipped.
     std::optional<std::string> receiveLine() override;
 
+    /// Our end of the connection: the local address the server is reached through.
+    Poco::Net::SocketAddress localAddress() const { return _socket.address(); }
+
     /// Shuts the socket down in both directions, which wakes a blocked receiveLine().
     void close() override;
 

@@ -1,6 +1,7 @@
 #include "commands/peer/SendFileCommand.h"
 
 #include "commands/peer/PeerTarget.h"
+#include "common/ByteSize.h"
 #include "common/Hex.h"
 #include "common/Protocol.h"
 
@@ -25,20 +26,6 @@ std::optional<std::string> parseSha256(const std::string& text) {
     return toHex(bytes->data(), bytes->size());
 }
 
-std::string humanSize(std::uint64_t bytes) {
-    static const char* const kUnits[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1024 && unit < 4) {
-        value /= 1024;
-        ++unit;
-    }
-    if (unit == 0)
-        return std::to_string(bytes) + " bytes";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, kUnits[unit]);
-    return text;
-}
 } // namespace
 
 bool isPlainFileName(const std::string& name) {
@@ -98,7 +85,7 @@ void SendFileCommand::execute(CommandContext& ctx) {
         ctx.reply.fail(err::kFileTooLarge)
             .with("max_bytes", static_cast<std::int64_t>(ctx.settings().maxFileOfferBytes))
             .say("Error. " + file + " is larger than this server allows (" +
-                 humanSize(ctx.settings().maxFileOfferBytes) + ")");
+                 formatByteSize(ctx.settings().maxFileOfferBytes) + ")");
         return;
     }
 
@@ -110,7 +97,7 @@ void SendFileCommand::execute(CommandContext& ctx) {
         .with("sha256", *sha256)
         .with("token", token)
         .with("address", ctx.session.address())
-        .say(ctx.user() + " is sending you " + file + " (" + humanSize(*size) + ")");
+        .say(ctx.user() + " is sending you " + file + " (" + formatByteSize(*size) + ")");
     if (!ctx.services.messenger.sendTo(audience, offer)) {
         ctx.reply.fail(err::kUserOffline).with("user", audience).say(refusals.offline);
         return;

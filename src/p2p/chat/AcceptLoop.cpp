@@ -16,12 +16,11 @@ namespace {
 constexpr int kListenBacklog = 64;
 } // namespace
 
-AcceptLoop::AcceptLoop(int port, Handler handler)
+AcceptLoop::AcceptLoop(const Poco::Net::IPAddress& address, int port, Handler handler)
     : _handler(std::move(handler)) {
     // SO_REUSEADDR lets a fixed port be bound again right after a restart; SO_REUSEPORT is left
     // off, or a second client on the same machine could share the port and steal connections.
-    _socket.bind(Poco::Net::SocketAddress(Poco::Net::IPAddress(), static_cast<Poco::UInt16>(port)),
-                 true, false);
+    _socket.bind(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)), true, false);
     _socket.listen(kListenBacklog);
     // Non-blocking, so that a connection reset between poll() and accept() cannot block the
     // thread in accept(); Linux does not pass the flag on to accepted sockets.

@@ -4,6 +4,7 @@
 
 #include "common/WakeUp.h"
 
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -19,9 +20,9 @@ class AcceptLoop {
 public:
     using Handler = std::function<void(Poco::Net::StreamSocket, Poco::Net::SocketAddress)>;
 
-    /// Listens on 0.0.0.0:`port` (0: the OS picks a free port) and starts accepting. Throws
+    /// Listens on `address`:`port` (0: the OS picks a free port) and starts accepting. Throws
     /// Poco::Exception if the port cannot be bound, std::system_error if the thread cannot start.
-    AcceptLoop(int port, Handler handler);
+    AcceptLoop(const Poco::Net::IPAddress& address, int port, Handler handler);
 
     /// Stops (see stop()).
     ~AcceptLoop();

@@ -2,18 +2,27 @@
 // Limits and timeouts of direct private messaging (PrivateChats). The defaults suit a chat
 // between people; tests shorten the timeouts.
 
+#include "p2p/chat/GreetingSlots.h"
+
 #include <chrono>
 #include <cstddef>
 
 namespace toom::p2p::chat {
 
 struct ChatSettings {
-    /// Direct sessions open at once (connecting, accepting or open); more are refused. Also
-    /// bounds the incoming connections still in their handshake.
+    /// Direct sessions open at once (connecting, accepting or open); more are refused.
     std::size_t maxSessions = 8;
 
-    /// How long an incoming connection may take to send its greeting, and how long a connector
-    /// waits for the answer on top of `tokenWait`.
+    /// Incoming connections still in their handshake: at most 16 in all and 4 per peer
+    /// address, and a silent one gives its place up to a newcomer from its own address
+    /// (GreetingSlots), so that connections that say nothing cannot lock real peers out.
+    GreetingSlots::Limits greetingSlots;
+
+    /// How long an incoming connection may take to send its greeting. Short: the connector
+    /// sends it the moment it is connected.
+    std::chrono::milliseconds greetingTimeout{2000};
+
+    /// How long a connector waits for the answer to its greeting, on top of `tokenWait`.
     std::chrono::milliseconds handshakeTimeout{5000};
 
     /// How long an incoming greeting waits for its token to be registered with expect(): the

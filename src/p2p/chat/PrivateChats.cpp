@@ -17,7 +17,8 @@ namespace {
 // then writes what the user typed meanwhile (SetupQueue), then reads the session's messages.
 // A poll loop over every socket would need fewer threads, but the handshake waits (for the
 // greeting, for a token, for the TCP connect) would become timers and state machines; with at
-// most maxSessions sessions plus maxSessions greetings, blocking threads woken by shutdown()
+// most maxSessions sessions plus greetingSlots.total greetings (and a few evicted ones on their
+// way out), blocking threads woken by shutdown()
 // are simpler to get right. A chat we accepted whose peer has not connected yet has no thread,
 // unless the user typed for it: then one waits for the token's expiry, to report what waited
 // (runAwaitTimer). Other writes are made by the caller's thread, bounded by
@@ -42,6 +43,9 @@ std::size_t messageOverhead() {
     static const std::size_t overhead = PeerLine::message("x").format().size() - 1;
     return overhead;
 }
+
+/// Peers announce() remembers at most.
+constexpr std::size_t kMaxAnnouncedPeers = 64;
 
 std::string notEnabled(std::string_view peer) {
     return "Error. Private messaging to " + std::string(peer) + " not enabled";
@@ -75,7 +79,8 @@ PrivateChats::PrivateChats(std::string me, Printer print, ChatSettings settings)
     : _settings(settings)
     , _tokens(settings.tokenLifetime)
     , _notices(std::move(print))
-    , _me(std::move(me)) {}
+    , _me(std::move(me))
+    , _slots(settings.greetingSlots) {}
 
 void PrivateChats::setUser(std::string me) {
     MutexLock lock(_mutex);
@@ -91,18 +96,29 @@ PrivateChats::~PrivateChats() {
     closeAll();
 }
 
-int PrivateChats::listen(int port) {
+int PrivateChats::listen(const Poco::Net::IPAddress& address, int port) {
     MutexLock lifecycle(_lifecycleMutex);
     if (!_listener) {
         _listener = std::make_unique<AcceptLoop>(
-            port, [this](const Poco::Net::StreamSocket& socket,
-                         const Poco::Net::SocketAddress& remote) { onIncoming(socket, remote); });
+            address, port,
+            [this](const Poco::Net::StreamSocket& socket, const Poco::Net::SocketAddress& remote) {
+                onIncoming(socket, remote);
+            });
     }
     return _listener->port();
 }
 
 SetupQueue PrivateChats::newQueue() const {
     return SetupQueue({_settings.maxWaitingMessages, _settings.maxWaitingBytes});
+}
+
+void PrivateChats::announce(const std::string& peer) {
+    MutexLock lock(_mutex);
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(_announced, [now](const auto& entry) { return entry.second <= now; });
+    if (_announced.size() >= kMaxAnnouncedPeers && !_announced.contains(peer))
+        return; // More asked at once than anyone answers: their greetings just cannot wait.
+    _announced[peer] = now + _settings.tokenLifetime;
 }
 
 void PrivateChats::expect(const std::string& peer, const std::string& token) {
@@ -373,19 +389,38 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
     _workers.reapFinished();
     auto connection = std::make_shared<PeerConnection>(socket, remote, _settings.maxLineBytes);
     bool closing = false;
+    ConnectionPtr evicted;
     {
         MutexLock lock(_mutex);
         closing = _closing;
-        if (!closing && _greeting.size() < _settings.maxSessions) {
+        auto admission =
+            closing ? GreetingSlots::Admission{} : _slots.admit(remote.host().toString());
+        if (admission.evicted) {
+            // Its place is the newcomer's: closed without a word (it said none either); its
+            // thread sees the connection end and returns.
+            if (auto it = _silent.find(*admission.evicted); it != _silent.end()) {
+                evicted = it->second;
+                _silent.erase(it);
+            }
+        }
+        if (admission.admitted) {
             _greeting.insert(connection);
+            _silent[admission.id] = connection;
             try {
-                _workers.spawn([this, connection] { runAcceptor(connection); });
+                const GreetingSlots::Id slot = admission.id;
+                _workers.spawn([this, connection, slot] { runAcceptor(connection, slot); });
+                if (evicted)
+                    evicted->shutdown();
                 return;
             } catch (const std::system_error&) {
                 _greeting.erase(connection);
+                _silent.erase(admission.id);
+                _slots.release(admission.id);
             }
         }
     }
+    if (evicted)
+        evicted->shutdown();
     // Refused before reading anything: the accept thread must not wait for a greeting. A new
     // socket's send buffer is empty, so the FAIL line cannot block.
     if (closing)
@@ -395,22 +430,30 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
                "too many connections at once");
 }
 
-void PrivateChats::runAcceptor(const ConnectionPtr& connection) {
-    acceptGreeting(connection);
+void PrivateChats::runAcceptor(const ConnectionPtr& connection, GreetingSlots::Id slot) {
+    acceptGreeting(connection, slot);
     MutexLock lock(_mutex);
     _greeting.erase(connection);
+    _silent.erase(slot);
+    _slots.release(slot);
 }
 
-void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
+void PrivateChats::acceptGreeting(const ConnectionPtr& connection, GreetingSlots::Id slot) {
     auto received =
-        connection->receiveLine(PeerConnection::Clock::now() + _settings.handshakeTimeout);
+        connection->receiveLine(PeerConnection::Clock::now() + _settings.greetingTimeout);
+    {
+        // It spoke (or is gone): no longer a silent place a newcomer may take.
+        MutexLock lock(_mutex);
+        _silent.erase(slot);
+        _slots.greeted(slot);
+    }
     switch (received.kind) {
     case Received::Kind::Closed:
         return; // Gone without a word (or closeAll()): nothing to answer or report.
     case Received::Kind::TimedOut:
         refuse(*connection, refusal::kTimeout,
-               "no greeting within " + describe(_settings.handshakeTimeout),
-               "no greeting within " + describe(_settings.handshakeTimeout));
+               "no greeting within " + describe(_settings.greetingTimeout),
+               "no greeting within " + describe(_settings.greetingTimeout));
         return;
     case Received::Kind::TooLong:
         refuse(*connection, refusal::kLineTooLong, "greeting too long", "greeting too long");
@@ -426,7 +469,15 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
         return;
     }
     const std::string& peer = hello->name;
-    switch (_tokens.claim(peer, hello->token, _settings.tokenWait)) {
+    // Only a peer the server said asked us may wait for its token (announce()).
+    std::chrono::milliseconds wait{0};
+    {
+        MutexLock lock(_mutex);
+        auto announced = _announced.find(peer);
+        if (announced != _announced.end() && announced->second > std::chrono::steady_clock::now())
+            wait = _settings.tokenWait;
+    }
+    switch (_tokens.claim(peer, hello->token, wait)) {
     case PendingTokens::Claim::Accepted:
         break;
     case PendingTokens::Claim::Cancelled:
@@ -504,6 +555,7 @@ void PrivateChats::acceptGreeting(const ConnectionPtr& connection) {
     {
         MutexLock lock(_mutex);
         _greeting.erase(connection); // The handshake is over; it no longer counts as one.
+        _slots.release(slot);
     }
     if (deliverWaiting(session))
         readMessages(session);
@@ -688,8 +740,17 @@ void PrivateChats::refuse(PeerConnection& connection, std::string_view code,
                           const std::string& reason, const std::string& note) {
     connection.sendLine(PeerLine::refused(code, reason).format(), goodbyeTimeout(_settings));
     connection.shutdown();
-    if (!note.empty()) {
-        say("Refused a private messaging connection from " + connection.remote() + ": " + note);
+    if (note.empty())
+        return;
+    std::optional<std::string> line;
+    {
+        MutexLock lock(_mutex);
+        line = _refusalNotes.note("Refused a private messaging connection from " +
+                                      connection.remote() + ": " + note,
+                                  RefusalNotes::Clock::now());
+    }
+    if (line) {
+        say(std::move(*line));
         _notices.flush();
     }
 }

@@ -25,6 +25,7 @@
 #include "p2p/chat/PeerConnection.h"
 #include "p2p/chat/PeerSession.h"
 #include "p2p/chat/PendingTokens.h"
+#include "p2p/chat/RefusalNotes.h"
 #include "p2p/chat/SetupQueue.h"
 #include "p2p/chat/WorkerThreads.h"
 
@@ -83,10 +84,20 @@ public:
     PrivateChats(const PrivateChats&) = delete;
     PrivateChats& operator=(const PrivateChats&) = delete;
 
-    /// Listens for peers on 0.0.0.0:`port` (0: the OS picks) and returns the port, which the
-    /// client announces to the server. Already listening: returns the current port. Throws
-    /// Poco::Exception if the port cannot be bound.
-    int listen(int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
+    /// Listens for peers on `address`:`port` (0: the OS picks) and returns the port, which the
+    /// client announces to the server. The client passes the local address of its connection
+    /// to the server: the address the server sees, and so announces, is the one peers reach
+    /// (listening on every interface would also answer on ones nobody was told about).
+    /// Already listening: returns the current port. Throws Poco::Exception if the port cannot
+    /// be bound.
+    int listen(const Poco::Net::IPAddress& address, int port = 0) TOOM_EXCLUDES(_lifecycleMutex);
+
+    /// The server says `peer` asked us for a chat (PRIVATE_REQUEST): until tokenLifetime has
+    /// passed, a greeting from `peer` whose token is not registered yet waits for it (up to
+    /// tokenWait), since our "y" and its connection race. A greeting from anyone else with
+    /// an unknown token is refused at once: without this, any stranger could hold a handshake
+    /// place for tokenWait with a made-up token. At most 64 peers are remembered.
+    void announce(const std::string& peer) TOOM_EXCLUDES(_mutex);
 
     /// We accepted `peer`'s request and the server gave us `token`: one incoming connection
     /// from `peer` presenting it is accepted. Replaces an earlier token for `peer`; expires
@@ -144,8 +155,8 @@ private:
 
     void onIncoming(const Poco::Net::StreamSocket& socket, const Poco::Net::SocketAddress& remote);
     void runConnector(const SessionPtr& session, const std::string& token);
-    void runAcceptor(const ConnectionPtr& connection);
-    void acceptGreeting(const ConnectionPtr& connection);
+    void runAcceptor(const ConnectionPtr& connection, GreetingSlots::Id slot);
+    void acceptGreeting(const ConnectionPtr& connection, GreetingSlots::Id slot);
     void readMessages(const SessionPtr& session);
 
     /// The session just opened: writes what waited for it, in order, until nothing does (the
@@ -190,9 +201,10 @@ private:
     /// Prints `line` after the lines already queued (Notices::queue); flush() prints them.
     void say(std::string line) { _notices.queue(std::move(line)); }
 
-    /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user.
+    /// Answers a greeting with FAIL and closes; prints `note` (if any) for the user, unless
+    /// too many were printed lately (RefusalNotes).
     void refuse(PeerConnection& connection, std::string_view code, const std::string& reason,
-                const std::string& note);
+                const std::string& note) TOOM_EXCLUDES(_mutex);
 
     const ChatSettings _settings;
     PendingTokens _tokens;
@@ -211,6 +223,15 @@ private:
     std::map<std::string, SessionPtr, std::less<>> _sessions TOOM_GUARDED_BY(_mutex);
     /// Incoming connections still in their handshake.
     std::set<ConnectionPtr> _greeting TOOM_GUARDED_BY(_mutex);
+    /// Their places, per peer address (see ChatSettings::greetingSlots).
+    GreetingSlots _slots TOOM_GUARDED_BY(_mutex);
+    /// Those that have not greeted yet, by place: an evicted one is shut down.
+    std::map<GreetingSlots::Id, ConnectionPtr> _silent TOOM_GUARDED_BY(_mutex);
+    /// Peers the server said asked us, until when their greeting may wait for its token.
+    std::map<std::string, std::chrono::steady_clock::time_point, std::less<>>
+        _announced TOOM_GUARDED_BY(_mutex);
+    /// Keeps refused connections from filling the user's screen.
+    RefusalNotes _refusalNotes TOOM_GUARDED_BY(_mutex);
     /// Chats we accepted whose peer has not connected yet, by peer. Entries without messages
     /// are dropped once their token has expired; those with messages by their timer.
     std::map<std::string, AwaitedPtr, std::less<>> _awaited TOOM_GUARDED_BY(_mutex);

@@ -1,5 +1,6 @@
 #include "p2p/transfer/FileInbox.h"
 
+#include "common/ByteSize.h"
 #include "p2p/transfer/SafeFileName.h"
 
 #include <Poco/Path.h>
@@ -81,9 +82,8 @@ std::optional<std::string> FileInbox::expect(const FileOffer& offer) {
         return "this offer was already announced";
     std::string refusal;
     if (offer.size > _settings.maxFileSize)
-        refusal = "the file is too large (" + std::to_string(offer.size) +
-                  " bytes; this client accepts at most " + std::to_string(_settings.maxFileSize) +
-                  ")";
+        refusal = "the file is too large (" + formatByteSize(offer.size) +
+                  "; this client accepts at most " + formatByteSize(_settings.maxFileSize) + ")";
     else if (_announced.size() + _runningTokens.size() >= _settings.maxIncoming)
         refusal =
             "too many incoming transfers (at most " + std::to_string(_settings.maxIncoming) + ")";
@@ -96,6 +96,17 @@ std::optional<std::string> FileInbox::expect(const FileOffer& offer) {
     }
     _announced[token] = Announced{offer, now + _settings.offerLifetime};
     return std::nullopt;
+}
+
+void FileInbox::decline(const FileOffer& offer, const std::string& reason) {
+    auto token = parseToken(offer.token);
+    if (!token)
+        return;
+    MutexLock lock(_mutex);
+    if (_announced.count(*token) || _runningTokens.count(*token) || _finished.count(*token))
+        return; // accepted already, or known: cancel() is the way to stop it
+    remember(*token, Finished{false, AbortCode::Refused, reason, std::nullopt,
+                              TransferClock::now() + _settings.rememberFinished});
 }
 
 void FileInbox::cancel(const std::string& token, std::string reason) {
@@ -128,6 +139,7 @@ void FileInbox::run() {
             flushAcks();
         if (now >= nextHousekeeping) {
             housekeep(now);
+            runCallback(_onHousekeeping);
             nextHousekeeping = now + kHousekeepingInterval;
         }
     }

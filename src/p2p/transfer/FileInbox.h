@@ -1,7 +1,8 @@
 #pragma once
 // The audience's end: one thread that receives every transfer datagram on the client's UDP
 // channel and runs the incoming transfers the server announced. Files land in the download
-// directory as "<presenter>_<base name>", complete and verified, or not at all.
+// directory as "<presenter>_<base name>" (or "<presenter>_<base name> (1)", ... when that name
+// is taken: an existing file is never replaced), complete and verified, or not at all.
 
 #include "common/Mutex.h"
 #include "p2p/transfer/DatagramChannel.h"
@@ -52,6 +53,9 @@ public:
     void onReceived(ReceivedCallback callback) { _onReceived = std::move(callback); }
     /// The transfer failed or the offer expired; no file was kept under the final name.
     void onFailed(FailedCallback callback) { _onFailed = std::move(callback); }
+    /// Every housekeeping pass (at least every 50 ms): for the client's own timers, such as
+    /// offers its user has not answered.
+    void onHousekeeping(std::function<void()> callback) { _onHousekeeping = std::move(callback); }
 
     /// Starts the receive thread.
     void start();
@@ -66,6 +70,11 @@ public:
     /// size cap, too many incoming transfers, token already known), or nothing when accepted.
     /// A refused offer's presenter gets an ABORT with that reason when its START arrives.
     std::optional<std::string> expect(const FileOffer& offer);
+
+    /// The user declined `offer` (announced by the server, never passed to expect()): its
+    /// presenter's START is answered with an ABORT (refused) carrying `reason`, so that the
+    /// presenter learns of it at once. Thread-safe; no callback is called.
+    void decline(const FileOffer& offer, const std::string& reason);
 
     /// Refuses or stops the transfer of `token` (32 hex characters): its presenter gets an
     /// ABORT with `reason`, and onFailed is called. Thread-safe; takes effect within ~50 ms.
@@ -132,6 +141,7 @@ private:
     ProgressCallback _onProgress;
     ReceivedCallback _onReceived;
     FailedCallback _onFailed;
+    std::function<void()> _onHousekeeping;
 
     std::thread _thread;
     std::atomic<bool> _stopping{false};

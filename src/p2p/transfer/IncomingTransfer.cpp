@@ -1,5 +1,8 @@
 #include "p2p/transfer/IncomingTransfer.h"
 
+#include "common/ByteSize.h"
+#include "p2p/transfer/SafeFileName.h"
+
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -41,8 +44,9 @@ std::string IncomingTransfer::open() {
     } catch (const Poco::Exception& e) {
         return "cannot create the download directory: " + e.displayText();
     }
-    // O_NOFOLLOW: a symlink planted under the temporary name must not redirect the writes.
-    _fd = ::open(_tempPath.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+    // O_EXCL (with which O_CREAT follows no symlink): the name is unique per transfer, so
+    // anything already there is not ours to truncate or to write through.
+    _fd = ::open(_tempPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (_fd < 0)
         return "cannot create " + _tempPath + ": " + std::strerror(errno);
     _created = true;
@@ -52,7 +56,7 @@ std::string IncomingTransfer::open() {
     if (_offer.size > 0 && ::fallocate(_fd, 0, 0, static_cast<off_t>(_offer.size)) != 0 &&
         (errno == ENOSPC || errno == EFBIG)) {
         discard();
-        return "not enough space for " + std::to_string(_offer.size) + " bytes";
+        return "not enough space for " + formatByteSize(_offer.size);
     }
     // Whole chunks, at least one, about 64 KiB.
     _readBack.resize(std::max<std::size_t>(1, kReadBackBytes / _chunkSize) * _chunkSize);
@@ -186,15 +190,46 @@ IncomingTransfer::Kept IncomingTransfer::keep() {
         return Kept::Failed;
     }
     closeFile();
-    // rename() replaces an existing file in one step: a reader sees the old file or the new
-    // one, never a mix, and a failure leaves the old one intact.
+    if (!claimFinalName()) {
+        discard();
+        return Kept::Failed;
+    }
+    // rename() over the empty file claimFinalName() created, in one step: a reader sees the
+    // empty reservation or the whole file, never a part.
     if (std::rename(_tempPath.c_str(), _finalPath.c_str()) != 0) {
         _error = "cannot rename to " + _finalPath + ": " + std::strerror(errno);
+        ::unlink(_finalPath.c_str());
         discard();
         return Kept::Failed;
     }
     _kept = true;
     return Kept::Yes;
+}
+
+bool IncomingTransfer::claimFinalName() {
+    // The wanted name, else "name (1)", "name (2)", ...: each created with O_EXCL, which fails
+    // if anything (a file, a directory, a dangling symlink) has the name, so an existing file
+    // is never replaced, not even by one that appeared after the directory was looked at.
+    const Poco::Path wanted(_finalPath);
+    const std::string directory = wanted.parent().toString();
+    const std::string name = wanted.getFileName();
+    for (int number = 0; number <= kMaxNameNumber; ++number) {
+        std::string candidate = directory + numberedFileName(name, number);
+        int fd =
+            ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            _finalPath = std::move(candidate);
+            return true;
+        }
+        if (errno != EEXIST) {
+            _error = "cannot create " + candidate + ": " + std::strerror(errno);
+            return false;
+        }
+    }
+    _error = "cannot save " + name + ": it and " + std::to_string(kMaxNameNumber) +
+             " numbered alternatives exist already";
+    return false;
 }
 
 void IncomingTransfer::closeFile() {

@@ -34,7 +34,8 @@ public:
         Failed          ///< The file could not be written or renamed; error() says why.
     };
 
-    /// `finalPath` is where keep() puts the file; `tempPath` where it grows meanwhile.
+    /// `finalPath` is where keep() puts the file (or a numbered alternative, if that name is
+    /// taken by then); `tempPath` where it grows meanwhile.
     IncomingTransfer(FileOffer offer, std::uint32_t chunkSize, std::string finalPath,
                      std::string tempPath);
     ~IncomingTransfer();
@@ -55,14 +56,17 @@ public:
     AckMessage ack(std::uint32_t echo) const;
 
     /// Checks the digest, makes the data durable (fdatasync) and renames the temporary file to
-    /// its final name, replacing any file there in one step. Unless Kept::Yes, the temporary
-    /// file is gone and error() says why. Call once complete().
+    /// its final name, which never replaces a file: if the name given at construction is
+    /// taken, the first free numbered alternative ("yoda_big (1).bin", see numberedFileName)
+    /// is used, and finalPath() then names it. Unless Kept::Yes, the temporary file is gone and
+    /// error() says why. Call once complete().
     Kept keep();
 
     /// Removes the temporary file (nothing if already kept or discarded).
     void discard();
 
     const FileOffer& offer() const { return _offer; }
+    /// Where the file is (after keep()) or would go (before).
     const std::string& finalPath() const { return _finalPath; }
     const std::string& tempPath() const { return _tempPath; }
     const std::string& error() const { return _error; }
@@ -80,6 +84,9 @@ private:
     bool readAt(char* data, std::size_t length, std::uint64_t offset);
     bool hashUpTo(std::uint32_t end, const DataMessage& justStored);
     void closeFile();
+    /// Creates the first free name of _finalPath's alternatives (O_EXCL) and sets _finalPath
+    /// to it; false, with _error set, if none could be created.
+    bool claimFinalName();
 
     FileOffer _offer;
     std::uint32_t _chunkSize;

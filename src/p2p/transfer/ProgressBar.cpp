@@ -1,5 +1,7 @@
 #include "p2p/transfer/ProgressBar.h"
 
+#include "common/ByteSize.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -7,7 +9,7 @@ namespace toom::p2p::transfer {
 
 namespace {
 constexpr std::size_t kPercentWidth = 4; ///< "100%"
-constexpr std::size_t kRateWidth = 10;   ///< "999.9 kB/s"
+constexpr std::size_t kRateWidth = 12;   ///< "1023.9 KiB/s"
 constexpr std::size_t kMinBarCells = 5;
 
 std::string rightAligned(const std::string& text, std::size_t width) {
@@ -22,24 +24,6 @@ std::string percentText(const TransferProgress& progress) {
     return std::to_string(percent) + "%";
 }
 } // namespace
-
-std::string formatRate(double bytesPerSecond) {
-    static constexpr const char* kUnits[] = {"B/s", "kB/s", "MB/s", "GB/s", "TB/s"};
-    if (!(bytesPerSecond > 0))
-        return "0 B/s";
-    if (bytesPerSecond < 999.5)
-        return std::to_string(static_cast<long>(std::lround(bytesPerSecond))) + " B/s";
-    double value = bytesPerSecond;
-    std::size_t unit = 0;
-    // Move up a unit while the value would print as 1000.0 or more.
-    while (value >= 999.95 && unit + 1 < std::size(kUnits)) {
-        value /= 1000;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, kUnits[unit]);
-    return text;
-}
 
 std::string formatTimeLeft(std::optional<double> seconds) {
     if (!seconds || !std::isfinite(*seconds) || *seconds < 0)
@@ -59,7 +43,7 @@ std::string formatTimeLeft(std::optional<double> seconds) {
 std::string renderProgressBar(const TransferProgress& progress, std::size_t width) {
     std::string percent = rightAligned(percentText(progress), kPercentWidth);
     std::string figures = percent + "  " +
-                          rightAligned(formatRate(progress.bytesPerSecond), kRateWidth) + "  " +
+                          rightAligned(formatByteRate(progress.bytesPerSecond), kRateWidth) + "  " +
                           formatTimeLeft(progress.secondsLeft) + " left";
     std::string withGap = "  " + figures;
     if (width >= withGap.size() + 2 + kMinBarCells) {

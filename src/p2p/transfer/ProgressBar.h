@@ -1,7 +1,7 @@
 #pragma once
 // One line of text for a transfer's progress, e.g.
 //
-//   [#########.........]   45%   12.3 MB/s  0:04 left
+//   [#########.........]   45%   12.3 MiB/s  0:04 left
 //
 // A pure function of the progress and the width, so the client redraws it as often as it
 // likes and tests pin it down exactly.
@@ -15,11 +15,9 @@ namespace toom::p2p::transfer {
 
 /// The line, at most `width` characters (ASCII only, so characters are columns). The figures
 /// keep fixed widths so that the bar does not jitter as they change; when the width is too
-/// small the bar goes first, then the rate and time, and the percentage stays.
+/// small the bar goes first, then the rate and time, and the percentage stays. Rates are in the
+/// binary units of common/ByteSize.h, like every size the client shows.
 std::string renderProgressBar(const TransferProgress& progress, std::size_t width);
-
-/// A rate in decimal units with one decimal: "850 B/s", "12.3 MB/s", "1.1 GB/s".
-std::string formatRate(double bytesPerSecond);
 
 /// Remaining time as "m:ss" or "h:mm:ss"; "-:--" when unknown.
 std::string formatTimeLeft(std::optional<double> seconds);

@@ -98,4 +98,14 @@ std::string receivedFileName(std::string_view presenter, std::string_view fileNa
     return prefix + "_" + base;
 }
 
+std::string numberedFileName(std::string_view name, int number) {
+    if (number <= 0)
+        return std::string(name);
+    std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0)
+        dot = name.size();
+    return std::string(name.substr(0, dot)) + " (" + std::to_string(number) + ")" +
+           std::string(name.substr(dot));
+}
+
 } // namespace toom::p2p::transfer

@@ -25,4 +25,14 @@ std::string safeBaseName(std::string_view name);
 /// nothing usable. receivedFileName("yoda", "../../etc/passwd") == "yoda_passwd".
 std::string receivedFileName(std::string_view presenter, std::string_view fileName);
 
+/// Most numbered alternatives tried for a name that is taken ("x (1)" up to this).
+inline constexpr int kMaxNameNumber = 999;
+
+/// The `number`th alternative to `name` when a file of that name exists already: " (number)"
+/// before the extension (the last dot, unless it begins the name). 0 gives `name` itself.
+/// numberedFileName("yoda_big.bin", 2) == "yoda_big (2).bin"; ("yoda_notes", 1) ==
+/// "yoda_notes (1)". Pure: whether a name is free is for the caller to find out, atomically
+/// (IncomingTransfer::keep() creates the final name so that an existing file is never replaced).
+std::string numberedFileName(std::string_view name, int number);
+
 } // namespace toom::p2p::transfer

@@ -27,9 +27,11 @@ struct SenderSettings {
     /// loopback 256 to 1024 measured the same (the audience's SHA-256 is the limit there), and
     /// without congestion control a bigger burst is only a risk for shared links.
     std::size_t window = 512;
-    /// How long the audience may take to answer START (it may hear of the offer a little
-    /// after the presenter starts; START is repeated meanwhile).
-    std::chrono::milliseconds startTimeout{30'000};
+    /// How long the audience may take to answer START: it may hear of the offer a little after
+    /// the presenter starts, and its user may be asked first (START is repeated meanwhile,
+    /// so the transfer begins within a second of the user's "y"). The audience's question
+    /// expires a little earlier (FileOfferQuestions), and then declines.
+    std::chrono::milliseconds startTimeout{120'000};
     /// First START repeat; it doubles up to startRetryMax.
     std::chrono::milliseconds startRetry{200};
     std::chrono::milliseconds startRetryMax{1'000};

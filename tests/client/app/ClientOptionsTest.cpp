@@ -170,3 +170,13 @@ TEST(ClientOptionsTest, NoHistoryKeepsTheEditLineHistoryOutOfTheFile) {
     ASSERT_EQ(parsed.status, ParsedArguments::Status::Run);
     EXPECT_FALSE(parsed.options.history);
 }
+
+TEST(ClientOptionsTest, AutoAcceptFilesIsOffUnlessAsked) {
+    EXPECT_FALSE(parse({"4000"}).options.autoAcceptFiles);
+    auto parsed = parse({"--auto-accept-files", "127.0.0.1", "4000"});
+    ASSERT_EQ(parsed.status, ParsedArguments::Status::Run) << parsed.error;
+    EXPECT_TRUE(parsed.options.autoAcceptFiles);
+    auto usage = usageText("toom-client");
+    EXPECT_NE(usage.find("--auto-accept-files"), std::string::npos);
+    EXPECT_NE(usage.find("answer y or n, or accept / decline"), std::string::npos);
+}

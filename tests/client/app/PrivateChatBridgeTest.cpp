@@ -140,3 +140,30 @@ TEST(PrivateChatBridgeTest, WithoutAMessageTheLineGoesToTheServerAsTyped) {
     EXPECT_EQ(result.line, "private luke");
     EXPECT_TRUE(rig.server.requests.empty());
 }
+
+TEST(PrivateChatBridgeTest, RequestsWaitFromTheirEventUntilAnsweredWithdrawnOrGone) {
+    BridgeRig rig;
+    std::vector<std::string> shown;
+    rig.events.otherwise([&shown](const toom::ServerLine& e) { shown.push_back(e.text()); });
+    rig.events.dispatch(*toom::ServerLine::parse(
+        "EVENT PRIVATE_REQUEST from=luke :luke would like to private message, enter y or n: "));
+    rig.events.dispatch(*toom::ServerLine::parse(
+        "EVENT PRIVATE_REQUEST from=leia :leia would like to private message, enter y or n: "));
+    rig.events.dispatch(*toom::ServerLine::parse(
+        "EVENT PRIVATE_REQUEST from=hans :hans would like to private message, enter y or n: "));
+    EXPECT_EQ(rig.bridge.requestsWaiting(), 3u);
+    // Still shown as any event is.
+    ASSERT_EQ(shown.size(), 3u);
+    EXPECT_EQ(shown[0], "luke would like to private message, enter y or n: ");
+
+    rig.server.willAnswer("OK DECLINEPRIVATE user=luke :You declined luke");
+    rig.hooks.apply(rig.server, "n");
+    EXPECT_EQ(rig.bridge.requestsWaiting(), 2u);
+    rig.events.dispatch(*toom::ServerLine::parse(
+        "EVENT PRIVATE_ENDED user=leia reason=withdrawn :leia withdrew the request"));
+    EXPECT_EQ(rig.bridge.requestsWaiting(), 1u);
+    // The server knows of none (hans's expired): nothing is thought to wait any more.
+    rig.server.willAnswer("FAIL ACCEPTPRIVATE NO_REQUEST :Error. No private messaging request");
+    rig.hooks.apply(rig.server, "y");
+    EXPECT_EQ(rig.bridge.requestsWaiting(), 0u);
+}

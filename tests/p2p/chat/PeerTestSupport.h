@@ -220,7 +220,7 @@ struct ChatUser {
     explicit ChatUser(std::string user, ChatSettings settings = quickSettings())
         : name(user)
         , chats(std::make_unique<PrivateChats>(user, printed.printer(), settings)) {
-        port = chats->listen();
+        port = chats->listen(Poco::Net::IPAddress("127.0.0.1"));
     }
 
     std::string name;

@@ -62,7 +62,9 @@ TEST(PrivateChatsHandshakeTest, AGreetingThatArrivesBeforeItsTokenWaitsForIt) {
     ChatUser yoda("yoda");
     ChatUser hans("hans");
     // The server tells yoda "hans accepted" and hans "here is the token" at the same time;
-    // here yoda wins the race and greets before hans has registered the token.
+    // here yoda wins the race and greets before hans has registered the token. hans heard of
+    // yoda's request first (PRIVATE_REQUEST), so the greeting waits.
+    hans.chats->announce("yoda");
     yoda.chats->connect("hans", loopback(hans.port), "tok-3");
     ASSERT_TRUE(waitUntil([&] { return hans.chats->handshakesWaitingForToken() == 1; }));
     hans.chats->expect("yoda", "tok-3");
@@ -149,9 +151,9 @@ TEST(PrivateChatsHandshakeTest, NobodyListeningIsReported) {
     EXPECT_TRUE(yoda.chats->peers().empty());
 }
 
-TEST(PrivateChatsHandshakeTest, ASilentConnectionIsClosedAfterTheHandshakeTimeout) {
+TEST(PrivateChatsHandshakeTest, ASilentConnectionIsClosedAfterTheGreetingTimeout) {
     ChatSettings impatient = quickSettings();
-    impatient.handshakeTimeout = 200ms;
+    impatient.greetingTimeout = 200ms;
     ChatUser hans("hans", impatient);
     RawPeer mute(hans.port);
     EXPECT_EQ(mute.readLine(), "FAIL HELLO TIMEOUT :no greeting within 200 ms");
@@ -210,12 +212,29 @@ TEST(PrivateChatsHandshakeTest, SessionsBeyondTheLimitAreRefused) {
 
 TEST(PrivateChatsHandshakeTest, GreetingsBeyondTheLimitAreRefusedAtOnce) {
     ChatSettings one = quickSettings();
-    one.maxSessions = 1;
+    one.greetingSlots = {1, 1};
     ChatUser hans("hans", one);
-    RawPeer first(hans.port); // Greets slowly: holds the only handshake slot.
+    // Greets with a token hans does not know (yet): holds the only place while it waits.
+    hans.chats->announce("yoda");
+    RawPeer first(hans.port);
+    first.sendLine("HELLO TOOM-P2P/1 from=yoda token=tok-unknown");
+    ASSERT_TRUE(waitUntil([&] { return hans.chats->handshakesWaitingForToken() == 1; }));
     RawPeer second(hans.port);
     EXPECT_EQ(second.readLine()->rfind("FAIL HELLO BUSY", 0), 0u);
     EXPECT_TRUE(second.waitForClose());
+}
+
+TEST(PrivateChatsHandshakeTest, SilentConnectionsFromOneAddressDoNotLockARealPeerOut) {
+    // Eight connections that never greet, from the address the real peer uses too (this
+    // machine): each address holds at most four places, and a newcomer takes a silent one's.
+    ChatUser hans("hans");
+    ChatUser yoda("yoda");
+    std::vector<std::unique_ptr<RawPeer>> mutes;
+    for (int i = 0; i < 8; ++i)
+        mutes.push_back(std::make_unique<RawPeer>(hans.port));
+    ASSERT_TRUE(startPrivate(yoda, hans, "tok-mutes")) << yoda.printed.dump();
+    // The oldest silent ones were closed to make room, without an answer.
+    EXPECT_TRUE(mutes.front()->waitForClose());
 }
 
 TEST(PrivateChatsHandshakeTest, OneSessionPerPeer) {
@@ -244,4 +263,31 @@ TEST(PrivateChatsHandshakeTest, StoppingAConnectionBeingSetUpIsQuiet) {
     yoda.chats->closeAll(); // Joins the connecting thread: everything it printed is in.
     EXPECT_EQ(yoda.printed.lines(),
               std::vector<std::string>{"Stopped private messaging with hans"});
+}
+
+TEST(PrivateChatsHandshakeTest, AFloodOfBadGreetingsDoesNotFloodTheScreen) {
+    ChatUser hans("hans");
+    for (int i = 0; i < 20; ++i) {
+        RawPeer browser(hans.port);
+        browser.sendLine("GET / HTTP/1.1");
+        ASSERT_TRUE(browser.readLine()); // each one is still answered
+    }
+    ASSERT_TRUE(hans.printed.waitFor("invalid greeting"));
+    std::this_thread::sleep_for(100ms);
+    std::size_t lines = 0;
+    for (const auto& line : hans.printed.lines())
+        lines += line.find("Refused a private messaging connection") != std::string::npos;
+    EXPECT_EQ(lines, 5u) << hans.printed.dump();
+}
+
+TEST(PrivateChatsHandshakeTest, AStrangersUnknownTokenIsRefusedAtOnce) {
+    ChatSettings patient = quickSettings();
+    patient.tokenWait = 10s; // what an announced peer's greeting may wait
+    ChatUser hans("hans", patient);
+    // Nobody told hans that luke asked: luke's greeting cannot hold a place waiting.
+    RawPeer luke(hans.port);
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(luke.greet("luke", "made-up")->rfind("FAIL HELLO BAD_TOKEN", 0), 0u);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+    EXPECT_EQ(hans.chats->handshakesWaitingForToken(), 0u);
 }

@@ -223,7 +223,7 @@ TEST(PrivateChatsSessionTest, ClosingAllSaysGoodbyeToEveryPeerAndPrintsNothing) 
     EXPECT_TRUE(luke.printed.waitFor("Private messaging with hans ended: hans left"));
 
     // Closed, not dead: hans can listen and take a new session.
-    hans.port = hans.chats->listen();
+    hans.port = hans.chats->listen(Poco::Net::IPAddress("127.0.0.1"));
     ASSERT_TRUE(startPrivate(yoda, hans, "s-16")) << yoda.printed.dump() << hans.printed.dump();
 }
 
@@ -260,13 +260,26 @@ TEST(PrivateChatsSessionTest, APeerThatStopsReadingOnlyDelaysMessagesToItself) {
 
 TEST(PrivateChatsSessionTest, ListeningAgainKeepsThePort) {
     ChatUser hans("hans");
-    EXPECT_EQ(hans.chats->listen(), hans.port);
+    EXPECT_EQ(hans.chats->listen(Poco::Net::IPAddress("127.0.0.1")), hans.port);
+}
+
+TEST(PrivateChatsSessionTest, ListensOnlyOnTheAddressGiven) {
+    PrintRecorder printed;
+    PrivateChats hans("hans", printed.printer(), quickSettings());
+    const int port = hans.listen(Poco::Net::IPAddress("127.0.0.1"));
+    // Another address of this machine (all of 127/8 is loopback on Linux) gets no answer.
+    Poco::Net::StreamSocket elsewhere;
+    EXPECT_THROW(
+        elsewhere.connect(Poco::Net::SocketAddress("127.0.0.2", static_cast<Poco::UInt16>(port)),
+                          Poco::Timespan(2, 0)),
+        Poco::Exception);
 }
 
 TEST(PrivateChatsSessionTest, APortInUseIsReportedByListen) {
     ChatUser hans("hans");
     PrintRecorder printedByOther;
     PrivateChats other("yoda", printedByOther.printer(), quickSettings());
-    EXPECT_THROW(other.listen(hans.port), Poco::Exception);
-    EXPECT_GT(other.listen(), 0); // Still usable on another port.
+    const Poco::Net::IPAddress loopbackAddress("127.0.0.1");
+    EXPECT_THROW(other.listen(loopbackAddress, hans.port), Poco::Exception);
+    EXPECT_GT(other.listen(loopbackAddress), 0); // Still usable on another port.
 }

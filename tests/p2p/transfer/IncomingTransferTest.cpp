@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 using namespace toom::p2p::transfer;
 using toom::test::TempDir;
 
@@ -111,4 +113,47 @@ TEST(IncomingTransferTest, AckReportsCumulativeAndSelective) {
     EXPECT_EQ(ack.cumulative, 1u);
     EXPECT_EQ(ack.echo, 1234u);
     EXPECT_EQ(ack.sack, (std::vector<std::uint8_t>{0x05})); // chunks 2 and 4
+}
+
+TEST(IncomingTransferTest, AnExistingFileIsNeverReplaced) {
+    TempDir dir;
+    testsupport::writeWholeFile(dir.file("clip.bin"), "mine");
+    testsupport::writeWholeFile(dir.file("clip (1).bin"), "mine too");
+    std::string bytes = testsupport::randomBytes(3 * kIncomingTestChunk, 3);
+    IncomingTransfer transfer(incomingTestOffer(bytes), kIncomingTestChunk, dir.file("clip.bin"),
+                              dir.file(".clip.bin.part"));
+    ASSERT_EQ(transfer.open(), "");
+    for (std::uint32_t seq : {0u, 1u, 2u})
+        EXPECT_EQ(transfer.store(chunkOf(bytes, seq)), IncomingTransfer::Stored::New);
+    ASSERT_EQ(transfer.keep(), IncomingTransfer::Kept::Yes) << transfer.error();
+    EXPECT_EQ(transfer.finalPath(), dir.file("clip (2).bin"));
+    EXPECT_EQ(testsupport::readWholeFile(dir.file("clip (2).bin")), bytes);
+    EXPECT_EQ(testsupport::readWholeFile(dir.file("clip.bin")), "mine");
+    EXPECT_EQ(testsupport::readWholeFile(dir.file("clip (1).bin")), "mine too");
+    EXPECT_FALSE(Poco::File(dir.file(".clip.bin.part")).exists());
+}
+
+TEST(IncomingTransferTest, ASymlinkUnderTheFinalNameIsNotFollowed) {
+    TempDir dir;
+    testsupport::writeWholeFile(dir.file("target"), "precious");
+    ASSERT_EQ(::symlink(dir.file("target").c_str(), dir.file("clip.bin").c_str()), 0);
+    std::string bytes = testsupport::randomBytes(kIncomingTestChunk, 4);
+    IncomingTransfer transfer(incomingTestOffer(bytes), kIncomingTestChunk, dir.file("clip.bin"),
+                              dir.file(".clip.bin.part"));
+    ASSERT_EQ(transfer.open(), "");
+    EXPECT_EQ(transfer.store(chunkOf(bytes, 0)), IncomingTransfer::Stored::New);
+    ASSERT_EQ(transfer.keep(), IncomingTransfer::Kept::Yes) << transfer.error();
+    EXPECT_EQ(transfer.finalPath(), dir.file("clip (1).bin"));
+    EXPECT_EQ(testsupport::readWholeFile(dir.file("target")), "precious");
+}
+
+TEST(IncomingTransferTest, AnExistingTemporaryNameIsNotWrittenThrough) {
+    TempDir dir;
+    testsupport::writeWholeFile(dir.file("target"), "precious");
+    ASSERT_EQ(::symlink(dir.file("target").c_str(), dir.file(".clip.bin.part").c_str()), 0);
+    std::string bytes = testsupport::randomBytes(kIncomingTestChunk, 5);
+    IncomingTransfer transfer(incomingTestOffer(bytes), kIncomingTestChunk, dir.file("clip.bin"),
+                              dir.file(".clip.bin.part"));
+    EXPECT_NE(transfer.open(), "");
+    EXPECT_EQ(testsupport::readWholeFile(dir.file("target")), "precious");
 }

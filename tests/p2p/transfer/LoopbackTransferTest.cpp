@@ -122,10 +122,14 @@ TEST(LoopbackTransferTest, SeveralPairsAndTwoFilesFromOnePresenterAtOnce) {
     EXPECT_TRUE(readWholeFile(downloads[0].file("anakin_a.bin")) == transfers[0].bytes);
     EXPECT_TRUE(readWholeFile(downloads[1].file("leia_l.bin")) == transfers[1].bytes);
     EXPECT_TRUE(readWholeFile(downloads[1].file("luke_k.bin")) == transfers[2].bytes);
-    // Both of yoda's files landed under the one name, whole: whichever finished last.
-    std::string yoda = readWholeFile(downloads[2].file("yoda_y1.bin"));
-    EXPECT_TRUE(yoda == transfers[3].bytes || yoda == transfers[4].bytes);
-    EXPECT_EQ(filesIn(downloads[2].path()), std::vector<std::string>{"yoda_y1.bin"});
+    // Both of yoda's files landed, whole, one under the name and the other (whichever
+    // finished last) beside it: neither replaced the other.
+    EXPECT_EQ(filesIn(downloads[2].path()),
+              (std::vector<std::string>{"yoda_y1 (1).bin", "yoda_y1.bin"}));
+    std::string first = readWholeFile(downloads[2].file("yoda_y1.bin"));
+    std::string second = readWholeFile(downloads[2].file("yoda_y1 (1).bin"));
+    EXPECT_TRUE((first == transfers[3].bytes && second == transfers[4].bytes) ||
+                (first == transfers[4].bytes && second == transfers[3].bytes));
 }
 
 TEST(LoopbackTransferTest, TraversalNameLandsInsideTheDownloadDirectory) {
@@ -149,7 +153,7 @@ TEST(LoopbackTransferTest, TraversalNameLandsInsideTheDownloadDirectory) {
     EXPECT_EQ(filesIn(root.path()), std::vector<std::string>{"downloads"});
 }
 
-TEST(LoopbackTransferTest, AnExistingFileIsReplaced) {
+TEST(LoopbackTransferTest, AnExistingFileIsKeptAndTheNewOneNumbered) {
     TempDir source;
     TempDir downloads;
     writeWholeFile(downloads.file("yoda_notes.txt"), "old notes, much longer than the new ones");
@@ -162,8 +166,13 @@ TEST(LoopbackTransferTest, AnExistingFileIsReplaced) {
         sendOverLoopback(offer, source.file("notes.txt"), audience.address(), patientSender());
 
     ASSERT_TRUE(result.ok) << result.error;
-    ASSERT_TRUE(audience.recorder().waitFor(offer.token));
-    EXPECT_EQ(readWholeFile(downloads.file("yoda_notes.txt")), "new notes");
+    auto outcome = audience.recorder().waitFor(offer.token);
+    ASSERT_TRUE(outcome);
+    EXPECT_TRUE(outcome->received);
+    EXPECT_EQ(outcome->detail, downloads.file("yoda_notes (1).txt"));
+    EXPECT_EQ(readWholeFile(downloads.file("yoda_notes.txt")),
+              "old notes, much longer than the new ones");
+    EXPECT_EQ(readWholeFile(downloads.file("yoda_notes (1).txt")), "new notes");
 }
 
 TEST(LoopbackTransferTest, AnEmptyFileArrives) {
@@ -259,4 +268,25 @@ TEST(LoopbackTransferTest, AnAudienceOnThisMachineGetsLoopbackSizedChunks) {
     EXPECT_EQ(chunkSizeOfATransfer(settings, 41), settings.loopbackChunkSize);
     settings.loopbackChunkSize = 0;
     EXPECT_EQ(chunkSizeOfATransfer(settings, 42), settings.chunkSize);
+}
+
+TEST(LoopbackTransferTest, ADeclinedOfferIsRefusedToItsPresenterAtOnce) {
+    TempDir source;
+    TempDir downloads;
+    writeWholeFile(source.file("notes.txt"), "unwanted");
+    FileOffer offer = offerFor(source.file("notes.txt"), "yoda", "notes.txt", 40);
+    LoopbackAudience audience(patientInbox(downloads.path()));
+    audience.inbox().decline(offer, "obiwan declined the file");
+    EXPECT_EQ(audience.inbox().incomingCount(), 0u);
+
+    const auto started = std::chrono::steady_clock::now();
+    SendResult result =
+        sendOverLoopback(offer, source.file("notes.txt"), audience.address(), patientSender());
+    EXPECT_FALSE(result.ok);
+    EXPECT_NE(result.error.find("obiwan declined the file"), std::string::npos) << result.error;
+    // Told by the audience's ABORT, not left to time out.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    EXPECT_TRUE(filesIn(downloads.path()).empty());
+    // Declined stays declined: the same offer cannot be accepted afterwards.
+    EXPECT_NE(audience.inbox().expect(offer), std::nullopt);
 }

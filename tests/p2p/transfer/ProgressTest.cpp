@@ -1,11 +1,14 @@
 // Progress reports (how often, how fast, how long) and the progress bar text.
 
+#include "common/ByteSize.h"
 #include "p2p/transfer/ProgressBar.h"
 #include "p2p/transfer/TransferProgress.h"
 
 #include <gtest/gtest.h>
 
 using namespace toom::p2p::transfer;
+using toom::formatByteRate;
+using toom::formatByteSize;
 using namespace std::chrono_literals;
 
 namespace {
@@ -83,7 +86,7 @@ TEST(ProgressMeterTest, FinalRateIsTheWholeAverage) {
 TEST(ProgressBarTest, RendersTheExampleLine) {
     auto progress = progressOf(45, 100, 12.3e6, 4.0);
     EXPECT_EQ(renderProgressBar(progress, 50),
-              "[########...........]   45%   12.3 MB/s  0:04 left");
+              "[#######..........]   45%    11.7 MiB/s  0:04 left");
 }
 
 TEST(ProgressBarTest, LineHasExactlyTheWidthAndFiguresKeepTheirPlace) {
@@ -98,9 +101,9 @@ TEST(ProgressBarTest, LineHasExactlyTheWidthAndFiguresKeepTheirPlace) {
 
 TEST(ProgressBarTest, EndsAndEdges) {
     EXPECT_EQ(renderProgressBar(progressOf(0, 100, 0, std::nullopt), 50),
-              "[...................]    0%       0 B/s  -:-- left");
+              "[.................]    0%         0 B/s  -:-- left");
     EXPECT_EQ(renderProgressBar(progressOf(100, 100, 5e6, 0.0), 50),
-              "[###################]  100%    5.0 MB/s  0:00 left");
+              "[#################]  100%     4.8 MiB/s  0:00 left");
     // 99.9% is not "100%" and does not fill the bar.
     auto almost = renderProgressBar(progressOf(999, 1000, 1e6, 0.1), 50);
     EXPECT_NE(almost.find(" 99%"), std::string::npos);
@@ -111,20 +114,30 @@ TEST(ProgressBarTest, EndsAndEdges) {
 
 TEST(ProgressBarTest, NarrowWidthsDropTheBarThenTheFigures) {
     auto progress = progressOf(45, 100, 12.3e6, 4.0);
-    EXPECT_EQ(renderProgressBar(progress, 30), " 45%   12.3 MB/s  0:04 left");
+    EXPECT_EQ(renderProgressBar(progress, 30), " 45%    11.7 MiB/s  0:04 left");
     EXPECT_EQ(renderProgressBar(progress, 10), "45%");
     EXPECT_EQ(renderProgressBar(progress, 2), "45");
     EXPECT_EQ(renderProgressBar(progress, 0), "");
 }
 
-TEST(ProgressBarTest, RatesInDecimalUnits) {
-    EXPECT_EQ(formatRate(0), "0 B/s");
-    EXPECT_EQ(formatRate(850), "850 B/s");
-    EXPECT_EQ(formatRate(999.4), "999 B/s");
-    EXPECT_EQ(formatRate(1000), "1.0 kB/s");
-    EXPECT_EQ(formatRate(12.34e6), "12.3 MB/s");
-    EXPECT_EQ(formatRate(999.96e3), "1.0 MB/s");
-    EXPECT_EQ(formatRate(1.1e9), "1.1 GB/s");
+TEST(ProgressBarTest, RatesInBinaryUnits) {
+    EXPECT_EQ(formatByteRate(0), "0 B/s");
+    EXPECT_EQ(formatByteRate(-5), "0 B/s");
+    EXPECT_EQ(formatByteRate(850), "850 B/s");
+    EXPECT_EQ(formatByteRate(1023.4), "1023 B/s");
+    EXPECT_EQ(formatByteRate(1024), "1.0 KiB/s");
+    EXPECT_EQ(formatByteRate(12.34 * 1048576), "12.3 MiB/s");
+    EXPECT_EQ(formatByteRate(1048575), "1.0 MiB/s"); // not "1024.0 KiB/s"
+    EXPECT_EQ(formatByteRate(1.1 * 1073741824), "1.1 GiB/s");
+}
+
+TEST(ProgressBarTest, SizesInTheSameUnits) {
+    EXPECT_EQ(formatByteSize(0), "0 bytes");
+    EXPECT_EQ(formatByteSize(1), "1 byte");
+    EXPECT_EQ(formatByteSize(1023), "1023 bytes");
+    EXPECT_EQ(formatByteSize(1536), "1.5 KiB");
+    EXPECT_EQ(formatByteSize(6u << 20), "6.0 MiB");
+    EXPECT_EQ(formatByteSize(std::uint64_t{4} << 30), "4.0 GiB");
 }
 
 TEST(ProgressBarTest, TimeLeft) {

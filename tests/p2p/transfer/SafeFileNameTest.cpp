@@ -77,3 +77,15 @@ TEST(SafeFileNameTest, ReceivedNameIsPresenterUnderscoreBase) {
     EXPECT_EQ(receivedFileName("yoda", ".."), "");
     EXPECT_EQ(receivedFileName("", "file"), "");
 }
+
+TEST(SafeFileNameTest, NumberedAlternativesGoBeforeTheExtension) {
+    using toom::p2p::transfer::numberedFileName;
+    EXPECT_EQ(numberedFileName("yoda_big.bin", 0), "yoda_big.bin");
+    EXPECT_EQ(numberedFileName("yoda_big.bin", 1), "yoda_big (1).bin");
+    EXPECT_EQ(numberedFileName("yoda_big.bin", 2), "yoda_big (2).bin");
+    EXPECT_EQ(numberedFileName("yoda_notes", 1), "yoda_notes (1)");
+    EXPECT_EQ(numberedFileName("yoda_a.tar.gz", 3), "yoda_a.tar (3).gz");
+    EXPECT_EQ(numberedFileName(".hidden", 1), ".hidden (1)");
+    // Still a plain name: nothing the number adds can separate a path.
+    EXPECT_EQ(numberedFileName("yoda_x.bin", 999).find('/'), std::string::npos);
+}
