@@ -6,7 +6,8 @@
 //
 // Each line is appended with one write (two clients of the same user interleave whole lines);
 // when the file has grown to twice its bounds it is rewritten with its newest lines through a
-// temporary file and a rename, so a crash leaves the old file or the new one, never half. The
+// temporary file and a rename, so a crash leaves the old file or the new one, never half (a
+// line another client appends during that rewrite may be lost: history, not a log). The
 // directory is created 0700 and the file 0600: what a user typed is theirs alone.
 
 #include "client/terminal/History.h"
