@@ -442,15 +442,17 @@ void PrivateChats::runAcceptor(const ConnectionPtr& connection, GreetingSlots::I
 void PrivateChats::acceptGreeting(const ConnectionPtr& connection, GreetingSlots::Id slot) {
     auto received =
         connection->receiveLine(PeerConnection::Clock::now() + _settings.greetingTimeout);
+    bool evicted = false;
     {
-        // It spoke (or is gone): no longer a silent place a newcomer may take.
+        // It spoke (or is gone): no longer a silent place a newcomer may take. Only an
+        // eviction takes it out of _silent before this.
         MutexLock lock(_mutex);
-        _silent.erase(slot);
+        evicted = _silent.erase(slot) == 0;
         _slots.greeted(slot);
     }
-    // Evicted (or closeAll()) as its greeting arrived: it must not use up a token it can no
+    // Evicted as its greeting arrived (or closeAll()): it must not use up a token it can no
     // longer answer on.
-    if (connection->isShutDown())
+    if (evicted || connection->isShutDown())
         return;
     switch (received.kind) {
     case Received::Kind::Closed:
