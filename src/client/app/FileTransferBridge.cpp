@@ -252,7 +252,8 @@ void FileTransferBridge::onOffer(const ServerLine& event) {
         autoAccept = _autoAccept;
     }
     FileOffer offer{*token, *from, std::move(audience), *file, *size, *sha256};
-    if (autoAccept) {
+    // Over the size cap, the inbox refuses it whatever the user would say: not asked.
+    if (autoAccept || offer.size > _options.inbox.maxFileSize) {
         if (!event.text().empty())
             _console.printLine(event.text());
         receive(offer, false);

@@ -389,6 +389,7 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
     _workers.reapFinished();
     auto connection = std::make_shared<PeerConnection>(socket, remote, _settings.maxLineBytes);
     bool closing = false;
+    bool admitted = false;
     ConnectionPtr evicted;
     {
         MutexLock lock(_mutex);
@@ -409,9 +410,7 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
             try {
                 const GreetingSlots::Id slot = admission.id;
                 _workers.spawn([this, connection, slot] { runAcceptor(connection, slot); });
-                if (evicted)
-                    evicted->shutdown();
-                return;
+                admitted = true;
             } catch (const std::system_error&) {
                 _greeting.erase(connection);
                 _silent.erase(admission.id);
@@ -420,7 +419,9 @@ void PrivateChats::onIncoming(const Poco::Net::StreamSocket& socket,
         }
     }
     if (evicted)
-        evicted->shutdown();
+        evicted->shutdown(); // With no lock held, like all socket calls.
+    if (admitted)
+        return;
     // Refused before reading anything: the accept thread must not wait for a greeting. A new
     // socket's send buffer is empty, so the FAIL line cannot block.
     if (closing)
@@ -441,12 +442,18 @@ void PrivateChats::runAcceptor(const ConnectionPtr& connection, GreetingSlots::I
 void PrivateChats::acceptGreeting(const ConnectionPtr& connection, GreetingSlots::Id slot) {
     auto received =
         connection->receiveLine(PeerConnection::Clock::now() + _settings.greetingTimeout);
+    bool evicted = false;
     {
-        // It spoke (or is gone): no longer a silent place a newcomer may take.
+        // It spoke (or is gone): no longer a silent place a newcomer may take. Only an
+        // eviction takes it out of _silent before this.
         MutexLock lock(_mutex);
-        _silent.erase(slot);
+        evicted = _silent.erase(slot) == 0;
         _slots.greeted(slot);
     }
+    // Evicted as its greeting arrived (or closeAll()): it must not use up a token it can no
+    // longer answer on.
+    if (evicted || connection->isShutDown())
+        return;
     switch (received.kind) {
     case Received::Kind::Closed:
         return; // Gone without a word (or closeAll()): nothing to answer or report.

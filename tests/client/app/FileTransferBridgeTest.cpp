@@ -170,3 +170,16 @@ TEST(FileTransferBridgeTest, AnUnansweredOfferExpiresByItself) {
     rig.hooks.apply(rig.server, "accept");
     EXPECT_THAT(rig.output(), HasSubstr("Error. no file offer is waiting for an answer"));
 }
+
+TEST(FileTransferBridgeTest, AFileOverTheSizeCapIsRefusedWithoutAsking) {
+    AudienceRig rig;
+    rig.files.setUser("obiwan");
+    rig.events.dispatch(*toom::ServerLine::parse(
+        "EVENT FILE_OFFER from=yoda file=huge.bin size=999999999999 sha256=" +
+        std::string(64, 'a') + " token=" + std::string(32, '9') +
+        " address=127.0.0.1 :yoda is sending you huge.bin (931.3 GiB)"));
+    EXPECT_THAT(rig.output(), HasSubstr("Error. Refused huge.bin from yoda: the file is too large "
+                                        "(931.3 GiB; this client accepts at most 4.0 GiB)"));
+    EXPECT_THAT(rig.output(), Not(HasSubstr("Receive huge.bin")));
+    EXPECT_EQ(rig.files.offersWaiting(), 0u);
+}
