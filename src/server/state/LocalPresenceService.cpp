@@ -139,6 +139,10 @@ std::vector<std::string> LocalPresenceService::seenSince(Poco::Timestamp since) 
     return names;
 }
 
+std::optional<Poco::Timestamp> LocalPresenceService::lastLogout(const std::string& username) const {
+    return _store.lastLogout(username);
+}
+
 void LocalPresenceService::notify(const OnlineUser& subject, bool online) {
     if (!_settings.presenceNotices)
         return;

@@ -44,6 +44,7 @@ public:
     std::vector<OnlineUser> online() const override;
     std::optional<OnlineUser> find(const std::string& username) const override;
     std::vector<std::string> seenSince(Poco::Timestamp since) const override;
+    std::optional<Poco::Timestamp> lastLogout(const std::string& username) const override;
 
 private:
     /// The history, the log and the notices of a login that entered the directory.

@@ -93,6 +93,11 @@ std::vector<LoginRecord> BatchedStore::loginsSince(Poco::Timestamp since) {
     return _sqlite.loginsSince(since);
 }
 
+std::optional<Poco::Timestamp> BatchedStore::lastLogout(const std::string& username) {
+    settle(kLogins);
+    return _sqlite.lastLogout(username);
+}
+
 std::size_t BatchedStore::closeOpenLogins(Poco::Timestamp at) {
     auto closed = std::make_shared<std::size_t>(0);
     _writer.waitFor(write(
@@ -247,6 +252,19 @@ std::vector<RoomMessage> BatchedStore::roomMessages(std::int64_t roomId, std::in
                                                     std::size_t limit) {
     settle(kRooms);
     return _sqlite.roomMessages(roomId, fromMicros, limit);
+}
+
+std::vector<RoomMessage> BatchedStore::latestRoomMessages(std::int64_t roomId,
+                                                          std::int64_t fromMicros, int beforeNumber,
+                                                          std::size_t limit) {
+    settle(kRooms);
+    return _sqlite.latestRoomMessages(roomId, fromMicros, beforeNumber, limit);
+}
+
+std::vector<std::pair<std::string, std::size_t>>
+BatchedStore::roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) {
+    settle(kRooms);
+    return _sqlite.roomMessageCounts(roomId, fromMicros);
 }
 
 } // namespace toom
