@@ -107,6 +107,27 @@ TEST(LoginBacklog, WhatCameWhileAwayFollowsTheWelcomeAndTheMessagesThatWaited) {
     EXPECT_THAT(older.column("text"), ::testing::IsSupersetOf({"post 1", "post 2"}));
 }
 
+// A login that takes over one's own open session was never away: it brings no backlog.
+TEST(LoginBacklog, TakingOverOnesOwnSessionBringsNone) {
+    TestServer server;
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    TestClient vader(server.port());
+    vader.loginAs("vader");
+    yodaLeaves(server, obiwan);
+    TestClient first(server.port());
+    first.loginAs("yoda");
+    ASSERT_TRUE(obiwan.request("POST while yoda was here").ok());
+    ASSERT_TRUE(first.waitEvent("BOARD"));
+    TestClient second(server.port());
+    second.loginAs("yoda");
+    ASSERT_TRUE(second.request("WHO").ok());
+    for (auto event = second.nextEvent(200ms); event; event = second.nextEvent(200ms)) {
+        EXPECT_NE(event->verb(), "BOARD") << event->format();
+        EXPECT_NE(event->verb(), "BACKLOG") << event->format();
+    }
+}
+
 TEST(LoginBacklog, TheSeedProfilesHaveNone) {
     TestServer server(profile("tessenger"));
     TestClient obiwan(server.port());
