@@ -94,7 +94,10 @@ std::vector<LoginRecord> BatchedStore::loginsSince(Poco::Timestamp since) {
 }
 
 std::optional<Poco::Timestamp> BatchedStore::lastLogout(const std::string& username) {
-    settle(kLogins);
+    // Not settled: what is committed (and what the writer has run of an open batch). A login
+    // asks this, and waiting for the queued logins to commit would make every login wait for
+    // the disk; the presence service remembers the logouts of this run, which are the ones
+    // that may still be queued.
     return _sqlite.lastLogout(username);
 }
 

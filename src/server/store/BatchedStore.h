@@ -40,6 +40,7 @@ public:
     std::int64_t recordLogin(const LoginRecord& login) override;
     void recordLogout(std::int64_t id, Poco::Timestamp at) override;
     std::vector<LoginRecord> loginsSince(Poco::Timestamp since) override;
+    /// Does not wait for queued login writes (LocalPresenceService remembers those).
     std::optional<Poco::Timestamp> lastLogout(const std::string& username) override;
     /// Waits for the commit.
     std::size_t closeOpenLogins(Poco::Timestamp at) override;
