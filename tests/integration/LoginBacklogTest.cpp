@@ -227,6 +227,20 @@ TEST(LoginBacklog, TheMessageAliasConfirmsInTheClient) {
                           dir.path(), "yoda\nwise@!man\nmessage obiwan hi\nOUT\n");
     EXPECT_EQ(code, 0) << output;
     EXPECT_THAT(output, HasSubstr("message sent at "));
+
+    // And on a terminal.
+    TerminalProcess yoda(TOOM_CLIENT_BINARY, {"127.0.0.1", std::to_string(server.port())},
+                         dir.path(), 80, "xterm", {"NO_COLOR=1"});
+    ASSERT_TRUE(yoda.waitFor("Username: ")) << yoda.output();
+    yoda.type("yoda\r");
+    ASSERT_TRUE(yoda.waitFor("Password: ")) << yoda.output();
+    yoda.type("wise@!man\r");
+    ASSERT_TRUE(yoda.waitFor("Welcome to Toom!")) << yoda.output();
+    yoda.type("message obiwan hello again\r");
+    ASSERT_TRUE(yoda.waitFor("message sent at ")) << yoda.output();
+    ASSERT_TRUE(obiwan.waitEvent("MESSAGE"));
+    yoda.type("OUT\r");
+    EXPECT_EQ(yoda.waitExit(), 0) << yoda.output();
 }
 
 } // namespace
