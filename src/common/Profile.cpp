@@ -32,6 +32,7 @@ std::vector<Profile> makeProfiles() {
     all.messageStyle = MessageStyle::Timestamped;
     all.boardLogFile = "messagelog.txt";
     all.privateLogFile = ""; // Private messages stay out of plain-text logs unless asked for.
+    all.loginBacklog = 10;
     profiles.push_back(all);
 
     Profile a;

@@ -71,6 +71,9 @@ struct Profile {
     MessageStyle messageStyle = MessageStyle::Timestamped;
     std::string boardLogFile = "messagelog.txt"; ///< Seed log of the board; empty = none.
     std::string privateLogFile;                  ///< Seed log of private messages; empty = none.
+    /// At login, the latest this many board posts and messages of each room and group that
+    /// came while the user was away (see LoginBacklog); 0 = none, as the seeds have it.
+    int loginBacklog = 0;
 };
 
 /// Every built-in profile, the default one first.

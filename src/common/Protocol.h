@@ -80,9 +80,11 @@ inline constexpr std::string_view kShutdown = "SHUTDOWN"; ///< the server is goi
 inline constexpr std::string_view kClosing = "CLOSING";   ///< the server closes this connection
 /// A private message: from=, ts=, text=, offline=.
 inline constexpr std::string_view kMessage = "MESSAGE";
-/// A board post was posted, edited or deleted: action=, n=, user=, ts=, edited=, text=.
+/// A board post was posted, edited or deleted: action=, n=, user=, ts=, edited=, text=
+/// (and backlog=1 when it is shown at login, posted while you were away).
 inline constexpr std::string_view kBoard = "BOARD";
-/// A message in one of your rooms or groups: kind=, room=, n=, from=, ts=, text=.
+/// A message in one of your rooms or groups: kind=, room=, n=, from=, ts=, text= (and
+/// backlog=1 when it is shown at login, sent while you were away).
 inline constexpr std::string_view kRoom = "ROOM";
 /// You were invited to a group: group=, from=, members=.
 inline constexpr std::string_view kInvite = "INVITE";
@@ -96,4 +98,8 @@ inline constexpr std::string_view kPrivateAccepted = "PRIVATE_ACCEPTED";
 inline constexpr std::string_view kPrivateDeclined = "PRIVATE_DECLINED";
 /// A private chat (or a request to you) ended: user=, reason=stopped|logout|timeout|offline.
 inline constexpr std::string_view kPrivateEnded = "PRIVATE_ENDED";
+/// At login, before the BOARD or ROOM events (backlog=1) of what was said while you were away:
+/// source=board|room, kind=, room=, shown=, more=, since=, read=; or source=all, cut=1 when
+/// the backlog stopped at its byte bound.
+inline constexpr std::string_view kBacklog = "BACKLOG";
 } // namespace toom::ev

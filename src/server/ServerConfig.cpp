@@ -135,6 +135,8 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
         static_cast<std::size_t>(boundedInt(config, "board.max_read_rows", 100, 1, 100000));
     s.maxOfflineMessages =
         static_cast<std::size_t>(boundedInt(config, "messages.offline_queue_max", 100, 0, 1000000));
+    s.loginBacklog = static_cast<std::size_t>(
+        boundedInt(config, "login.backlog", static_cast<int>(s.loginBacklog), 0, 100));
     s.maxBlocksPerUser =
         static_cast<std::size_t>(boundedInt(config, "blocks.max_per_user", 1000, 1, 1000000));
     s.maxRoomMembers =

@@ -3,7 +3,10 @@
 
 #include "models/BoardPost.h"
 
+#include <Poco/Timestamp.h>
+
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,6 +47,14 @@ public:
 
     /// Posts whose time is strictly later than `epochSeconds` (to the second), at most `limit`.
     virtual Page since(std::int64_t epochSeconds, std::size_t limit) const = 0;
+
+    /// Whose posts a reader is shown: true for an author whose posts count.
+    using AuthorFilter = std::function<bool(const std::string& author)>;
+
+    /// The latest `limit` posts whose time is later than `after` and whose author `shown`
+    /// accepts, in number order; `more` counts the earlier ones it accepts too.
+    virtual Page latest(Poco::Timestamp after, std::size_t limit,
+                        const AuthorFilter& shown) const = 0;
 };
 
 } // namespace toom

@@ -55,6 +55,11 @@ public:
     /// Every user who was logged in at any moment from `since` until now, online ones included,
     /// each name once, in order of their first login in that window.
     virtual std::vector<std::string> seenSince(Poco::Timestamp since) const = 0;
+
+    /// When `username` last logged out (the end of their latest closed login), if the login
+    /// history still holds it (it keeps toom.history_retention_days); a session open now does
+    /// not count, and a takeover closes the session it replaces at that moment.
+    virtual std::optional<Poco::Timestamp> lastLogout(const std::string& username) const = 0;
 };
 
 } // namespace toom

@@ -5,6 +5,9 @@
 
 #include "models/Room.h"
 
+#include <Poco/Timestamp.h>
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +61,20 @@ public:
     /// Messages of `room` later than `epochSeconds` (strictly, to the second), at most `limit`.
     virtual Page messagesSince(const Room& room, std::int64_t epochSeconds,
                                std::size_t limit) const = 0;
+
+    /// Whose messages a reader is shown: true for a sender whose messages count.
+    using SenderFilter = std::function<bool(const std::string& sender)>;
+
+    struct Latest {
+        std::vector<RoomMessage> messages; ///< In number order.
+        std::size_t more = 0;              ///< Earlier ones `shown` accepts, left out.
+    };
+
+    /// The latest `limit` messages of `room` later than `after` whose sender `shown` accepts,
+    /// in number order, and how many earlier ones it accepts. Bounded work: when rejected
+    /// messages are very many, fewer than `limit` may come back (and `more` counts the rest).
+    virtual Latest latestMessages(const Room& room, Poco::Timestamp after, std::size_t limit,
+                                  const SenderFilter& shown) const = 0;
 };
 
 } // namespace toom

@@ -63,6 +63,9 @@ struct ServerSettings {
     // Messaging.
     std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
+    /// At login, the latest this many board posts and messages of each room and group the user
+    /// missed while away, after the waiting private messages; 0 = none (Profile::loginBacklog).
+    std::size_t loginBacklog = 0;
     std::size_t maxBlocksPerUser = 1000;
     std::size_t maxRoomMembers = 100;    ///< Users one SRB or /creategroup may name.
     std::size_t maxGroupNameLength = 64; ///< Longest group name (letters and digits).
@@ -95,6 +98,7 @@ struct ServerSettings {
         s.boardLogFormat = profile.boardLog;
         s.boardLogFile = profile.boardLogFile;
         s.privateLogFile = profile.privateLogFile;
+        s.loginBacklog = static_cast<std::size_t>(std::max(0, profile.loginBacklog));
         return s;
     }
 };

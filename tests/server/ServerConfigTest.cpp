@@ -72,6 +72,24 @@ TEST_F(ServerConfigTest, TheKeysOverrideTheProfile) {
     EXPECT_FALSE(read().settings.sessionTakeover);
 }
 
+// login.backlog: 10 in the default profile, none in the seeds', and the key sets it (0 to 100).
+TEST_F(ServerConfigTest, TheLoginBacklogFollowsTheProfileAndTheKey) {
+    EXPECT_EQ(read().settings.loginBacklog, 10u);
+    for (const char* name : {"messaging", "toom", "toom-rooms", "tessenger"}) {
+        config->setString("toom.profile", name);
+        EXPECT_EQ(read().settings.loginBacklog, 0u) << name;
+    }
+    config->setString("login.backlog", "25");
+    EXPECT_EQ(read().settings.loginBacklog, 25u);
+    config->setString("toom.profile", "toom-default");
+    config->setString("login.backlog", "0");
+    EXPECT_EQ(read().settings.loginBacklog, 0u);
+    config->setString("login.backlog", "101");
+    EXPECT_THROW(read(), Poco::InvalidArgumentException);
+    config->setString("login.backlog", "-1");
+    EXPECT_THROW(read(), Poco::InvalidArgumentException);
+}
+
 TEST_F(ServerConfigTest, BadValuesAreRefused) {
     config->setString("auth.lock_scope", "ip");
     EXPECT_THROW(read(), Poco::InvalidArgumentException);

@@ -38,6 +38,11 @@ std::string strftimeText(const char* format, const std::tm& tm) {
     return std::string(buffer.data(), formatTime(buffer, format, tm));
 }
 
+// The mark of a post or message shown at login, sent while the reader was away (backlog=1).
+std::string waited(const ServerLine& event) {
+    return event.field("backlog") == "1" ? ", while you were away" : "";
+}
+
 std::string joinedList(std::string_view commaSeparated) {
     std::string out;
     for (char c : commaSeparated) {
@@ -163,7 +168,7 @@ FormattedEvent EventFormatter::format(const ServerLine& event, std::time_t now) 
             tone = Tone::Board;
         else if (type == ev::kRoom)
             tone = Tone::Room;
-        else if (type == ev::kPresence || type == ev::kInvite)
+        else if (type == ev::kPresence || type == ev::kInvite || type == ev::kBacklog)
             tone = Tone::Notice;
         else if (type == ev::kTimeout || type == ev::kShutdown || type == ev::kClosing)
             tone = Tone::Attention;
@@ -196,7 +201,7 @@ FormattedEvent EventFormatter::ownWording(const ServerLine& event, const Viewer&
         shown.alert = true;
     } else if (type == ev::kBoard && event.field("n") && event.field("user")) {
         const std::string action = field("action");
-        line.add(Tone::Board, "[board #" + field("n") + "]").add(Tone::Plain, " ");
+        line.add(Tone::Board, "[board #" + field("n") + waited(event) + "]").add(Tone::Plain, " ");
         addWho(line, field("user"), viewer);
         if (action == "deleted") {
             line.add(Tone::Plain, " deleted this post (later posts move up by one)");
@@ -206,12 +211,26 @@ FormattedEvent EventFormatter::ownWording(const ServerLine& event, const Viewer&
         }
     } else if (type == ev::kRoom && event.field("room") && event.field("from")) {
         const std::string room = field("room");
-        line.add(Tone::Room,
-                 field("kind") == "separate" ? "[room " + room + "]" : "[#" + room + "]")
+        line.add(Tone::Room, (field("kind") == "separate" ? "[room " + room : "[#" + room) +
+                                 waited(event) + "]")
             .add(Tone::Plain, " ");
         addWho(line, field("from"), viewer);
         line.add(Tone::Plain, ": ");
         shown.alert = addMentioning(line, field("text"), viewer.username);
+    } else if (type == ev::kBacklog && event.field("source") == "all") {
+        line.add(Tone::Notice, "-- More came while you were away than is shown here: READ, "
+                               "ROOMS and HISTORY show it");
+    } else if (type == ev::kBacklog && event.intField("more") && event.field("read")) {
+        const std::int64_t more = *event.intField("more");
+        const std::string plural = more == 1 ? "" : "s";
+        std::string what = std::to_string(more) + " more board post" + plural;
+        if (field("source") == "room") {
+            const std::string room = field("room");
+            what = std::to_string(more) + " more message" + plural + " in " +
+                   (field("kind") == "separate" ? "room " + room : "#" + room);
+        }
+        line.add(Tone::Notice, "-- " + what + " while you were away: ")
+            .add(Tone::Plain, field("read"));
     } else if (type == ev::kPresence && event.field("user") && event.field("state")) {
         line.add(Tone::Notice, "-- ");
         addWho(line, field("user"), viewer);

@@ -3,8 +3,44 @@
 #include "client/terminal/TextWidth.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace toom::client {
+
+namespace {
+// `text` cut at spaces into rows of fewer than `columns` columns (the last column would make
+// some terminals wrap early), without the spaces at the cuts; a word wider than a row keeps a
+// row of its own and the terminal wraps it.
+std::vector<std::string> wrapAtSpaces(std::string_view text, int columns) {
+    const int room = std::max(1, columns - 1);
+    std::vector<std::string> rows;
+    std::string row;
+    int used = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        const std::string_view word = text.substr(at, end - at);
+        const int width = displayWidth(word);
+        if (!row.empty() && used + 1 + width > room) {
+            rows.push_back(std::move(row));
+            row.clear();
+            used = 0;
+        }
+        if (!word.empty()) {
+            if (!row.empty()) {
+                row += ' ';
+                ++used;
+            }
+            row += word;
+            used += width;
+        }
+        at = end + 1;
+    }
+    if (!row.empty())
+        rows.push_back(std::move(row));
+    return rows;
+}
+} // namespace
 
 Console::Console(std::ostream& out, bool interactive, WidthSource width)
     : _out(out)
@@ -147,9 +183,11 @@ void Console::beginEdit(std::string prompt, bool secret) {
         return; // Scripted input shows no edit line (ScriptInput echoes whole lines instead).
     if (!secret && displayWidth(_prompt) > width() / 2) {
         // A seed's menu prompt (tessenger's is 123 columns) would wrap the edit line and leave
-        // no room to type: it is shown whole, as a line of its own above a short edit prompt.
+        // no room to type: it is shown whole above a short edit prompt, in the seed's words,
+        // broken at spaces into rows that fit the terminal (not cut mid-word by its wrap).
         eraseLocked();
-        _out << _prompt << '\n';
+        for (const auto& row : wrapAtSpaces(_prompt, width()))
+            _out << row << '\n';
         _prompt = kShortPrompt;
         _editing = true;
         drawLocked();

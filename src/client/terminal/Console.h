@@ -38,7 +38,8 @@ public:
     void decorate(Decoration decoration);
 
     /// The edit prompt used when the requested one is wider than half the terminal: the long
-    /// prompt is then printed whole on its own line above it (see beginEdit).
+    /// prompt is then printed whole above it, broken at spaces into rows that fit the terminal
+    /// (see beginEdit).
     static constexpr const char* kShortPrompt = "> ";
 
     /// Prints one line of text (control characters made harmless). If a line is being edited

@@ -6,9 +6,8 @@
 
 namespace toom {
 
-std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
-                                 const std::string& action) {
-    const ServerSettings& settings = ctx.settings();
+ServerLine boardEvent(const ServerSettings& settings, const BoardPost& post,
+                      const std::string& action) {
     ServerLine event = ServerLine::event(std::string(ev::kBoard));
     event.with("action", action)
         .with("n", post.number)
@@ -26,6 +25,12 @@ std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
     } else {
         event.say(post.author + " deleted message " + number);
     }
+    return event;
+}
+
+std::size_t broadcastBoardChange(CommandContext& ctx, const BoardPost& post,
+                                 const std::string& action) {
+    const ServerLine event = boardEvent(ctx.settings(), post, action);
     std::size_t blocked = 0;
     ctx.services.messenger.broadcast(event, post.author, [&](const std::string& viewer) {
         if (ctx.services.blocks.receivesFrom(viewer, post.author))

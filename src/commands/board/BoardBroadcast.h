@@ -9,6 +9,10 @@
 
 namespace toom {
 
+/// The EVENT BOARD line for `post` with `action` ("posted", "edited", "deleted").
+ServerLine boardEvent(const ServerSettings& settings, const BoardPost& post,
+                      const std::string& action);
+
 /// Pushes `post` with `action` ("posted", "edited", "deleted") to everyone online but the
 /// author, skipping users who blocked the author or whom the author blocked. Returns how many
 /// were skipped for a block.

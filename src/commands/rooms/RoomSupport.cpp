@@ -81,8 +81,7 @@ std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, b
     return room;
 }
 
-std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message) {
-    const ServerSettings& settings = ctx.settings();
+ServerLine roomEvent(const ServerSettings& settings, const Room& room, const RoomMessage& message) {
     ServerLine event = ServerLine::event(std::string(ev::kRoom));
     event.with("kind", room.kind == RoomKind::Separate ? "separate" : "group")
         .with("room", room.kind == RoomKind::Separate ? std::to_string(room.number) : room.name)
@@ -96,6 +95,11 @@ std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const Room
     else
         event.say(formatSeedTime(message.time, settings.padDay) + ", " + room.label() + ", " +
                   message.sender + ": " + message.text);
+    return event;
+}
+
+std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message) {
+    const ServerLine event = roomEvent(ctx.settings(), room, message);
     std::vector<std::string> audience;
     audience.reserve(room.members.size());
     for (const auto& member : room.members) {

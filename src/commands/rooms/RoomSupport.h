@@ -34,6 +34,9 @@ std::optional<Room> separateRoomOfCaller(CommandContext& ctx, const std::string&
 /// returns nothing.
 std::optional<Room> roomOfCaller(CommandContext& ctx, const std::string& text, bool requireJoined);
 
+/// The EVENT ROOM line for `message` in `room`.
+ServerLine roomEvent(const ServerSettings& settings, const Room& room, const RoomMessage& message);
+
 /// Pushes `message` as an EVENT ROOM to the room's other joined members who are online,
 /// except those who have blocked the sender (BlockPolicy::receivesFrom). Returns how many got
 /// it.

@@ -188,10 +188,10 @@ LoopInterest ClientConnection::advance(SteadyTime now) {
     // goes on in the next turn when the flush above made room; other connections come first.
     // Held replies need nothing: the store writer nudges the session when they are committed.
     // Nor while a login step is on the workers: its job nudges the session when it is done.
-    interest.again =
-        !_closing && !_heldUntil && !_loginStep && roomForReply() &&
-        _held.size() < kMaxHeldReplies &&
-        (!_queued.empty() || (_storedPending && _session->loggedIn() && _held.empty()));
+    interest.again = !_closing && !_heldUntil && !_loginStep && roomForReply() &&
+                     _held.size() < kMaxHeldReplies &&
+                     (!_queued.empty() || ((_storedPending || !_backlog.empty()) &&
+                                           _session->loggedIn() && _held.empty()));
     return interest;
 }
 
@@ -223,11 +223,21 @@ bool ClientConnection::roomForReply() const {
 
 void ClientConnection::deliverStoredSlice() {
     // After the welcome: not while it (or any reply) is still held.
-    if (!_storedPending || !_session->loggedIn() || !roomForReply() || !_held.empty())
+    if ((!_storedPending && _backlog.empty()) || !_session->loggedIn() || !roomForReply() ||
+        !_held.empty())
         return;
-    const auto slice = _context.services.privateMessages.deliverStored(
-        _session->username(), _context.services.settings.replyByteBudget());
-    _storedPending = slice.more;
+    if (_storedPending) {
+        const auto slice = _context.services.privateMessages.deliverStored(
+            _session->username(), _context.services.settings.replyByteBudget());
+        _storedPending = slice.more;
+        return; // The backlog, if any, in a later turn: once the queue is under half again.
+    }
+    // At most a quarter of the queue (LoginFlow::gatherBacklog), pushed while it is under half:
+    // it never overflows it. Pushed, not queued as a reply: events that came meanwhile stay in
+    // order around it.
+    _session->push(_backlog);
+    _backlog.clear();
+    _backlog.shrink_to_fit();
 }
 
 void ClientConnection::serveQueued(SteadyTime now) {
@@ -291,8 +301,10 @@ void ClientConnection::handleLine(const FramedLine& line) {
 void ClientConnection::loggedIn() {
     _session->openToPushes();
     releasePrelogin(); // Logged in: no longer a stranger's connection.
-    // Messages that waited for this user follow the welcome, oldest first, a slice at a time.
+    // Messages that waited for this user follow the welcome, oldest first, a slice at a time;
+    // then what they missed on the board and in their rooms.
     _storedPending = true;
+    _backlog = _login->takeBacklog();
     deliverStoredSlice();
 }
 

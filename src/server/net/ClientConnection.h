@@ -68,7 +68,8 @@ private:
     /// True while this client's backlog leaves room for a reply (under half the send queue).
     bool roomForReply() const;
     /// Pushes the next slice of the private messages that waited for this user, if any are
-    /// left and the backlog allows (see PrivateMessageService::deliverStored).
+    /// left and the backlog allows (see PrivateMessageService::deliverStored); once they are
+    /// all out, what the user missed while away (LoginFlow::takeBacklog), in a later turn.
     void deliverStoredSlice();
     /// Handles one framed line (a request, or an over-long line).
     void handleLine(const FramedLine& line);
@@ -143,6 +144,7 @@ private:
     };
     std::deque<HeldReply> _held;
     bool _storedPending = false; ///< Stored private messages may still wait for this user.
+    std::string _backlog;        ///< What the user missed, to push after the stored messages.
     /// Still counted in ServerContext::prelogin (until the login, or the close).
     bool _countedAsPrelogin = false;
     void releasePrelogin();

@@ -4,6 +4,7 @@
 #include "common/SeedTime.h"
 #include "common/Text.h"
 #include "models/User.h"
+#include "server/net/LoginBacklog.h"
 
 #include <Poco/Logger.h>
 
@@ -219,6 +220,7 @@ void LoginFlow::enter(Reply& reply, int udpPort, int chatPort) {
         return;
     }
     _step = Step::Done;
+    gatherBacklog(user.since);
     reply.ok()
         .with("user", _username)
         .with("since", isoTime(user.since))
@@ -226,6 +228,24 @@ void LoginFlow::enter(Reply& reply, int udpPort, int chatPort) {
         .say(_services.settings.profile.welcome);
     if (_services.settings.consoleAudit)
         _services.audit.information("%s is online", _username);
+}
+
+void LoginFlow::gatherBacklog(Poco::Timestamp loginAt) {
+    const ServerSettings& settings = _services.settings;
+    if (settings.loginBacklog == 0)
+        return;
+    // After entering presence: a takeover has just closed the session it replaced, so a user
+    // who was never away gets nothing. Without a logout on record (a new account, a history
+    // pruned after toom.history_retention_days) there is no "since" and no backlog.
+    const auto since = _services.presence.lastLogout(_username);
+    if (!since)
+        return;
+    LoginBacklogLimits limits;
+    limits.perSource = settings.loginBacklog;
+    // Half a reply's budget: it is pushed once the queue is under half full, so with it the
+    // queue stays under its bound whatever else is waiting.
+    limits.maxBytes = settings.replyByteBudget() / 2;
+    _backlog = loginBacklog(_services, _username, *since, loginAt, limits);
 }
 
 } // namespace toom

@@ -65,6 +65,12 @@ public:
     /// The user being logged in (or logged in, once Done).
     const std::string& username() const { return _username; }
 
+    /// Once Done: the lines of what the user missed while away (LoginBacklog), to push after
+    /// the private messages that waited; empty when nothing did or the backlog is off
+    /// (ServerSettings::loginBacklog). Gathered here because it reads the store, which this
+    /// flow is run away from the event loop for. Leaves nothing behind.
+    std::string takeBacklog() { return std::move(_backlog); }
+
 private:
     Reply onUsername(std::string_view line);
     Reply onPassword(std::string_view password, int udpPort, int chatPort);
@@ -73,6 +79,8 @@ private:
     /// Enters presence; on success the step becomes Done and the reply carries the welcome.
     void enter(Reply& reply, int udpPort, int chatPort);
     void restart();
+    /// Fills _backlog for the user who just logged in at `loginAt`.
+    void gatherBacklog(Poco::Timestamp loginAt);
     /// ACCOUNT_LOCKED for _username, in the wording of the limiter's scope.
     Reply lockedReply(const char* verb, Poco::Timestamp until) const;
     /// Whole seconds from now until `until`, at least 1 (retry_after of a lock).
@@ -85,6 +93,7 @@ private:
     Guards _guards;
     Step _step = Step::Username;
     std::string _username;
+    std::string _backlog;
 };
 
 } // namespace toom

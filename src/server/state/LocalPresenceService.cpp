@@ -55,8 +55,11 @@ std::shared_ptr<Outbox> LocalPresenceService::takeOver(const OnlineUser& user,
             _loginIds.erase(it);
         }
     }
-    if (oldId)
-        _store.recordLogout(*oldId, _clock.now());
+    if (oldId) {
+        const Poco::Timestamp at = _clock.now();
+        _store.recordLogout(*oldId, at);
+        rememberLogout(user.username, at);
+    }
     _userLog.replace(user);
     // The old client's direct chats and requests die with its connection.
     for (const auto& listener : _leaveListeners)
@@ -92,8 +95,11 @@ void LocalPresenceService::recordLeft(const SessionDirectory::Entry& removed, Cl
             _loginIds.erase(it);
         }
     }
-    if (id)
-        _store.recordLogout(*id, _clock.now());
+    if (id) {
+        const Poco::Timestamp at = _clock.now();
+        _store.recordLogout(*id, at);
+        rememberLogout(username, at);
+    }
     _userLog.remove(username);
     // Nobody is left to tell while the server goes down.
     if (reason != CloseReason::Shutdown)
@@ -137,6 +143,23 @@ std::vector<std::string> LocalPresenceService::seenSince(Poco::Timestamp since) 
             names.push_back(record.username);
     }
     return names;
+}
+
+void LocalPresenceService::rememberLogout(const std::string& username, Poco::Timestamp at) {
+    MutexLock lock(_logoutsMutex);
+    if (_lastLogouts.size() >= kMaxRememberedLogouts && !_lastLogouts.contains(username))
+        _lastLogouts.clear(); // Rare; what is forgotten is in the store (committed by now).
+    _lastLogouts[username] = at;
+}
+
+std::optional<Poco::Timestamp> LocalPresenceService::lastLogout(const std::string& username) const {
+    {
+        MutexLock lock(_logoutsMutex);
+        if (auto it = _lastLogouts.find(username); it != _lastLogouts.end())
+            return it->second;
+    }
+    // Not this run (or forgotten): the store's, committed long since.
+    return _store.lastLogout(username);
 }
 
 void LocalPresenceService::notify(const OnlineUser& subject, bool online) {

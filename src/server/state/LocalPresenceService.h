@@ -44,6 +44,7 @@ public:
     std::vector<OnlineUser> online() const override;
     std::optional<OnlineUser> find(const std::string& username) const override;
     std::vector<std::string> seenSince(Poco::Timestamp since) const override;
+    std::optional<Poco::Timestamp> lastLogout(const std::string& username) const override;
 
 private:
     /// The history, the log and the notices of a login that entered the directory.
@@ -67,6 +68,15 @@ private:
     /// takeover, two sessions of one name exist for a moment, and each closes its own record).
     std::unordered_map<const Outbox*, std::int64_t> _loginIds TOOM_GUARDED_BY(_loginIdsMutex);
     std::vector<LeaveListener> _leaveListeners; ///< Fixed before serving starts.
+
+    /// Remembers that `username` logged out at `at` (see lastLogout).
+    void rememberLogout(const std::string& username, Poco::Timestamp at);
+    /// The logouts of this run, newest per user: the store may not have committed them yet
+    /// when the user logs in again, and asking it to settle would make every login wait for a
+    /// commit. Bounded (kMaxRememberedLogouts); past it the store answers again.
+    static constexpr std::size_t kMaxRememberedLogouts = 1 << 18;
+    mutable Mutex _logoutsMutex;
+    std::unordered_map<std::string, Poco::Timestamp> _lastLogouts TOOM_GUARDED_BY(_logoutsMutex);
 };
 
 } // namespace toom

@@ -2,6 +2,8 @@
 
 #include "common/SeedTime.h"
 
+#include <algorithm>
+
 namespace toom {
 
 StoredBoardService::StoredBoardService(BoardStore& store, Clock& clock, BoardLogFile& log)
@@ -92,6 +94,24 @@ BoardService::Page StoredBoardService::since(std::int64_t epochSeconds, std::siz
         else
             ++page.more;
     }
+    return page;
+}
+
+BoardService::Page StoredBoardService::latest(Poco::Timestamp after, std::size_t limit,
+                                              const AuthorFilter& shown) const {
+    MutexLock lock(_mutex);
+    Page page;
+    // From the newest back: the board is in memory, and the posts later than `after` are at
+    // its end (a post's time only moves forward, when it is edited).
+    for (auto it = _posts.rbegin(); it != _posts.rend(); ++it) {
+        if (it->time <= after || !shown(it->author))
+            continue;
+        if (page.posts.size() < limit)
+            page.posts.push_back(*it);
+        else
+            ++page.more;
+    }
+    std::reverse(page.posts.begin(), page.posts.end());
     return page;
 }
 

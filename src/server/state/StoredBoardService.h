@@ -20,6 +20,7 @@ public:
                 const std::string& text) override;
     Change remove(const std::string& user, int number, std::int64_t epochSeconds) override;
     Page since(std::int64_t epochSeconds, std::size_t limit) const override;
+    Page latest(Poco::Timestamp after, std::size_t limit, const AuthorFilter& shown) const override;
 
 private:
     /// Checks `number`, author and time; null refusal means the post at index may change.

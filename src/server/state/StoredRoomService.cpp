@@ -218,4 +218,38 @@ RoomService::Page StoredRoomService::messagesSince(const Room& room, std::int64_
     return page;
 }
 
+RoomService::Latest StoredRoomService::latestMessages(const Room& room, Poco::Timestamp after,
+                                                      std::size_t limit,
+                                                      const SenderFilter& shown) const {
+    Latest latest;
+    if (limit == 0)
+        return latest;
+    const std::int64_t from = after.epochMicroseconds() + 1; // Strictly later.
+    // What the reader would be shown in all, counted per sender: the store never sends more
+    // rows than the room has had writers, however long the room's history.
+    std::size_t accepted = 0;
+    for (const auto& [sender, count] : _store.roomMessageCounts(room.id, from)) {
+        if (shown(sender))
+            accepted += count;
+    }
+    // The latest ones, newest first, a page at a time, skipping the rejected. Bounded: a reader
+    // who rejects a very busy sender gets what a few pages hold.
+    constexpr int kMaxPages = 4;
+    const std::size_t page = std::max<std::size_t>(2 * limit, 16);
+    int before = std::numeric_limits<int>::max();
+    for (int pages = 0; pages < kMaxPages && latest.messages.size() < limit; ++pages) {
+        auto batch = _store.latestRoomMessages(room.id, from, before, page);
+        for (auto& message : batch) {
+            if (latest.messages.size() < limit && shown(message.sender))
+                latest.messages.push_back(std::move(message));
+        }
+        if (batch.size() < page)
+            break;
+        before = batch.back().number;
+    }
+    std::reverse(latest.messages.begin(), latest.messages.end());
+    latest.more = accepted > latest.messages.size() ? accepted - latest.messages.size() : 0;
+    return latest;
+}
+
 } // namespace toom

@@ -93,6 +93,14 @@ std::vector<LoginRecord> BatchedStore::loginsSince(Poco::Timestamp since) {
     return _sqlite.loginsSince(since);
 }
 
+std::optional<Poco::Timestamp> BatchedStore::lastLogout(const std::string& username) {
+    // Not settled: what is committed (and what the writer has run of an open batch). A login
+    // asks this, and waiting for the queued logins to commit would make every login wait for
+    // the disk; the presence service remembers the logouts of this run, which are the ones
+    // that may still be queued.
+    return _sqlite.lastLogout(username);
+}
+
 std::size_t BatchedStore::closeOpenLogins(Poco::Timestamp at) {
     auto closed = std::make_shared<std::size_t>(0);
     _writer.waitFor(write(
@@ -247,6 +255,19 @@ std::vector<RoomMessage> BatchedStore::roomMessages(std::int64_t roomId, std::in
                                                     std::size_t limit) {
     settle(kRooms);
     return _sqlite.roomMessages(roomId, fromMicros, limit);
+}
+
+std::vector<RoomMessage> BatchedStore::latestRoomMessages(std::int64_t roomId,
+                                                          std::int64_t fromMicros, int beforeNumber,
+                                                          std::size_t limit) {
+    settle(kRooms);
+    return _sqlite.latestRoomMessages(roomId, fromMicros, beforeNumber, limit);
+}
+
+std::vector<std::pair<std::string, std::size_t>>
+BatchedStore::roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) {
+    settle(kRooms);
+    return _sqlite.roomMessageCounts(roomId, fromMicros);
 }
 
 } // namespace toom

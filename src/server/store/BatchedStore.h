@@ -40,6 +40,8 @@ public:
     std::int64_t recordLogin(const LoginRecord& login) override;
     void recordLogout(std::int64_t id, Poco::Timestamp at) override;
     std::vector<LoginRecord> loginsSince(Poco::Timestamp since) override;
+    /// Does not wait for queued login writes (LocalPresenceService remembers those).
+    std::optional<Poco::Timestamp> lastLogout(const std::string& username) override;
     /// Waits for the commit.
     std::size_t closeOpenLogins(Poco::Timestamp at) override;
     /// Waits for the commit.
@@ -73,6 +75,10 @@ public:
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                           std::size_t limit) override;
+    std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::int64_t fromMicros,
+                                                int beforeNumber, std::size_t limit) override;
+    std::vector<std::pair<std::string, std::size_t>>
+    roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) override;
 
 private:
     enum Slice { kAccounts, kLogins, kBoard, kPrivateMessages, kBlocks, kRooms, kSliceCount };

@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace toom {
@@ -27,6 +29,10 @@ public:
     /// Logins whose session overlaps [since, now]: logged out at or after `since`, or not
     /// logged out; ordered by login time.
     virtual std::vector<LoginRecord> loginsSince(Poco::Timestamp since) = 0;
+
+    /// When the latest of `username`'s closed logins ended (their last logout), if the history
+    /// holds one; logins still open are not looked at.
+    virtual std::optional<Poco::Timestamp> lastLogout(const std::string& username) = 0;
 
     /// Closes every login left open (a previous run that died) as logged out at `at`.
     /// Returns how many were closed.

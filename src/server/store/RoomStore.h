@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace toom {
@@ -36,6 +37,17 @@ public:
     /// the epoch), in number order, at most `limit`.
     virtual std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                                   std::size_t limit) = 0;
+
+    /// Messages of room `roomId` at or after `fromMicros` and numbered below `beforeNumber`,
+    /// newest first, at most `limit`.
+    virtual std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId,
+                                                        std::int64_t fromMicros, int beforeNumber,
+                                                        std::size_t limit) = 0;
+
+    /// How many messages of room `roomId` at or after `fromMicros` each sender wrote (one
+    /// entry per sender, so as many as the room has had writers).
+    virtual std::vector<std::pair<std::string, std::size_t>>
+    roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) = 0;
 };
 
 } // namespace toom

@@ -131,6 +131,10 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE accounts ADD COLUMN username_key TEXT",
              "CREATE INDEX accounts_username_key ON accounts(username_key, created_at)",
          }},
+        {"a user's last logout found without a scan (the backlog at login)",
+         {
+             "CREATE INDEX logins_username ON logins(username, logout_at)",
+         }},
     };
     return steps;
 }
@@ -552,6 +556,20 @@ std::vector<LoginRecord> SqliteStore::loginsSince(Poco::Timestamp since) {
     return result;
 }
 
+std::optional<Poco::Timestamp> SqliteStore::lastLogout(const std::string& username) {
+    MutexLock lock(_mutex);
+    std::string name = username;
+    int closed = 0;
+    Poco::Int64 latest = 0;
+    // As in loginsSince: a count and a COALESCE instead of a NULL into an integer.
+    _session << "SELECT COUNT(logout_at), COALESCE(MAX(logout_at), 0) FROM logins"
+                " WHERE username = ? AND logout_at IS NOT NULL",
+        into(closed), into(latest), use(name), now;
+    if (closed == 0)
+        return std::nullopt;
+    return fromMicros(latest);
+}
+
 std::size_t SqliteStore::closeOpenLogins(Poco::Timestamp at) {
     MutexLock lock(_mutex);
     Poco::Int64 logoutAt = toMicros(at);
@@ -901,6 +919,47 @@ std::vector<RoomMessage> SqliteStore::roomMessages(std::int64_t roomId, std::int
     for (std::size_t i = 0; i < ids.size(); ++i)
         out.push_back(
             RoomMessage{ids[i], roomId, numbers[i], senders[i], texts[i], fromMicros(times[i])});
+    return out;
+}
+
+std::vector<RoomMessage> SqliteStore::latestRoomMessages(std::int64_t roomId, std::int64_t fromTime,
+                                                         int beforeNumber, std::size_t limit) {
+    MutexLock lock(_mutex);
+    Poco::Int64 id = roomId;
+    Poco::Int64 from = fromTime;
+    int before = beforeNumber;
+    Poco::Int64 max = static_cast<Poco::Int64>(limit);
+    std::vector<Poco::Int64> ids;
+    std::vector<int> numbers;
+    std::vector<std::string> senders;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> times;
+    _session << "SELECT id, number, sender, text, time FROM room_messages"
+                " WHERE room_id = ? AND number < ? AND time >= ? ORDER BY number DESC LIMIT ?",
+        into(ids), into(numbers), into(senders), into(texts), into(times), use(id), use(before),
+        use(from), use(max), now;
+    std::vector<RoomMessage> out;
+    out.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back(
+            RoomMessage{ids[i], roomId, numbers[i], senders[i], texts[i], fromMicros(times[i])});
+    return out;
+}
+
+std::vector<std::pair<std::string, std::size_t>>
+SqliteStore::roomMessageCounts(std::int64_t roomId, std::int64_t fromTime) {
+    MutexLock lock(_mutex);
+    Poco::Int64 id = roomId;
+    Poco::Int64 from = fromTime;
+    std::vector<std::string> senders;
+    std::vector<Poco::Int64> counts;
+    _session << "SELECT sender, COUNT(*) FROM room_messages WHERE room_id = ? AND time >= ?"
+                " GROUP BY sender ORDER BY sender",
+        into(senders), into(counts), use(id), use(from), now;
+    std::vector<std::pair<std::string, std::size_t>> out;
+    out.reserve(senders.size());
+    for (std::size_t i = 0; i < senders.size(); ++i)
+        out.emplace_back(senders[i], static_cast<std::size_t>(counts[i]));
     return out;
 }
 

@@ -108,6 +108,8 @@ public:
     void recordLogout(std::int64_t id, Poco::Timestamp at) override;
     /// See Store::loginsSince.
     std::vector<LoginRecord> loginsSince(Poco::Timestamp since) override;
+    /// See Store::lastLogout.
+    std::optional<Poco::Timestamp> lastLogout(const std::string& username) override;
     /// See Store::closeOpenLogins.
     std::size_t closeOpenLogins(Poco::Timestamp at) override;
     /// See Store::pruneLoginsBefore.
@@ -136,6 +138,10 @@ public:
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                           std::size_t limit) override;
+    std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::int64_t fromMicros,
+                                                int beforeNumber, std::size_t limit) override;
+    std::vector<std::pair<std::string, std::size_t>>
+    roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) override;
     /// The highest message number in room `roomId` (0 when none): for tests and tools; the
     /// room service numbers from memory.
     int lastRoomMessageNumber(std::int64_t roomId);

@@ -71,6 +71,48 @@ TEST_F(EventFormatterTest, RoomsAndGroupsAreNamed) {
               "13:22 [room 3] obiwan: hey");
 }
 
+// What came while the reader was away (the backlog at login) is marked like an offline
+// message, with its own day and time.
+TEST_F(EventFormatterTest, TheBacklogIsMarkedAsWaitingWithItsOriginalTime) {
+    EXPECT_EQ(shown("EVENT BOARD action=posted n=7 user=obiwan ts=2026-12-03T08:05:00.000Z "
+                    "edited=0 text=lunch backlog=1 :#7 ..."),
+              "3 Dec 08:05 [board #7, while you were away] obiwan: lunch");
+    EXPECT_EQ(shown("EVENT ROOM kind=group room=jedi n=3 from=obiwan ts=2026-12-03T08:06:00.000Z "
+                    "text=hi backlog=1 :x"),
+              "3 Dec 08:06 [#jedi, while you were away] obiwan: hi");
+    EXPECT_EQ(shown("EVENT ROOM kind=separate room=2 n=1 from=hans ts=2026-12-04T09:00:00.000Z "
+                    "text=yo backlog=1 :x"),
+              "09:00 [room 2, while you were away] hans: yo");
+    // Without the mark, a live one.
+    EXPECT_EQ(shown(std::string("EVENT BOARD action=posted n=7 user=obiwan ts=") + kTs +
+                    " edited=0 text=lunch backlog=0 :#7 ..."),
+              "13:22 [board #7] obiwan: lunch");
+}
+
+TEST_F(EventFormatterTest, TheBacklogCountsWhatItLeftOutAndSaysHowToReadIt) {
+    EXPECT_EQ(shown("EVENT BACKLOG source=board shown=10 more=12 since=2026-12-03T08:00:00.000Z "
+                    "read=READ\\s3\\sDec\\s2026\\s07:59:59 :12 more board posts"),
+              "13:22 -- 12 more board posts while you were away: READ 3 Dec 2026 07:59:59");
+    EXPECT_EQ(shown("EVENT BACKLOG source=room kind=group room=jedi shown=10 more=1 "
+                    "since=2026-12-03T08:00:00.000Z read=HISTORY\\s#jedi\\s3\\sDec\\s2026"
+                    "\\s07:59:59 :x"),
+              "13:22 -- 1 more message in #jedi while you were away: HISTORY #jedi 3 Dec 2026 "
+              "07:59:59");
+    EXPECT_EQ(shown("EVENT BACKLOG source=room kind=separate room=4 shown=10 more=2 "
+                    "since=2026-12-03T08:00:00.000Z read=HISTORY\\s4 :x"),
+              "13:22 -- 2 more messages in room 4 while you were away: HISTORY 4");
+    EXPECT_EQ(shown("EVENT BACKLOG source=all cut=1 :More came"),
+              "13:22 -- More came while you were away than is shown here: READ, ROOMS and "
+              "HISTORY show it");
+    // A seed profile keeps the server's text, as a notice.
+    formatter.setViewer("yoda", true);
+    auto seed = formatter.format(event("EVENT BACKLOG source=board shown=1 more=2 read=READ "
+                                       ":2 more board posts while you were away: READ"),
+                                 kNow);
+    EXPECT_EQ(seed.line.plain(), "13:22 2 more board posts while you were away: READ");
+    EXPECT_EQ(seed.line.spans().back().tone, Tone::Notice);
+}
+
 TEST_F(EventFormatterTest, AMentionIsHighlightedAndAlertsButAPartOfAWordIsNot) {
     auto mention =
         formatter.format(event(std::string("EVENT ROOM kind=group room=jedi n=1 from=obiwan ts=") +

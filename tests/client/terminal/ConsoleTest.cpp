@@ -43,17 +43,34 @@ TEST(ConsoleTest, EventsArePrintedAboveTheEditLineWhichIsRedrawn) {
 }
 
 // A prompt wider than half the terminal (the seeds' menus) is printed whole above a short
-// edit prompt, so the edit line never wraps; the words stay the seed's.
-TEST(ConsoleTest, AWidePromptGetsALineOfItsOwnAboveAShortOne) {
+// edit prompt, so the edit line never wraps; the words stay the seed's, broken at spaces into
+// rows that fit the terminal.
+TEST(ConsoleTest, AWidePromptGetsLinesOfItsOwnThatFitAboveAShortOne) {
     std::ostringstream out;
     Console console(out, true, [] { return 80; });
     const std::string menu = "Enter one of the following commands (/msgto, /activeuser, "
                              "/creategroup, /joingroup, /groupmsg, /p2pvideo, /logout): ";
     console.beginEdit(menu, false);
-    EXPECT_EQ(out.str(), menu + "\n\r\x1b[J> \r\x1b[2C");
+    EXPECT_EQ(out.str(), "Enter one of the following commands (/msgto, /activeuser, /creategroup,\n"
+                         "/joingroup, /groupmsg, /p2pvideo, /logout):\n"
+                         "\r\x1b[J> \r\x1b[2C");
     out.str("");
     console.beginEdit("Password: ", true);
     EXPECT_EQ(out.str().find('\n'), std::string::npos) << "a short prompt stays on the edit line";
+}
+
+TEST(ConsoleTest, AWidePromptIsBrokenToTheTerminalsWidth) {
+    std::ostringstream out;
+    Console console(out, true, [] { return 40; });
+    console.beginEdit("Enter one of the following commands (MSG, DLT, EDT): ", false);
+    EXPECT_EQ(out.str(), "Enter one of the following commands\n"
+                         "(MSG, DLT, EDT):\n"
+                         "\r\x1b[J> \r\x1b[2C");
+    out.str("");
+    // A word wider than the terminal keeps a row of its own (the terminal wraps it). The edit
+    // line drawn above is erased first.
+    console.beginEdit("tiny " + std::string(50, 'x') + " end", false);
+    EXPECT_EQ(out.str(), "\r\x1b[Jtiny\n" + std::string(50, 'x') + "\nend\n\r\x1b[J> \r\x1b[2C");
 }
 
 TEST(ConsoleTest, EnteredLineStaysOnScreen) {

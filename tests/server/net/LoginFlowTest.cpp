@@ -99,6 +99,49 @@ TEST_F(LoginFlowTest, LinesAfterLoginAreRefused) {
     EXPECT_EQ(flow->handle("yoda", 0).final().code(), err::kAlreadyLoggedIn);
 }
 
+// --- the backlog of what came while the user was away ------------------------------------------
+
+TEST_F(LoginFlowTest, ALoginGathersWhatCameSinceTheLastLogout) {
+    h.settings.loginBacklog = 3;
+    const Poco::Timestamp away = h.clock.now() - Poco::Timespan(3600, 0);
+    EXPECT_CALL(h.presence, lastLogout("yoda"))
+        .WillOnce(Return(std::optional<Poco::Timestamp>(away)));
+    BoardPost missed;
+    missed.number = 4;
+    missed.author = "obiwan";
+    missed.text = "while you slept";
+    missed.time = away + Poco::Timespan(60, 0);
+    BoardService::Page page;
+    page.posts = {missed};
+    EXPECT_CALL(h.board, latest(away, 3u, _)).WillOnce(Return(page));
+    ASSERT_FALSE(login(*flow, "yoda", "force").failed());
+    const std::string backlog = flow->takeBacklog();
+    EXPECT_EQ(backlog.rfind("EVENT BOARD action=posted n=4 user=obiwan", 0), 0u) << backlog;
+    EXPECT_NE(backlog.find(" backlog=1"), std::string::npos) << backlog;
+    EXPECT_TRUE(flow->takeBacklog().empty()) << "taken once";
+}
+
+TEST_F(LoginFlowTest, WithoutALogoutOnRecordThereIsNoBacklog) {
+    h.settings.loginBacklog = 3;
+    EXPECT_CALL(h.presence, lastLogout("yoda")).WillOnce(Return(std::nullopt));
+    EXPECT_CALL(h.board, latest(_, _, _)).Times(0);
+    ASSERT_FALSE(login(*flow, "yoda", "force").failed());
+    EXPECT_TRUE(flow->takeBacklog().empty());
+}
+
+TEST_F(LoginFlowTest, TheBacklogOffAsksNothing) {
+    h.settings.loginBacklog = 0; // The seed profiles.
+    EXPECT_CALL(h.presence, lastLogout(_)).Times(0);
+    ASSERT_FALSE(login(*flow, "yoda", "force").failed());
+    EXPECT_TRUE(flow->takeBacklog().empty());
+}
+
+TEST_F(LoginFlowTest, AFailedLoginGathersNoBacklog) {
+    h.settings.loginBacklog = 3;
+    EXPECT_CALL(h.presence, lastLogout(_)).Times(0);
+    EXPECT_TRUE(login(*flow, "yoda", "wrong").failed());
+}
+
 // --- wrong passwords and the lock ---------------------------------------------------------------
 
 TEST_F(LoginFlowTest, WrongPasswordRepromptsWithAttemptsLeft) {

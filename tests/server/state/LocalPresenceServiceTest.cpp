@@ -147,6 +147,30 @@ TEST_F(LocalPresenceServiceTest, EachSessionClosesItsOwnLogin) {
     presence.leave("yoda", CloseReason::Shutdown);
 }
 
+// The last logout (the login backlog's "since"): this run's from memory, as the store may not
+// have committed it yet; the rest from the store.
+TEST_F(LocalPresenceServiceTest, TheLastLogoutOfThisRunIsRememberedAndOthersComeFromTheStore) {
+    const Poco::Timestamp earlier = clock.now() - Poco::Timespan(3600, 0);
+    EXPECT_CALL(store, lastLogout("luke"))
+        .WillOnce(Return(std::optional<Poco::Timestamp>(earlier)));
+    EXPECT_EQ(presence.lastLogout("luke"), earlier);
+
+    EXPECT_CALL(store, lastLogout("yoda")).Times(0);
+    enter("yoda");
+    clock.advanceSeconds(30);
+    const Poco::Timestamp left = clock.now();
+    presence.leave("yoda", CloseReason::Logout);
+    clock.advanceSeconds(30);
+    EXPECT_EQ(presence.lastLogout("yoda"), left);
+
+    // A takeover closes the replaced login: its owner was never away.
+    EXPECT_CALL(store, lastLogout("obiwan")).Times(0);
+    enter("obiwan");
+    clock.advanceSeconds(5);
+    presence.takeOver(user("obiwan"), std::make_shared<FakeOutbox>());
+    EXPECT_EQ(presence.lastLogout("obiwan"), clock.now());
+}
+
 TEST_F(LocalPresenceServiceTest, SeenSinceAsksTheStoreAndDeduplicatesNames) {
     const Poco::Timestamp since = clock.now() - Poco::Timespan(60, 0).totalMicroseconds();
     const Poco::Timestamp t = clock.now();

@@ -70,6 +70,24 @@ protected:
 
 // --- posting --------------------------------------------------------------------------------
 
+// The login backlog: the latest posts later than a moment, by authors the reader accepts.
+TEST_F(StoredBoardServiceTest, LatestAreTheNewestAcceptedPostsWithACountOfTheRest) {
+    postAll("obiwan", {"seen"});
+    const Poco::Timestamp away = clock.now() - Poco::Timespan(0, 1);
+    postAll("obiwan", {"a"});
+    postAll("vader", {"v"});
+    postAll("obiwan", {"b", "c"});
+    const auto notVader = [](const std::string& author) { return author != "vader"; };
+    auto page = board->latest(away, 2, notVader);
+    EXPECT_THAT(texts(page.posts), ::testing::ElementsAre("b", "c"));
+    EXPECT_THAT(numbers(page.posts), ::testing::ElementsAre(4, 5));
+    EXPECT_EQ(page.more, 1u) << "a; not vader's";
+    page = board->latest(away, 10, notVader);
+    EXPECT_THAT(texts(page.posts), ::testing::ElementsAre("a", "b", "c"));
+    EXPECT_EQ(page.more, 0u);
+    EXPECT_TRUE(board->latest(clock.now(), 10, notVader).posts.empty());
+}
+
 TEST_F(StoredBoardServiceTest, NumbersPostsFromOne) {
     BoardPost first = board->post("yoda", "Hello");
     clock.advanceSeconds(1);

@@ -358,6 +358,43 @@ TEST_F(StoredRoomServiceTest, MessagesSinceHonoursTheLimitAndSaysMore) {
     EXPECT_FALSE(page.more);
 }
 
+// The login backlog: the latest few later than a moment, leaving out rejected senders, and how
+// many accepted ones came before them.
+TEST_F(StoredRoomServiceTest, LatestMessagesAreTheNewestAcceptedOnesWithACountOfTheRest) {
+    const Room room = rooms->createSeparate("yoda", {"hans", "vader"}).room;
+    rooms->post(room, "hans", "old");
+    clock.advance(Poco::Timespan(0, 1));
+    const Poco::Timestamp away = clock.now();
+    rooms->post(room, "hans", "at the moment"); // Not later: the same microsecond.
+    for (const char* text : {"a", "b", "c", "d"}) {
+        clock.advanceSeconds(1);
+        rooms->post(room, "hans", text);
+        rooms->post(room, "vader", std::string("v") + text);
+    }
+    const auto notVader = [](const std::string& sender) { return sender != "vader"; };
+    auto latest = rooms->latestMessages(room, away, 2, notVader);
+    EXPECT_THAT(texts(latest.messages), ElementsAre("c", "d"));
+    EXPECT_EQ(latest.more, 2u) << "a and b; not vader's";
+    latest = rooms->latestMessages(room, away, 10, notVader);
+    EXPECT_THAT(texts(latest.messages), ElementsAre("a", "b", "c", "d"));
+    EXPECT_EQ(latest.more, 0u);
+    EXPECT_THAT(rooms->latestMessages(room, away, 0, notVader).messages, IsEmpty());
+    EXPECT_THAT(rooms->latestMessages(room, clock.now(), 5, notVader).messages, IsEmpty());
+}
+
+TEST_F(StoredRoomServiceTest, LatestMessagesLookThroughManyRejectedOnesInPages) {
+    const Room room = rooms->createSeparate("yoda", {"hans", "vader"}).room;
+    const Poco::Timestamp away = clock.now();
+    clock.advanceSeconds(1);
+    rooms->post(room, "hans", "wanted");
+    for (int i = 0; i < 40; ++i)
+        rooms->post(room, "vader", "noise");
+    const auto latest = rooms->latestMessages(
+        room, away, 1, [](const std::string& sender) { return sender == "hans"; });
+    EXPECT_THAT(texts(latest.messages), ElementsAre("wanted"));
+    EXPECT_EQ(latest.more, 0u);
+}
+
 // --- restarts -------------------------------------------------------------------------------
 
 TEST_F(StoredRoomServiceTest, RoomsAndMembersSurviveReopening) {

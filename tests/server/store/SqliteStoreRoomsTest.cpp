@@ -261,6 +261,27 @@ TEST_F(SqliteStoreRoomsTest, MessagesAreFilteredByRoomAndTimeInNumberOrder) {
     EXPECT_THAT(store->roomMessages(a + b + 100, 0, 10), IsEmpty());
 }
 
+TEST_F(SqliteStoreRoomsTest, LatestMessagesAreNewestFirstBelowANumberAndFromATime) {
+    const auto room = store->insertRoom(makeSeparate(1, "yoda", {{"yoda", true}}));
+    const auto other = store->insertRoom(makeSeparate(2, "hans", {{"hans", true}}));
+    for (int n = 1; n <= 5; ++n)
+        store->insertRoomMessage(
+            makeMessage(room, n, n % 2 ? "yoda" : "hans", "m" + std::to_string(n), at(2000 + n)));
+    store->insertRoomMessage(makeMessage(other, 1, "hans", "o1", at(2003)));
+    EXPECT_THAT(texts(store->latestRoomMessages(room, 0, 100, 2)), ElementsAre("m5", "m4"));
+    EXPECT_THAT(texts(store->latestRoomMessages(room, 0, 4, 2)), ElementsAre("m3", "m2"));
+    EXPECT_THAT(texts(store->latestRoomMessages(room, 2004LL * 1'000'000, 100, 10)),
+                ElementsAre("m5", "m4"));
+    EXPECT_THAT(store->latestRoomMessages(room, 0, 1, 10), IsEmpty());
+
+    using Counts = std::vector<std::pair<std::string, std::size_t>>;
+    EXPECT_EQ(store->roomMessageCounts(room, 0), (Counts{{"hans", 2}, {"yoda", 3}}));
+    EXPECT_EQ(store->roomMessageCounts(room, 2004LL * 1'000'000),
+              (Counts{{"hans", 1}, {"yoda", 1}}));
+    EXPECT_EQ(store->roomMessageCounts(other, 0), (Counts{{"hans", 1}}));
+    EXPECT_TRUE(store->roomMessageCounts(room, 2006LL * 1'000'000).empty());
+}
+
 TEST_F(SqliteStoreRoomsTest, MessagesHonourTheLimit) {
     const auto room = store->insertRoom(makeSeparate(1, "yoda", {{"yoda", true}}));
     for (int n = 1; n <= 5; ++n)

@@ -82,7 +82,7 @@ TEST_F(SqliteStoreTest, CreatesParentDirectoriesAndSchema) {
               2);
     EXPECT_EQ(queryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
                        " AND tbl_name = 'logins' AND name LIKE 'logins_%'"),
-              2);
+              3); // By logout time, by login time, by user (lastLogout).
     EXPECT_EQ(store.accountCount(), 0u);
 }
 
@@ -262,6 +262,21 @@ TEST_F(SqliteStoreTest, LoginsSinceOrdersByLoginTime) {
     store.recordLogin(makeLogin("a", 100));
     store.recordLogin(makeLogin("b", 200));
     EXPECT_EQ(names(store.loginsSince(at(0))), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST_F(SqliteStoreTest, LastLogoutIsTheLatestClosedLoginOfThatUser) {
+    SqliteStore store(_dbPath);
+    EXPECT_FALSE(store.lastLogout("alice"));
+    store.recordLogin(makeLogin("alice", 100, 200));
+    store.recordLogin(makeLogin("alice", 300, 400));
+    store.recordLogin(makeLogin("alice", 500)); // Open now: not a logout.
+    store.recordLogin(makeLogin("bob", 100, 900));
+    ASSERT_TRUE(store.lastLogout("alice"));
+    EXPECT_EQ(*store.lastLogout("alice"), at(400));
+    EXPECT_EQ(*store.lastLogout("bob"), at(900));
+    EXPECT_FALSE(store.lastLogout("carol"));
+    store.recordLogin(makeLogin("carol", 100)); // Never logged out.
+    EXPECT_FALSE(store.lastLogout("carol"));
 }
 
 TEST_F(SqliteStoreTest, CloseOpenLoginsClosesOnlyOpenSessions) {

@@ -77,6 +77,8 @@ public:
     MOCK_METHOD(std::vector<OnlineUser>, online, (), (const, override));
     MOCK_METHOD(std::optional<OnlineUser>, find, (const std::string& username), (const, override));
     MOCK_METHOD(std::vector<std::string>, seenSince, (Poco::Timestamp since), (const, override));
+    MOCK_METHOD(std::optional<Poco::Timestamp>, lastLogout, (const std::string& username),
+                (const, override));
 };
 
 class MockMessenger : public Messenger {
@@ -129,6 +131,8 @@ public:
     MOCK_METHOD(Change, remove, (const std::string& user, int number, std::int64_t epochSeconds),
                 (override));
     MOCK_METHOD(Page, since, (std::int64_t epochSeconds, std::size_t limit), (const, override));
+    MOCK_METHOD(Page, latest, (Poco::Timestamp after, std::size_t limit, const AuthorFilter& shown),
+                (const, override));
 };
 
 class MockPrivateMessageService : public PrivateMessageService {
@@ -161,6 +165,10 @@ public:
                 (const Room& room, const std::string& sender, const std::string& text), (override));
     MOCK_METHOD(Page, messagesSince,
                 (const Room& room, std::int64_t epochSeconds, std::size_t limit),
+                (const, override));
+    MOCK_METHOD(Latest, latestMessages,
+                (const Room& room, Poco::Timestamp after, std::size_t limit,
+                 const SenderFilter& shown),
                 (const, override));
 };
 

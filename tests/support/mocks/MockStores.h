@@ -33,6 +33,8 @@ public:
     MOCK_METHOD(std::int64_t, recordLogin, (const LoginRecord& login), (override));
     MOCK_METHOD(void, recordLogout, (std::int64_t id, Poco::Timestamp at), (override));
     MOCK_METHOD(std::vector<LoginRecord>, loginsSince, (Poco::Timestamp since), (override));
+    MOCK_METHOD(std::optional<Poco::Timestamp>, lastLogout, (const std::string& username),
+                (override));
     MOCK_METHOD(std::size_t, closeOpenLogins, (Poco::Timestamp at), (override));
     MOCK_METHOD(std::size_t, pruneLoginsBefore, (Poco::Timestamp before), (override));
 };
@@ -91,6 +93,12 @@ public:
     MOCK_METHOD(std::int64_t, insertRoomMessage, (const RoomMessage& message), (override));
     MOCK_METHOD(std::vector<RoomMessage>, roomMessages,
                 (std::int64_t roomId, std::int64_t fromMicros, std::size_t limit), (override));
+    MOCK_METHOD(std::vector<RoomMessage>, latestRoomMessages,
+                (std::int64_t roomId, std::int64_t fromMicros, int beforeNumber, std::size_t limit),
+                (override));
+    using SenderCounts = std::vector<std::pair<std::string, std::size_t>>;
+    MOCK_METHOD(SenderCounts, roomMessageCounts, (std::int64_t roomId, std::int64_t fromMicros),
+                (override));
 };
 
 } // namespace toom
