@@ -22,6 +22,8 @@ public:
 
     void interrupt() override { _lines.interrupt(); }
 
+    void resume() override { _lines.resume(); }
+
     bool showsPrompts() const override { return true; }
 
 private:

@@ -26,6 +26,9 @@ public:
     /// recorded and never recalled.
     explicit EditorCore(History* history, bool secret = false);
 
+    /// Starts the line with `text` (a kept draft), the cursor after it.
+    void preset(std::string_view text) { _buffer.insert(text); }
+
     /// Applies one key.
     Outcome handle(const Key& key);
 

@@ -2,7 +2,9 @@
 
 #include "client/terminal/EditorCore.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <poll.h>
 #include <unistd.h>
 
@@ -21,9 +23,12 @@ LineEditor::LineEditor(int fd, Terminal& terminal, Console& console, History& hi
 
 InputResult LineEditor::readLine(const InputRequest& request) {
     if (_wake.pending())
-        return {InputResult::Status::Interrupted, {}};
+        return {InputResult::Status::Interrupted, request.draft};
+    using SteadyClock = std::chrono::steady_clock;
+    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(request.timeoutMs);
     _terminal.rawMode();
     EditorCore core(request.history ? &_history : nullptr, request.secret);
+    core.preset(request.draft);
     _console.beginEdit(request.prompt, request.secret);
     InputResult result;
     bool done = false;
@@ -55,8 +60,21 @@ InputResult LineEditor::readLine(const InputRequest& request) {
         if (done)
             break;
         _console.updateEdit(core.buffer().text(), core.buffer().cursor());
+        int waitMs = _decoder.pending() ? kEscapeWaitMs : -1;
+        if (request.timeoutMs >= 0) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now())
+                    .count();
+            if (left <= 0) {
+                // Out of time (a reconnect is due): the line stays as typed, to go on with.
+                _console.endEdit(false);
+                _terminal.waitMode();
+                return {InputResult::Status::TimedOut, core.buffer().text()};
+            }
+            waitMs = waitMs < 0 ? static_cast<int>(left) : std::min(waitMs, static_cast<int>(left));
+        }
         pollfd fds[2] = {{_fd, POLLIN, 0}, {_wake.fd(), POLLIN, 0}};
-        int ready = ::poll(fds, 2, _decoder.pending() ? kEscapeWaitMs : -1);
+        int ready = ::poll(fds, 2, waitMs);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -64,14 +82,16 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             break;
         }
         if (ready == 0) {
-            _decoder.reset(); // The Escape key on its own.
+            if (_decoder.pending())
+                _decoder.reset(); // The Escape key on its own.
             continue;
         }
         if (fds[1].revents != 0) {
-            // The session is ending (server closed, timeout): the half-typed line is moot.
+            // The connection ended (server closed, timeout): the half-typed line goes back to
+            // the session, which keeps it if it reconnects.
             _console.endEdit(false);
             _terminal.waitMode();
-            return {InputResult::Status::Interrupted, {}};
+            return {InputResult::Status::Interrupted, core.buffer().text()};
         }
         char chunk[256];
         ssize_t n = ::read(_fd, chunk, sizeof chunk);

@@ -25,6 +25,8 @@ public:
 
     void interrupt() override { _wake.notify(); }
 
+    void resume() override { _wake.drain(); }
+
     bool showsPrompts() const override { return true; }
 
 private:
@@ -34,7 +36,7 @@ private:
     History& _history;
     KeyDecoder _decoder;
     std::deque<Key> _pending; ///< Decoded keys not yet applied.
-    WakeUp _wake;             ///< Never drained: once interrupted, for good.
+    WakeUp _wake;             ///< Drained only by resume(): interrupted until then.
 };
 
 } // namespace toom::client
