@@ -279,8 +279,7 @@ bool ClientSession::waitTyping(std::chrono::milliseconds delay, std::string& dra
     using SteadyClock = std::chrono::steady_clock;
     const auto until = SteadyClock::now() + delay;
     for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - SteadyClock::now());
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - SteadyClock::now());
         if (left.count() <= 0)
             return true;
         InputRequest request = commandPrompt(draft);

@@ -63,8 +63,7 @@ InputResult LineEditor::readLine(const InputRequest& request) {
         int waitMs = _decoder.pending() ? kEscapeWaitMs : -1;
         if (request.timeoutMs >= 0) {
             const auto left =
-                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now())
-                    .count();
+                std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
             if (left <= 0) {
                 // Out of time (a reconnect is due): the line stays as typed, to go on with.
                 _console.endEdit(false);

@@ -46,8 +46,7 @@ InputResult ScriptInput::readLine(const InputRequest& request) {
         int waitMs = -1;
         if (request.timeoutMs >= 0) {
             const auto left =
-                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now())
-                    .count();
+                std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
             if (left <= 0)
                 return {InputResult::Status::TimedOut, {}};
             waitMs = static_cast<int>(left);
