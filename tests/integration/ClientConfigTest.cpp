@@ -56,6 +56,22 @@ TEST(ClientConfig, TheXdgFileNamesTheServerTheUserAndTheTimeFormat) {
     EXPECT_EQ(client.waitExit(), 0) << client.output();
 }
 
+// On a terminal that takes no escape sequences the suggested name is offered in brackets.
+TEST(ClientConfig, ADumbTerminalOffersTheUsernameInBrackets) {
+    TestServer server;
+    TempDir dir;
+    writeXdgConfig(dir, "login.username = yoda\n");
+    TerminalProcess client(TOOM_CLIENT_BINARY, {std::to_string(server.port())}, dir.path(), 80,
+                           "dumb");
+    ASSERT_TRUE(client.waitFor("Username: [yoda] ")) << client.output();
+    client.type("\r");
+    ASSERT_TRUE(client.waitFor("Password: ")) << client.output();
+    client.type(passwordOf("yoda") + "\r");
+    ASSERT_TRUE(client.waitFor("Welcome to Toom!")) << client.output();
+    client.type("OUT\r");
+    EXPECT_EQ(client.waitExit(), 0) << client.output();
+}
+
 TEST(ClientConfig, TheCommandLineWinsOverTheFile) {
     TestServer server;
     TempDir dir;

@@ -19,7 +19,8 @@ struct InputRequest {
     bool secret = false;  ///< A password: never echoed, never put in history.
     bool history = false; ///< Up/down recall previous commands.
     /// Text the line starts with, to edit or send as it is (a line kept across a reconnect, a
-    /// suggested username). Only the line editor shows it; other sources ignore it.
+    /// suggested username). The line editor puts it on the line; a dumb terminal offers it in
+    /// brackets, taken by an empty line; scripts ignore it.
     std::string draft;
     /// Give up waiting after this many milliseconds (TimedOut); negative: wait for good.
     int timeoutMs = -1;
