@@ -17,7 +17,8 @@ for program in toom-server toom-client; do
         exit 1
     }
 done
-for file in share/doc/toom/examples/toom-server.properties share/doc/toom/PROTOCOL.md; do
+for file in share/doc/toom/examples/toom-server.properties share/doc/toom/examples/client.conf.sample \
+    share/doc/toom/PROTOCOL.md; do
     [ -f "$prefix/$file" ] || { echo "install-check: $file was not installed"; exit 1; }
 done
 echo "install-check: installed programs report $version"

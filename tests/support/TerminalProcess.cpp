@@ -43,6 +43,10 @@ TerminalProcess::TerminalProcess(const std::string& binary, const std::vector<st
     if (_pid == 0) {
         if (chdir(workingDir.c_str()) != 0)
             _exit(126);
+        // Nothing of the test's but the terminal: an inherited listening socket of a
+        // TestServer would keep its port taken after the server stopped, and a restart on
+        // the same port would fail.
+        close_range(3, ~0U, 0);
         execve(argv[0], argv.data(), env.data());
         _exit(127);
     }

@@ -1,5 +1,7 @@
 #include "support/TestServer.h"
 
+#include <Poco/Exception.h>
+
 #include <fstream>
 #include <stdexcept>
 
@@ -54,14 +56,29 @@ ServerOptions TestServer::defaultOptions() const {
 }
 
 void TestServer::restart() {
+    startOn(0);
+}
+
+void TestServer::restartOnSamePort() {
+    startOn(_server->port());
+}
+
+void TestServer::startOn(int port) {
     if (_server)
         _server->stop();
     _server.reset();
     ServerOptions options = defaultOptions();
     if (_tweak)
         _tweak(options);
+    if (port != 0)
+        options.port = port; // SO_REUSEADDR: the old connections in TIME_WAIT do not block it.
     _server = std::make_unique<ToomServer>(options, _clock);
-    _server->start();
+    try {
+        _server->start();
+    } catch (const Poco::Exception& e) {
+        throw std::runtime_error("TestServer on port " + std::to_string(options.port) + ": " +
+                                 e.displayText());
+    }
 }
 
 } // namespace toom::test

@@ -45,11 +45,16 @@ public:
     /// Starts a new server on the same directory (the store and logs survive).
     void restart();
 
+    /// As restart(), on the same port: what clients that reconnect find.
+    void restartOnSamePort();
+
     /// Default options: port 0 on 127.0.0.1, data in the temp dir, cheap password hashing,
     /// fast housekeeping.
     ServerOptions defaultOptions() const;
 
 private:
+    void startOn(int port);
+
     TempDir _dir;
     Tweak _tweak;
     std::shared_ptr<Clock> _clock;

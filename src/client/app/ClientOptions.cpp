@@ -34,8 +34,14 @@ std::optional<int> boundedNumber(const std::string& text, int minimum, int maxim
 }
 } // namespace
 
-ParsedArguments parseArguments(const std::vector<std::string>& args) {
+std::optional<int> parseGreetingTimeout(const std::string& text) {
+    return boundedNumber(text, 1, 600);
+}
+
+ParsedArguments parseArguments(const std::vector<std::string>& args,
+                               const ClientOptions& defaults) {
     ParsedArguments result;
+    result.options = defaults;
     std::vector<std::string> positional;
     bool optionsEnded = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -76,6 +82,21 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
                 return result;
             }
             result.options.simulateLossPercent = *value;
+        } else if (auto config = valueOf("--config")) {
+            // Read before the rest (ClientConfigFile.h); only checked here.
+            if (config->empty()) {
+                result.error = "empty --config";
+                return result;
+            }
+        } else if (auto seconds = valueOf("--greeting-timeout")) {
+            auto value = parseGreetingTimeout(*seconds);
+            if (!value) {
+                result.error = "invalid --greeting-timeout '" + *seconds + "': expected 1 to 600";
+                return result;
+            }
+            result.options.greetingTimeoutSeconds = *value;
+        } else if (!optionsEnded && (arg == "--reconnect" || arg == "--no-reconnect")) {
+            result.options.reconnect = arg == "--reconnect";
         } else if (!optionsEnded && arg == "--") {
             optionsEnded = true;
         } else if (!optionsEnded && (arg == "--help" || arg == "-h")) {
@@ -99,8 +120,17 @@ ParsedArguments parseArguments(const std::vector<std::string>& args) {
             positional.push_back(arg);
         }
     }
-    if (positional.empty() || positional.size() > 3) {
-        result.error = positional.empty() ? "missing server port" : "too many arguments";
+    if (positional.size() > 3) {
+        result.error = "too many arguments";
+        return result;
+    }
+    if (positional.empty()) {
+        // The config file may name the server; then no argument is needed.
+        if (defaults.port == 0) {
+            result.error = "missing server port";
+            return result;
+        }
+        result.status = ParsedArguments::Status::Run;
         return result;
     }
     std::size_t portIndex = 0;
@@ -136,8 +166,12 @@ std::string usageText(const std::string& program) {
            "       " +
            program +
            " [options] <server_port>\n"
+           "       " +
+           program +
+           " [options]           (server.host and server.port from the config file)\n"
            "\n"
-           "Connects to a Toom server (127.0.0.1 when only the port is given) and logs in.\n"
+           "Connects to a Toom server (when only the port is given: the config file's\n"
+           "server.host, else 127.0.0.1) and logs in.\n"
            "<udp_port> is the local UDP port for peer-to-peer transfers (0 or omitted: any\n"
            "free port).\n"
            "\n"
@@ -182,11 +216,30 @@ std::string usageText(const std::string& program) {
            "                       this run's commands)\n"
            "  --simulate-loss P    testing aid: drop, duplicate and reorder P% of the\n"
            "                       peer-to-peer datagrams, each way (0 to 50)\n"
+           "  --config FILE        read FILE instead of $XDG_CONFIG_HOME/toom/client.conf\n"
+           "                       (~/.config/toom/client.conf); options here win over it\n"
+           "  --no-reconnect       on a terminal, end when the connection drops instead of\n"
+           "                       reconnecting (--reconnect: the default)\n"
+           "  --greeting-timeout S a server silent S seconds after the connect is not a\n"
+           "                       Toom server (default 10, 1 to 600)\n"
            "  --help               show this help\n"
            "  --version            print the version\n"
            "\n"
-           "Exit status: 0 logout or end of input, 1 login refused (account blocked),\n"
-           "2 usage or connection error, 3 connection lost.\n";
+           "When the connection drops on a terminal, the client keeps the line being typed,\n"
+           "reconnects after 1, 2, 4 ... s (at most 30 s apart, 10 attempts, 5 minutes)\n"
+           "and logs in again with the name and password typed at the start (kept in\n"
+           "memory only). Scripts (stdin not a terminal) are not reconnected: they end as\n"
+           "before, with status 3 when the connection is lost.\n"
+           "\n"
+           "Config file keys (key = value; see client.conf.sample): server.host,\n"
+           "server.port, login.username (offered at the Username prompt), display.colour,\n"
+           "display.time_format, files.download_dir, files.auto_accept,\n"
+           "connection.reconnect, connection.greeting_timeout. Never a password.\n"
+           "\n"
+           "Exit status: 0 logout or end of input, 1 login refused (account blocked, or\n"
+           "logging in again after a reconnect refused), 2 usage, config or connection\n"
+           "error (also: no Toom greeting in time), 3 connection lost, 4 reconnecting gave\n"
+           "up.\n";
 }
 
 } // namespace toom::client

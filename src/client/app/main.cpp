@@ -2,6 +2,7 @@
 // terminal or from a script on stdin. See ClientOptions.h for the command line.
 
 #include "client/app/AnswerRouting.h"
+#include "client/app/ClientConfigFile.h"
 #include "client/app/ClientOptions.h"
 #include "client/app/FileTransferBridge.h"
 #include "client/app/PrivateChatBridge.h"
@@ -36,6 +37,8 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <random>
+#include <stdexcept>
 #include <string_view>
 #include <unistd.h>
 
@@ -64,6 +67,38 @@ bool isSeedProfile(const std::string& name) {
     return known && known->name != toom::defaultProfile().name;
 }
 
+std::string serverName(const ClientOptions& options) {
+    return options.host + ":" + std::to_string(options.port);
+}
+
+/// Connection-level settings: the greeting deadline always; on a terminal (`interactive`) the
+/// suggested username and reconnecting. Scripts keep failing fast (exit 3) on a lost
+/// connection, so that whatever runs them sees it.
+void configureConnection(ClientSession& session, const ClientOptions& options, bool interactive) {
+    session.expectGreetingWithin(std::chrono::seconds(options.greetingTimeoutSeconds),
+                                 serverName(options));
+    if (!interactive)
+        return;
+    if (!options.username.empty())
+        session.suggestUsername(options.username);
+    if (!options.reconnect)
+        return;
+    ClientSession::Reconnect reconnect;
+    reconnect.connect = [host = options.host, port = options.port,
+                         timeout = options.greetingTimeoutSeconds] {
+        try {
+            return std::unique_ptr<LineTransport>(std::make_unique<TcpTransport>(
+                Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), timeout));
+        } catch (const Poco::Exception& e) {
+            throw std::runtime_error(e.displayText());
+        }
+    };
+    reconnect.random = [engine = std::minstd_rand(std::random_device{}())]() mutable {
+        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    };
+    session.reconnectWith(std::move(reconnect));
+}
+
 /// Runs one session with everything around it: the direct private chats (listening before
 /// login, so that the port can be announced), the file transfers on the UDP port, and the
 /// console they all print to. When the session ends the chats are closed first (the peers
@@ -87,6 +122,7 @@ int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerS
         session.formatEventsWith(*formatter);
     if (completion)
         completion->attach(session);
+    configureConnection(session, peer.options, formatter != nullptr);
     IrcHabits habits(formatter != nullptr); // HELP laid out for reading on a terminal only.
     habits.install(session.hooks());
     session.decoratePrompt([&habits](const std::string& prompt) { return habits.prompt(prompt); });
@@ -184,7 +220,16 @@ int main(int argc, char** argv) {
     // A write to a socket the server has closed must fail with EPIPE, not kill the client.
     std::signal(SIGPIPE, SIG_IGN);
     const std::string program = "toom-client";
-    auto parsed = parseArguments(std::vector<std::string>(argv + 1, argv + argc));
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    // The config file first: it gives the defaults that the arguments override.
+    ClientOptions defaults;
+    const auto namedConfig = configArgument(args);
+    const std::string configPath =
+        namedConfig ? *namedConfig
+                    : defaultConfigPath(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    const auto configError =
+        loadConfigFile(configPath, namedConfig.has_value(), defaults, std::getenv("HOME"));
+    auto parsed = parseArguments(args, defaults);
     if (parsed.status == ParsedArguments::Status::Help) {
         std::cout << usageText(program);
         return exitcode::kOk;
@@ -193,6 +238,10 @@ int main(int argc, char** argv) {
         std::cout << program << " " << toom::kVersion << " (protocol "
                   << toom::protocol::kNameAndVersion << ")\n";
         return exitcode::kOk;
+    }
+    if (configError) { // After --help and --version, which a broken file must not block.
+        std::cerr << program << ": " << *configError << "\n";
+        return exitcode::kSetup;
     }
     if (parsed.status == ParsedArguments::Status::Error) {
         std::cerr << program << ": " << parsed.error << "\n" << usageText(program);
@@ -213,10 +262,11 @@ int main(int argc, char** argv) {
     }
 
     std::unique_ptr<TcpTransport> transport;
-    const std::string where = options.host + ":" + std::to_string(options.port);
+    const std::string where = serverName(options);
     try {
         transport = std::make_unique<TcpTransport>(
-            Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)));
+            Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)),
+            options.greetingTimeoutSeconds);
     } catch (const Poco::Net::ConnectionRefusedException&) {
         std::cerr << program << ": cannot connect to " << where
                   << ": connection refused (is the server running?)\n";

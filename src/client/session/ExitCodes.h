@@ -9,10 +9,13 @@ namespace toom::client {
 
 /// Exit statuses of toom-client.
 namespace exitcode {
-inline constexpr int kOk = 0;             ///< Logout, end of input, timeout, server shutdown.
-inline constexpr int kLoginRefused = 1;   ///< Account locked or too many wrong passwords.
-inline constexpr int kSetup = 2;          ///< Usage error, cannot connect or bind, server full.
+inline constexpr int kOk = 0;           ///< Logout, end of input, timeout, server shutdown.
+inline constexpr int kLoginRefused = 1; ///< Account locked or too many wrong passwords.
+inline constexpr int kSetup = 2; ///< Usage or config error, cannot connect or bind, server full,
+                                 ///< or no Toom greeting in time.
 inline constexpr int kConnectionLost = 3; ///< The server closed the connection unexpectedly.
+/// The connection was lost and reconnecting gave up (interactive mode, reconnect on).
+inline constexpr int kReconnectFailed = 4;
 } // namespace exitcode
 
 /// What last explained why the server is ending the session.

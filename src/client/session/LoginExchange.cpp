@@ -28,6 +28,11 @@ LoginExchange::LoginExchange(int udpPort, bool showBanner, int chatPort)
     _profile.prompt = "> ";
 }
 
+void LoginExchange::replay(Credentials credentials) {
+    _replay = std::move(credentials);
+    _showBanner = false;
+}
+
 LoginStep LoginExchange::onReply(const ServerReply& reply) {
     switch (_state) {
     case State::AwaitGreeting:
@@ -65,6 +70,7 @@ LoginStep LoginExchange::onInput(const std::string& line) {
         _typedUser = line;
         _state = State::AwaitUser;
     } else if (_state == State::AskPassword) {
+        _typedPassword = line;
         _state = State::AwaitPass;
     } else if (_state == State::AskConfirm) {
         _state = State::AwaitConfirm;
@@ -104,6 +110,10 @@ LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
     if (reply.failed()) {
         if (auto refused = exitIfRefused(reply))
             return *refused;
+        if (_replay && reply.code() == err::kAlreadyOnline)
+            return exitWith(exitcode::kConnectionLost,
+                            {_replay->username + " is still logged in there (the server has not "
+                                                 "yet seen the old connection end)"});
         // ALREADY_ONLINE, INVALID_USERNAME or anything else: try another name.
         return askUsername(textOf(reply));
     }
@@ -116,6 +126,9 @@ LoginStep LoginExchange::onUserReply(const ServerReply& reply) {
             rows.push_back(row.text());
     }
     _passwordPrompt = kPasswordPrompt;
+    if (_replay && (reply.final.field("next") == "confirm_name" ||
+                    reply.final.field("next") == "new_password"))
+        return replayRefused(textOf(reply), "the server no longer knows " + _username);
     if (reply.final.field("next") == "confirm_name") {
         // A new name that is also a command's: the server asks before registering it.
         return promptFor(
@@ -157,7 +170,8 @@ LoginStep LoginExchange::promptFor(State state, std::string prompt, bool secret,
     LoginStep step;
     step.action = LoginStep::Action::Prompt;
     step.print = std::move(print);
-    step.prompt = InputRequest{std::move(prompt), secret, false};
+    step.prompt.prompt = std::move(prompt);
+    step.prompt.secret = secret;
     return step;
 }
 
@@ -166,6 +180,8 @@ LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
     if (reply.ok()) {
         _state = State::LoggedIn;
         _username = reply.final.field("user").value_or(_username);
+        _credentials = _replay ? *_replay : Credentials{_username, _typedPassword};
+        _typedPassword.clear();
         if (print.empty() && !_profile.welcome.empty())
             print.push_back(_profile.welcome);
         LoginStep step;
@@ -176,6 +192,10 @@ LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
     if (auto refused = exitIfRefused(reply))
         return *refused;
     const std::string& code = reply.code();
+    if (_replay && code == err::kAlreadyOnline)
+        return exitWith(exitcode::kConnectionLost,
+                        {_replay->username + " is still logged in there (the server has not yet "
+                                             "seen the old connection end)"});
     if (code == err::kAlreadyOnline || code == err::kInvalidUsername || code == err::kLoginRequired)
         return askUsername(std::move(print));
     // INVALID_PASSWORD, UNUSABLE_PASSWORD, or a framing error: ask for the password again.
@@ -183,15 +203,48 @@ LoginStep LoginExchange::onPassReply(const ServerReply& reply) {
 }
 
 LoginStep LoginExchange::askUsername(std::vector<std::string> print) {
+    if (_replay)
+        return replayAnswer(State::AwaitUser, _replay->username, _replayedUser, std::move(print));
+    const bool first = !_bannerShown;
     if (_showBanner && !_bannerShown && !_profile.loginBanner.empty())
         print.push_back(_profile.loginBanner);
     _bannerShown = true;
     _passwordPrompt = kPasswordPrompt;
-    return promptFor(State::AskUsername, kUsernamePrompt, false, std::move(print));
+    LoginStep step = promptFor(State::AskUsername, kUsernamePrompt, false, std::move(print));
+    if (first)
+        step.prompt.draft = _suggestedUser; // Only once: a refused name is not offered again.
+    return step;
 }
 
 LoginStep LoginExchange::askPassword(std::vector<std::string> print) {
+    if (_replay)
+        return replayAnswer(State::AwaitPass, _replay->password, _replayedPassword,
+                            std::move(print));
     return promptFor(State::AskPassword, _passwordPrompt, true, std::move(print));
+}
+
+// Each stored answer is given once: a prompt for it again means the server did not take it,
+// and a person, not a loop, must decide what next.
+LoginStep LoginExchange::replayAnswer(State awaiting, const std::string& answer, bool& used,
+                                      std::vector<std::string> print) {
+    if (used)
+        return replayRefused(std::move(print), awaiting == State::AwaitUser
+                                                   ? "the username was not accepted"
+                                                   : "the password was not accepted");
+    used = true;
+    if (awaiting == State::AwaitUser)
+        _typedUser = answer;
+    _state = awaiting;
+    LoginStep step;
+    step.action = LoginStep::Action::Send;
+    step.line = answer;
+    step.print = std::move(print);
+    return step;
+}
+
+LoginStep LoginExchange::replayRefused(std::vector<std::string> print, const std::string& why) {
+    print.push_back("Could not log in again as " + _replay->username + ": " + why + ".");
+    return exitWith(exitcode::kLoginRefused, std::move(print));
 }
 
 // The seeds' lock-out texts say "try again later"; in the default profile the client says

@@ -29,6 +29,13 @@ struct LoginStep {
     int exitCode = 0;               ///< For Exit.
 };
 
+/// What a login that succeeded used: kept in memory (never written anywhere) to log in again
+/// after a reconnect.
+struct Credentials {
+    std::string username;
+    std::string password;
+};
+
 /// Drives one login.
 class LoginExchange {
 public:
@@ -53,6 +60,15 @@ public:
     /// prompts are shown).
     LoginExchange(int udpPort, bool showBanner, int chatPort = 0);
 
+    /// Logs in with `credentials` instead of asking (after a reconnect). Where a person would
+    /// be asked again (the password no longer fits, the name is unknown) it exits with
+    /// kLoginRefused instead; ALREADY_ONLINE (the server has not yet seen the old connection
+    /// end) exits with kConnectionLost, worth another attempt. Call before the greeting.
+    void replay(Credentials credentials);
+
+    /// Starts the first username prompt with `name` (from the config file), to edit or take.
+    void suggestUsername(std::string name) { _suggestedUser = std::move(name); }
+
     /// Handles the reply to the last Send (or the greeting, first).
     LoginStep onReply(const ServerReply& reply);
 
@@ -66,6 +82,9 @@ public:
 
     /// The user name, once logged in (as confirmed by the server).
     const std::string& username() const { return _username; }
+
+    /// The credentials of the login, once logged in.
+    const std::optional<Credentials>& credentials() const { return _credentials; }
 
     /// The server's max_line (bytes per request line), 4096 if not announced.
     std::size_t maxLine() const { return _maxLine; }
@@ -87,6 +106,10 @@ private:
                         std::vector<std::string> print);
     /// Adds how long a lock lasts to `print`, in the default profile (see the source).
     void addLockDuration(const ServerReply& reply, std::vector<std::string>& print);
+    /// In replay: sends what a person would have typed at `state`'s prompt, or refuses.
+    LoginStep replayAnswer(State awaiting, const std::string& answer, bool& used,
+                           std::vector<std::string> print);
+    LoginStep replayRefused(std::vector<std::string> print, const std::string& why);
 
     int _udpPort;
     int _chatPort = 0;
@@ -98,6 +121,12 @@ private:
     std::string _typedUser;
     std::string _username;
     std::string _passwordPrompt = kPasswordPrompt;
+    std::string _suggestedUser;
+    std::string _typedPassword;
+    std::optional<Credentials> _credentials;
+    std::optional<Credentials> _replay;
+    bool _replayedUser = false;
+    bool _replayedPassword = false;
 };
 
 } // namespace toom::client

@@ -28,6 +28,21 @@ std::optional<ServerReply> ReplyQueue::pop() {
     return reply;
 }
 
+std::optional<ServerReply> ReplyQueue::popFor(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    MutexLock lock(_mutex);
+    while (!_closed && _replies.empty()) {
+        if (_changed.waitUntil(_mutex, deadline) == std::cv_status::timeout)
+            break;
+    }
+    if (_replies.empty())
+        return std::nullopt;
+    ServerReply reply = std::move(_replies.front());
+    _replies.pop_front();
+    _changed.notifyAll();
+    return reply;
+}
+
 void ReplyQueue::close() {
     MutexLock lock(_mutex);
     _closed = true;

@@ -5,6 +5,7 @@
 #include "client/session/ServerReply.h"
 #include "common/Mutex.h"
 
+#include <chrono>
 #include <cstddef>
 #include <deque>
 #include <optional>
@@ -22,6 +23,9 @@ public:
 
     /// Takes the oldest reply, waiting for one. Nothing once the queue is closed and empty.
     std::optional<ServerReply> pop();
+
+    /// As pop(), waiting at most `timeout`: nothing when it passed too (closed() tells which).
+    std::optional<ServerReply> popFor(std::chrono::milliseconds timeout);
 
     /// Closes the queue: replies already queued can still be taken; waiters wake up.
     void close();

@@ -25,6 +25,10 @@ std::optional<ServerReply> ServerConnection::nextReply() {
     return _replies.pop();
 }
 
+std::optional<ServerReply> ServerConnection::nextReplyWithin(std::chrono::milliseconds timeout) {
+    return _replies.popFor(timeout);
+}
+
 void ServerConnection::stop() {
     _transport.close();
     // abandon() also releases a reader blocked on a full queue, so the join cannot hang.
@@ -36,8 +40,12 @@ void ServerConnection::stop() {
 void ServerConnection::readLoop() {
     while (auto raw = _transport.receiveLine()) {
         auto line = ServerLine::parse(*raw);
-        if (!line)
-            continue; // Not protocol: nothing sensible to route it to.
+        if (!line) {
+            // Not protocol: nothing sensible to route it to. Remembered, so that a peer that
+            // is not a Toom server is named as such.
+            _sawForeignLine = true;
+            continue;
+        }
         auto output = _assembler.feed(std::move(*line));
         if (auto* reply = std::get_if<ServerReply>(&output)) {
             if (_onReply)

@@ -9,6 +9,7 @@
 #include "client/session/ReplyQueue.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -49,6 +50,10 @@ public:
     /// connection is closed and every reply has been taken, or after abandon().
     std::optional<ServerReply> nextReply();
 
+    /// As nextReply(), waiting at most `timeout` (for the greeting: a server that says
+    /// nothing). Nothing then too; closed() tells a close from a timeout.
+    std::optional<ServerReply> nextReplyWithin(std::chrono::milliseconds timeout);
+
     /// Stops waiting for replies: nextReply() returns nothing from now on (the session is
     /// ending, e.g. on a TIMEOUT event). The reader keeps routing events until the close.
     void abandon() { _replies.abandon(); }
@@ -58,6 +63,9 @@ public:
 
     /// True once the reader saw the end of the connection.
     bool closed() const { return _closed; }
+
+    /// True once a line arrived that is not protocol (the peer speaks something else).
+    bool sawForeignLine() const { return _sawForeignLine; }
 
 private:
     void readLoop();
@@ -70,6 +78,7 @@ private:
     std::function<void(const ServerReply&)> _onReply;
     std::thread _reader;
     std::atomic<bool> _closed{false};
+    std::atomic<bool> _sawForeignLine{false};
 };
 
 } // namespace toom::client

@@ -51,6 +51,9 @@ public:
     /// nothing).
     explicit EditorCore(History* history, bool secret = false, Completer* completer = nullptr);
 
+    /// Starts the line with `text` (a kept draft), the cursor after it.
+    void preset(std::string_view text) { _buffer.insert(text); }
+
     /// Applies one key.
     Outcome handle(const Key& key);
 

@@ -2,7 +2,9 @@
 
 #include "client/terminal/EditorCore.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <poll.h>
 #include <unistd.h>
 
@@ -39,16 +41,19 @@ InputResult LineEditor::queuedLine(const InputRequest& request) {
 
 InputResult LineEditor::readLine(const InputRequest& request) {
     if (_wake.pending())
-        return {InputResult::Status::Interrupted, {}};
+        return {InputResult::Status::Interrupted, request.draft};
     if (!_queued.empty()) {
         InputResult queued = queuedLine(request);
         if (queued.status == InputResult::Status::Line)
             return queued;
     }
+    using SteadyClock = std::chrono::steady_clock;
+    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(request.timeoutMs);
     _terminal.rawMode();
     // Only a command prompt completes: a username or an answer to a question is no command.
     EditorCore core(request.history ? &_history : nullptr, request.secret,
                     request.history ? _completer : nullptr);
+    core.preset(request.draft);
     _console.beginEdit(request.prompt, request.secret);
     InputResult result;
     bool done = false;
@@ -91,11 +96,22 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             break;
         EditorCore::View view = core.view();
         _console.updateEdit(view.text, view.cursor, view.prompt);
+        int waitMs = _decoder.pending()   ? kEscapeWaitMs
+                     : _decoder.pasting() ? kPasteWaitMs
+                                          : -1;
+        if (request.timeoutMs >= 0) {
+            const auto left =
+                std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
+            if (left <= 0) {
+                // Out of time (a reconnect is due): the line stays as typed, to go on with.
+                _console.endEdit(false);
+                _terminal.waitMode();
+                return {InputResult::Status::TimedOut, core.buffer().text()};
+            }
+            waitMs = waitMs < 0 ? static_cast<int>(left) : std::min(waitMs, static_cast<int>(left));
+        }
         pollfd fds[2] = {{_fd, POLLIN, 0}, {_wake.fd(), POLLIN, 0}};
-        const int wait = _decoder.pending()   ? kEscapeWaitMs
-                         : _decoder.pasting() ? kPasteWaitMs
-                                              : -1;
-        int ready = ::poll(fds, 2, wait);
+        int ready = ::poll(fds, 2, waitMs);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -109,10 +125,11 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             continue;
         }
         if (fds[1].revents != 0) {
-            // The session is ending (server closed, timeout): the half-typed line is moot.
+            // The connection ended (server closed, timeout): the half-typed line goes back to
+            // the session, which keeps it if it reconnects.
             _console.endEdit(false);
             _terminal.waitMode();
-            return {InputResult::Status::Interrupted, {}};
+            return {InputResult::Status::Interrupted, core.buffer().text()};
         }
         char chunk[4096];
         ssize_t n = ::read(_fd, chunk, sizeof chunk);

@@ -33,6 +33,8 @@ public:
 
     void interrupt() override { _wake.notify(); }
 
+    void resume() override { _wake.drain(); }
+
     bool showsPrompts() const override { return true; }
 
 private:
@@ -46,7 +48,7 @@ private:
     Completer* _completer = nullptr;
     std::deque<Key> _pending;        ///< Decoded keys not yet applied.
     std::deque<std::string> _queued; ///< Lines of a paste still to send.
-    WakeUp _wake;                    ///< Never drained: once interrupted, for good.
+    WakeUp _wake;                    ///< Drained only by resume(): interrupted until then.
 };
 
 } // namespace toom::client

@@ -3,6 +3,7 @@
 #include "client/terminal/Console.h"
 
 #include <cerrno>
+#include <chrono>
 #include <poll.h>
 #include <unistd.h>
 
@@ -28,6 +29,8 @@ std::optional<std::string> ScriptInput::takeLine() {
 }
 
 InputResult ScriptInput::readLine(const InputRequest& request) {
+    using SteadyClock = std::chrono::steady_clock;
+    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(request.timeoutMs);
     for (;;) {
         // The wake-up wins over buffered input: once the session is ending, later script
         // lines must not be sent.
@@ -40,8 +43,16 @@ InputResult ScriptInput::readLine(const InputRequest& request) {
         }
         if (_eof)
             return {InputResult::Status::EndOfInput, {}};
+        int waitMs = -1;
+        if (request.timeoutMs >= 0) {
+            const auto left =
+                std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
+            if (left <= 0)
+                return {InputResult::Status::TimedOut, {}};
+            waitMs = static_cast<int>(left);
+        }
         pollfd fds[2] = {{_fd, POLLIN, 0}, {_wake.fd(), POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
+        if (::poll(fds, 2, waitMs) < 0) {
             if (errno == EINTR)
                 continue;
             _eof = true;

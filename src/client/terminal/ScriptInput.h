@@ -19,10 +19,13 @@ public:
     /// (only the prompt for a secret line).
     ScriptInput(int fd, Console& console, bool echo);
 
-    /// The next line; a last line without LF counts; EndOfInput at the end.
+    /// The next line; a last line without LF counts; EndOfInput at the end; TimedOut after
+    /// the request's timeoutMs.
     InputResult readLine(const InputRequest& request) override;
 
     void interrupt() override { _wake.notify(); }
+
+    void resume() override { _wake.drain(); }
 
     bool showsPrompts() const override { return _echo; }
 
@@ -32,7 +35,7 @@ private:
     int _fd;
     Console& _console;
     bool _echo;
-    WakeUp _wake; ///< Never drained: once interrupted, for good.
+    WakeUp _wake; ///< Drained only by resume(): interrupted until then.
     std::string _buffer;
     bool _eof = false;
 };

@@ -474,3 +474,190 @@ TEST_F(ClientSessionTest, LogoutRecordsTheCause) {
 }
 
 } // namespace
+
+namespace {
+
+/// Hands the session a connection to a FakeTransport the test keeps.
+class ForwardingTransport : public LineTransport {
+public:
+    explicit ForwardingTransport(FakeTransport& target)
+        : _target(target) {}
+    bool sendLine(std::string_view line) override { return _target.sendLine(line); }
+    std::optional<std::string> receiveLine() override { return _target.receiveLine(); }
+    void close() override { _target.close(); }
+
+private:
+    FakeTransport& _target;
+};
+
+class ClientSessionReconnectTest : public ClientSessionTest {
+protected:
+    ClientSessionReconnectTest() {
+        configure = [this](ClientSession& session) {
+            ClientSession::Reconnect reconnect;
+            reconnect.connect = [this]() -> std::unique_ptr<LineTransport> {
+                ++connects;
+                if (connects > static_cast<int>(servers.size()))
+                    throw std::runtime_error("connection refused");
+                return std::make_unique<ForwardingTransport>(*servers[connects - 1]);
+            };
+            reconnect.settings.firstDelay = std::chrono::milliseconds(1);
+            reconnect.settings.maxDelay = std::chrono::milliseconds(4);
+            reconnect.settings.maxAttempts = 3;
+            reconnect.settings.jitter = 0;
+            session.expectGreetingWithin(std::chrono::seconds(10), "127.0.0.1:4000");
+            session.reconnectWith(std::move(reconnect));
+        };
+    }
+
+    /// The server after the restart: greets, and knows yoda.
+    FakeTransport& restarted() {
+        servers.push_back(std::make_unique<FakeTransport>());
+        FakeTransport& next = *servers.back();
+        next.greet({kHelloToom});
+        next.on("UDPPORT 8001", {"OK UDPPORT udp_port=8001"});
+        next.on("yoda", {"OK USER user=yoda next=password :Password:"});
+        return next;
+    }
+
+    /// yoda logs in, then the server drops the connection while "half typ" is on the line.
+    void dropWhileTyping() {
+        loginYoda();
+        typing.waitAtEnd([this] { server.serverClose(); });
+        typing.draftWhenInterrupted("half typ");
+    }
+
+    FakeInput typing{{"yoda", "wise@!man"}, true};
+
+    std::vector<std::unique_ptr<FakeTransport>> servers;
+    int connects = 0;
+};
+
+TEST_F(ClientSessionReconnectTest, LogsInAgainKeepsTheDraftAndGoesOn) {
+    FakeTransport& next = restarted();
+    next.on("wise@!man", {"OK PASS user=yoda :You missed 2 messages"});
+    next.on("MSG luke hi", {"OK MSG :sent"});
+    dropWhileTyping();
+    FakeInput& input = typing;
+    input.afterResume({"MSG luke hi"});
+
+    EXPECT_EQ(run(input), 0);
+    EXPECT_THAT(next.sent(), ElementsAre("UDPPORT 8001", "yoda", "wise@!man", "MSG luke hi"));
+    EXPECT_TRUE(next.unexpected().empty());
+    auto requests = input.requests();
+    ASSERT_GE(requests.size(), 2u);
+    EXPECT_EQ(requests[requests.size() - 2].draft, "half typ") << "the line came back";
+    EXPECT_THAT(output(), HasSubstr("Connection to 127.0.0.1:4000 lost.\n"
+                                    "Reconnecting in 1 s (attempt 1 of 3)...\n"
+                                    "Connected to 127.0.0.1:4000; logging in again as yoda...\n"
+                                    "You missed 2 messages\n"
+                                    "Reconnected to 127.0.0.1:4000 after 1 s.\n"
+                                    "sent\n"));
+    EXPECT_THAT(output(), Not(HasSubstr("wise@!man")));
+}
+
+TEST_F(ClientSessionReconnectTest, ARefusedLoginStopsWithOne) {
+    FakeTransport& next = restarted();
+    next.on("wise@!man", {"FAIL PASS INVALID_PASSWORD :Invalid Password"});
+    dropWhileTyping();
+    FakeInput& input = typing;
+
+    EXPECT_EQ(run(input), exitcode::kLoginRefused);
+    EXPECT_EQ(connects, 1) << "no second attempt with a password that does not fit";
+    EXPECT_THAT(output(), HasSubstr("Invalid Password\n"
+                                    "Could not log in again as yoda: the password was not "
+                                    "accepted.\n"
+                                    "Logging in again was refused: stopped reconnecting.\n"));
+}
+
+TEST_F(ClientSessionReconnectTest, GivesUpWithFourAfterTheLastAttempt) {
+    dropWhileTyping();
+    FakeInput& input = typing;
+    EXPECT_EQ(run(input), exitcode::kReconnectFailed);
+    EXPECT_EQ(connects, 3);
+    EXPECT_THAT(output(), HasSubstr("Reconnecting failed: connection refused.\n"
+                                    "Gave up reconnecting to 127.0.0.1:4000 after 3 attempts"));
+}
+
+TEST_F(ClientSessionReconnectTest, AFailedAttemptIsFollowedByAnother) {
+    servers.push_back(std::make_unique<FakeTransport>());
+    servers.back()->serverClose(); // Up, but closing at once (still starting).
+    FakeTransport& next = restarted();
+    next.on("wise@!man", {"OK PASS user=yoda :Welcome"});
+    dropWhileTyping();
+    FakeInput& input = typing;
+    input.afterResume({});
+    EXPECT_EQ(run(input), 0);
+    EXPECT_EQ(connects, 2);
+    EXPECT_THAT(output(), HasSubstr("Reconnecting failed: the server closed the connection at "
+                                    "once.\nReconnecting in 1 s (attempt 2 of 3)...\n"));
+}
+
+TEST_F(ClientSessionReconnectTest, AnUnansweredCommandIsKeptNotResent) {
+    loginYoda();
+    server.on("MSG luke hi", {}, true); // Gone before the answer.
+    FakeTransport& next = restarted();
+    next.on("wise@!man", {"OK PASS user=yoda :Welcome"});
+    FakeInput input({"yoda", "wise@!man", "MSG luke hi"}, true);
+    EXPECT_EQ(run(input), 0);
+    EXPECT_THAT(next.sent(), ElementsAre("UDPPORT 8001", "yoda", "wise@!man"));
+    EXPECT_EQ(input.requests().back().draft, "MSG luke hi");
+    EXPECT_THAT(output(), HasSubstr("it may or may not have been done"));
+}
+
+TEST_F(ClientSessionReconnectTest, AnIdleTimeoutIsNotUndone) {
+    loginYoda();
+    FakeInput input({"yoda", "wise@!man"});
+    input.waitAtEnd([this] {
+        server.push({"EVENT TIMEOUT :Logged out after 10 s of inactivity"});
+        server.serverClose();
+    });
+    EXPECT_EQ(run(input), 0);
+    EXPECT_EQ(connects, 0);
+}
+
+TEST_F(ClientSessionReconnectTest, AShutdownIsFollowedByAReconnect) {
+    FakeTransport& next = restarted();
+    next.on("wise@!man", {"OK PASS user=yoda :Welcome"});
+    loginYoda();
+    FakeInput input({"yoda", "wise@!man"});
+    input.waitAtEnd([this] {
+        server.push({"EVENT SHUTDOWN :The server is shutting down"});
+        server.serverClose();
+    });
+    input.afterResume({});
+    EXPECT_EQ(run(input), 0);
+    EXPECT_EQ(connects, 1);
+    EXPECT_THAT(output(), HasSubstr("Reconnected"));
+}
+
+TEST_F(ClientSessionReconnectTest, NoReconnectDuringTheFirstLogin) {
+    greet();
+    server.on("yoda", {"OK USER user=yoda next=password :Password:"}, true);
+    FakeInput input({"yoda", "wise@!man"});
+    EXPECT_EQ(run(input), exitcode::kConnectionLost);
+    EXPECT_EQ(connects, 0);
+}
+
+TEST_F(ClientSessionTest, ASilentServerIsNotAToomServer) {
+    configure = [](ClientSession& session) {
+        session.expectGreetingWithin(std::chrono::milliseconds(50), "127.0.0.1:4000");
+    };
+    FakeInput input({"yoda"});
+    EXPECT_EQ(run(input), exitcode::kSetup);
+    EXPECT_EQ(output(), "127.0.0.1:4000 did not answer like a Toom server within 1 s\n");
+    EXPECT_TRUE(server.sent().empty());
+}
+
+TEST_F(ClientSessionTest, AServerSpeakingSomethingElseIsNotAToomServer) {
+    configure = [](ClientSession& session) {
+        session.expectGreetingWithin(std::chrono::seconds(10), "127.0.0.1:22");
+    };
+    server.greet({"SSH-2.0-OpenSSH_9.6"});
+    server.serverClose();
+    FakeInput input({"yoda"});
+    EXPECT_EQ(run(input), exitcode::kSetup);
+    EXPECT_EQ(output(), "127.0.0.1:22 did not answer like a Toom server within 10 s\n");
+}
+
+} // namespace

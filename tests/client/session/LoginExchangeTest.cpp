@@ -219,4 +219,91 @@ TEST_F(LoginExchangeTest, AlreadyOnlineReturnsToTheUsername) {
     EXPECT_FALSE(step.prompt.secret);
 }
 
+TEST_F(LoginExchangeTest, ASuccessfulLoginKeepsItsCredentialsForAReconnect) {
+    start();
+    EXPECT_FALSE(flow.credentials());
+    flow.onInput("Yoda");
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    flow.onInput("wise@!man");
+    EXPECT_FALSE(flow.credentials()) << "not before the server took them";
+    flow.onReply(reply("OK PASS user=yoda :Welcome"));
+    ASSERT_TRUE(flow.credentials());
+    EXPECT_EQ(flow.credentials()->username, "yoda"); // As the server spells it.
+    EXPECT_EQ(flow.credentials()->password, "wise@!man");
+}
+
+TEST_F(LoginExchangeTest, ASuggestedUsernameStartsTheFirstPromptOnly) {
+    flow.suggestUsername("yoda");
+    auto step = start();
+    EXPECT_EQ(step.prompt.draft, "yoda");
+    flow.onInput("yoda");
+    step = flow.onReply(reply("FAIL USER INVALID_USERNAME :no such name"));
+    EXPECT_EQ(step.prompt.prompt, "Username: ");
+    EXPECT_EQ(step.prompt.draft, "");
+}
+
+class LoginReplayTest : public LoginExchangeTest {
+protected:
+    LoginReplayTest() { flow.replay({"yoda", "wise@!man"}); }
+};
+
+TEST_F(LoginReplayTest, SendsTheStoredNameAndPasswordWithoutAsking) {
+    auto step = start();
+    EXPECT_EQ(step.action, Action::Send);
+    EXPECT_EQ(step.line, "yoda");
+    step = flow.onReply(reply("OK USER user=yoda next=password :Password:"));
+    EXPECT_EQ(step.action, Action::Send);
+    EXPECT_EQ(step.line, "wise@!man");
+    step = flow.onReply(reply("OK PASS user=yoda :Welcome back. 2 messages while you were away"));
+    EXPECT_EQ(step.action, Action::LoggedIn);
+    EXPECT_EQ(step.print, std::vector<std::string>{"Welcome back. 2 messages while you were away"});
+    EXPECT_EQ(flow.username(), "yoda");
+    EXPECT_EQ(flow.credentials()->password, "wise@!man");
+}
+
+TEST_F(LoginReplayTest, AChangedPasswordStopsInsteadOfAsking) {
+    start();
+    flow.onReply(reply("OK USER user=yoda next=password"));
+    auto step = flow.onReply(reply("FAIL PASS INVALID_PASSWORD :Invalid Password"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+    ASSERT_EQ(step.print.size(), 2u);
+    EXPECT_EQ(step.print[0], "Invalid Password");
+    EXPECT_EQ(step.print[1], "Could not log in again as yoda: the password was not accepted.");
+}
+
+TEST_F(LoginReplayTest, ALockedAccountStops) {
+    start();
+    auto step = flow.onReply(reply("FAIL USER ACCOUNT_LOCKED :blocked"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+}
+
+TEST_F(LoginReplayTest, AnAccountTheServerNoLongerKnowsIsNotRegisteredAgain) {
+    start();
+    auto step =
+        flow.onReply(reply("OK USER user=yoda next=new_password :This is a new user. Enter a "
+                           "password:"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+    EXPECT_EQ(step.print.back(),
+              "Could not log in again as yoda: the server no longer knows yoda.");
+}
+
+TEST_F(LoginReplayTest, StillOnlineOnTheServerIsWorthAnotherAttempt) {
+    start();
+    auto step = flow.onReply(reply("FAIL USER ALREADY_ONLINE :online"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 3);
+    ASSERT_EQ(step.print.size(), 1u);
+    EXPECT_NE(step.print[0].find("still logged in"), std::string::npos);
+}
+
+TEST_F(LoginReplayTest, ARefusedNameStopsInsteadOfAsking) {
+    start();
+    auto step = flow.onReply(reply("FAIL USER INVALID_USERNAME :no such name"));
+    EXPECT_EQ(step.action, Action::Exit);
+    EXPECT_EQ(step.exitCode, 1);
+}
+
 } // namespace

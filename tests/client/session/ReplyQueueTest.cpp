@@ -63,3 +63,26 @@ TEST(ReplyQueueTest, PushWaitsWhileFullAndCloseReleasesIt) {
     blocked.join();
     EXPECT_FALSE(pushed);
 }
+
+TEST(ReplyQueueTest, PopForGivesUpAfterTheTimeoutWithTheQueueOpen) {
+    ReplyQueue queue;
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_FALSE(queue.popFor(std::chrono::milliseconds(20)));
+    EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(20));
+    EXPECT_FALSE(queue.closed()) << "a timeout, not a close";
+    queue.push(okReply("A"));
+    EXPECT_EQ(queue.popFor(std::chrono::milliseconds(20))->verb(), "A");
+}
+
+TEST(ReplyQueueTest, PopForWakesForAReplyOrAClose) {
+    ReplyQueue queue;
+    std::thread pusher([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        queue.push(okReply("A"));
+        queue.close();
+    });
+    EXPECT_EQ(queue.popFor(std::chrono::seconds(10))->verb(), "A");
+    EXPECT_FALSE(queue.popFor(std::chrono::seconds(10)));
+    EXPECT_TRUE(queue.closed());
+    pusher.join();
+}

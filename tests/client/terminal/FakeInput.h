@@ -27,6 +27,15 @@ public:
         _onExhausted = std::move(callback);
     }
 
+    /// What an interrupted line held (the half-typed draft), returned with Interrupted.
+    void draftWhenInterrupted(std::string draft) { _interruptedDraft = std::move(draft); }
+
+    /// After resume() (a reconnect), the user types `lines`, then the input ends.
+    void afterResume(std::vector<std::string> lines) {
+        _afterResume = std::move(lines);
+        _endAfterResume = true;
+    }
+
     /// Ends with Ctrl-C (Quit) rather than end of input.
     void quitAtEnd() { _quitAtEnd = true; }
 
@@ -34,7 +43,9 @@ public:
         std::unique_lock lock(_mutex);
         _requests.push_back(request);
         if (_interrupted)
-            return {InputResult::Status::Interrupted, {}};
+            return {InputResult::Status::Interrupted, _interruptedDraft};
+        if (request.timeoutMs >= 0) // A wait (to reconnect) passes at once, nothing typed.
+            return {InputResult::Status::TimedOut, request.draft};
         if (!_lines.empty()) {
             std::string line = std::move(_lines.front());
             _lines.pop_front();
@@ -52,13 +63,31 @@ public:
             lock.lock();
         }
         _changed.wait(lock, [&] { return _interrupted; });
-        return {InputResult::Status::Interrupted, {}};
+        return {InputResult::Status::Interrupted, _interruptedDraft};
     }
 
     void interrupt() override {
         std::lock_guard lock(_mutex);
         _interrupted = true;
         _changed.notify_all();
+    }
+
+    void resume() override {
+        std::lock_guard lock(_mutex);
+        _interrupted = false;
+        ++_resumes;
+        if (_endAfterResume) {
+            _lines.insert(_lines.end(), _afterResume.begin(), _afterResume.end());
+            _afterResume.clear();
+            _waitAtEnd = false;
+            _endAfterResume = false;
+        }
+    }
+
+    /// How often resume() was called.
+    int resumes() const {
+        std::lock_guard lock(_mutex);
+        return _resumes;
     }
 
     bool showsPrompts() const override { return _showsPrompts; }
@@ -87,6 +116,10 @@ private:
     bool _quitAtEnd = false;
     bool _interrupted = false;
     std::function<void()> _onExhausted;
+    std::string _interruptedDraft;
+    std::vector<std::string> _afterResume;
+    bool _endAfterResume = false;
+    int _resumes = 0;
 };
 
 } // namespace toom::client::fakes

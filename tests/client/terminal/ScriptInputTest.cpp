@@ -91,3 +91,29 @@ TEST(ScriptInputTest, InterruptWakesABlockedRead) {
     EXPECT_EQ(input.readLine({}).status, Status::Interrupted);
     waker.join();
 }
+
+TEST(ScriptInputTest, ResumeUndoesAnInterrupt) {
+    Pipe pipe;
+    pipe.write("a\n");
+    std::ostringstream out;
+    Console console(out);
+    ScriptInput input(pipe.readFd(), console, false);
+    input.interrupt();
+    EXPECT_EQ(input.readLine({}).status, Status::Interrupted);
+    input.resume();
+    EXPECT_EQ(input.readLine({}).line, "a");
+}
+
+TEST(ScriptInputTest, ATimeoutEndsAWaitWithNothingTyped) {
+    Pipe pipe; // The write end stays open: nothing arrives.
+    std::ostringstream out;
+    Console console(out);
+    ScriptInput input(pipe.readFd(), console, false);
+    InputRequest request("> ");
+    request.timeoutMs = 20;
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(input.readLine(request).status, Status::TimedOut);
+    EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(20));
+    pipe.write("b\n");
+    EXPECT_EQ(input.readLine(request).line, "b") << "a line that is there comes first";
+}
