@@ -43,6 +43,31 @@ struct CommandSpec {
 
     bool requiresLogin = true;    ///< Refused with LOGIN_REQUIRED before login.
     bool countsAsActivity = true; ///< A valid use resets the inactivity timer.
+
+    /// A shorter form, where the server allows short forms (ServerSettings::shortForms, on in
+    /// the default profile): from `minArgs` arguments, written as `syntax`. EDIT <n> <message>
+    /// leaves out the post's timestamp that the seed form asks for. The dispatcher only lets
+    /// the fewer arguments through; the command tells the forms apart.
+    struct ShortForm {
+        int minArgs = -1; ///< Below 0: the command has no short form.
+        std::string syntax{};
+    };
+    ShortForm shortForm{};
+
+    /// The fewest arguments the command takes, with the short forms allowed or not.
+    int fewestArgs(bool shortForms) const {
+        return shortForms && shortForm.minArgs >= 0 ? shortForm.minArgs : minArgs;
+    }
+
+    /// "Usage: EDT <n> <message>, or EDT <n> <d Mmm yyyy hh:mm:ss> <message>" for the name
+    /// `typed`: the short form first where it is allowed, as the one a person will want.
+    std::string usage(const std::string& typed, bool shortForms) const {
+        const std::string full = typed + (syntax.empty() ? "" : " " + syntax);
+        if (!shortForms || shortForm.minArgs < 0)
+            return "Usage: " + full;
+        const std::string brief = typed + (shortForm.syntax.empty() ? "" : " " + shortForm.syntax);
+        return "Usage: " + brief + ", or " + full;
+    }
 };
 
 } // namespace toom

@@ -58,6 +58,9 @@ public:
     /// Messages of `room` later than `epochSeconds` (strictly, to the second), at most `limit`.
     virtual Page messagesSince(const Room& room, std::int64_t epochSeconds,
                                std::size_t limit) const = 0;
+
+    /// The last `limit` messages of `room`, in number order; `more` when earlier ones exist.
+    virtual Page latestMessages(const Room& room, std::size_t limit) const = 0;
 };
 
 } // namespace toom

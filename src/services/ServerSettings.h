@@ -61,7 +61,12 @@ struct ServerSettings {
     bool auditMessageText = true;
 
     // Messaging.
-    std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
+    std::size_t maxReadRows = 100; ///< Rows one RDM returns at most.
+    /// Rows READ and HISTORY return when no time is given: the latest this many (at most
+    /// maxReadRows).
+    std::size_t recentRows = 20;
+    /// Commands accept their short forms (Profile::shortForms).
+    bool shortForms = true;
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
     std::size_t maxBlocksPerUser = 1000;
     std::size_t maxRoomMembers = 100;    ///< Users one SRB or /creategroup may name.
@@ -92,6 +97,7 @@ struct ServerSettings {
         s.consoleAudit = profile.consoleAudit;
         s.auditMessageText = profile.auditMessageText;
         s.messageStyle = profile.messageStyle;
+        s.shortForms = profile.shortForms;
         s.boardLogFormat = profile.boardLog;
         s.boardLogFile = profile.boardLogFile;
         s.privateLogFile = profile.privateLogFile;

@@ -36,11 +36,17 @@ CommandSpec HelpCommand::spec() {
 
 void HelpCommand::execute(CommandContext& ctx) {
     if (ctx.argCount() == 1) {
-        const CommandSpec* spec = _registry->find(ctx.arg(0));
+        // Any name in any dialect, typed with its slash or without: people ask about what
+        // they remember (`HELP msgto`), not about how it is registered.
+        const CommandSpec* spec = _registry->findLoosely(ctx.arg(0));
         if (!spec) {
-            ctx.reply.fail(err::kUnknownCommand)
-                .with("command", ctx.arg(0))
-                .say("No such command: " + ctx.arg(0));
+            ServerLine& fail = ctx.reply.fail(err::kUnknownCommand).with("command", ctx.arg(0));
+            const std::string nearest = _registry->suggestion(ctx.arg(0));
+            if (nearest.empty())
+                fail.say("No such command: " + ctx.arg(0));
+            else
+                fail.with("suggestion", nearest)
+                    .say("No such command: " + ctx.arg(0) + "; did you mean " + nearest + "?");
             return;
         }
         describe(ctx.reply, *spec);

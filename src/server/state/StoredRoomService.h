@@ -44,6 +44,7 @@ public:
     RoomMessage post(const Room& room, const std::string& sender, const std::string& text) override;
     Page messagesSince(const Room& room, std::int64_t epochSeconds,
                        std::size_t limit) const override;
+    Page latestMessages(const Room& room, std::size_t limit) const override;
 
     /// The seed log file of `room` (empty when logs are off).
     std::string logPath(const Room& room) const;

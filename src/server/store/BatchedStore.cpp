@@ -181,6 +181,12 @@ void BatchedStore::markOfflineMessagesDelivered(const std::vector<std::int64_t>&
         ids.size() * sizeof(std::int64_t));
 }
 
+std::vector<PrivateMessage> BatchedStore::latestBetween(const std::string& a, const std::string& b,
+                                                        std::size_t limit) {
+    settle(kPrivateMessages);
+    return _sqlite.latestBetween(a, b, limit);
+}
+
 // --- blocks
 // ---------------------------------------------------------------------------------------
 
@@ -247,6 +253,11 @@ std::vector<RoomMessage> BatchedStore::roomMessages(std::int64_t roomId, std::in
                                                     std::size_t limit) {
     settle(kRooms);
     return _sqlite.roomMessages(roomId, fromMicros, limit);
+}
+
+std::vector<RoomMessage> BatchedStore::latestRoomMessages(std::int64_t roomId, std::size_t limit) {
+    settle(kRooms);
+    return _sqlite.latestRoomMessages(roomId, limit);
 }
 
 } // namespace toom

@@ -36,6 +36,9 @@ public:
     /// the epoch), in number order, at most `limit`.
     virtual std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,
                                                   std::size_t limit) = 0;
+
+    /// The last `limit` messages of room `roomId`, in number order.
+    virtual std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::size_t limit) = 0;
 };
 
 } // namespace toom

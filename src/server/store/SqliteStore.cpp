@@ -723,6 +723,41 @@ void SqliteStore::markOfflineMessagesDelivered(const std::vector<std::int64_t>& 
     });
 }
 
+std::vector<PrivateMessage> SqliteStore::latestBetween(const std::string& a, const std::string& b,
+                                                       std::size_t limit) {
+    MutexLock lock(_mutex);
+    // Each direction reads its newest rows backwards along private_messages_pair (sender,
+    // recipient, id), so the cost is the limit, not the length of the conversation; the two
+    // are merged by id (sending order). Poco binds by reference: one variable per placeholder.
+    std::string fromA = a;
+    std::string toB = b;
+    std::string fromB = b;
+    std::string toA = a;
+    Poco::Int64 max = static_cast<Poco::Int64>(limit);
+    Poco::Int64 maxAgain = max;
+    Poco::Int64 maxInAll = max;
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> senders;
+    std::vector<std::string> recipients;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> sentAts;
+    _session << "SELECT id, sender, recipient, text, sent_at FROM ("
+                " SELECT * FROM (SELECT id, sender, recipient, text, sent_at FROM private_messages"
+                "  WHERE sender = ? AND recipient = ? ORDER BY id DESC LIMIT ?)"
+                " UNION ALL"
+                " SELECT * FROM (SELECT id, sender, recipient, text, sent_at FROM private_messages"
+                "  WHERE sender = ? AND recipient = ? ORDER BY id DESC LIMIT ?)"
+                ") ORDER BY id DESC LIMIT ?",
+        into(ids), into(senders), into(recipients), into(texts), into(sentAts), use(fromA),
+        use(toB), use(max), use(fromB), use(toA), use(maxAgain), use(maxInAll), now;
+    std::vector<PrivateMessage> messages;
+    messages.reserve(ids.size());
+    for (std::size_t i = ids.size(); i-- > 0;)
+        messages.push_back(
+            PrivateMessage{ids[i], senders[i], recipients[i], texts[i], fromMicros(sentAts[i])});
+    return messages;
+}
+
 std::vector<PrivateMessage> SqliteStore::privateMessages() {
     MutexLock lock(_mutex);
     std::vector<Poco::Int64> ids;
@@ -899,6 +934,27 @@ std::vector<RoomMessage> SqliteStore::roomMessages(std::int64_t roomId, std::int
     std::vector<RoomMessage> out;
     out.reserve(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back(
+            RoomMessage{ids[i], roomId, numbers[i], senders[i], texts[i], fromMicros(times[i])});
+    return out;
+}
+
+std::vector<RoomMessage> SqliteStore::latestRoomMessages(std::int64_t roomId, std::size_t limit) {
+    MutexLock lock(_mutex);
+    Poco::Int64 id = roomId;
+    Poco::Int64 max = static_cast<Poco::Int64>(limit);
+    std::vector<Poco::Int64> ids;
+    std::vector<int> numbers;
+    std::vector<std::string> senders;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> times;
+    // The newest by the room_messages_room index, backwards; put in number order below.
+    _session << "SELECT id, number, sender, text, time FROM room_messages"
+                " WHERE room_id = ? ORDER BY number DESC LIMIT ?",
+        into(ids), into(numbers), into(senders), into(texts), into(times), use(id), use(max), now;
+    std::vector<RoomMessage> out;
+    out.reserve(ids.size());
+    for (std::size_t i = ids.size(); i-- > 0;)
         out.push_back(
             RoomMessage{ids[i], roomId, numbers[i], senders[i], texts[i], fromMicros(times[i])});
     return out;

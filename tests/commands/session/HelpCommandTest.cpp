@@ -64,6 +64,29 @@ TEST(HelpCommandTest, UnknownCommandIsUnknownCommand) {
     EXPECT_TRUE(reply.rows().empty());
 }
 
+TEST(HelpCommandTest, FindsAnyAliasWithOrWithoutItsSlash) {
+    CommandHarness h;
+    for (const char* line : {"HELP /msgto", "HELP msgto", "HELP PM", "HELP /pm", "HELP message",
+                             "/help MSGTO", "help /message"}) {
+        Reply reply = h.run(line);
+        ASSERT_FALSE(reply.failed()) << line << ": " << reply.wire();
+        ASSERT_EQ(reply.rows().size(), 1u) << line;
+        EXPECT_EQ(reply.rows()[0].field("command"), "PM") << line;
+        EXPECT_EQ(reply.rows()[0].field("names"), "PM,message,/msgto") << line;
+    }
+    EXPECT_EQ(h.run("HELP activeuser").rows().at(0).field("command"), "WHO");
+    EXPECT_EQ(h.run("HELP p2pvideo").rows().at(0).field("command"), "SENDFILE");
+}
+
+TEST(HelpCommandTest, UnknownCommandSuggestsTheNearestName) {
+    CommandHarness h;
+    Reply reply = h.run("HELP /mgsto");
+    EXPECT_EQ(reply.final().code(), err::kUnknownCommand);
+    EXPECT_EQ(reply.final().field("suggestion"), "/msgto");
+    EXPECT_EQ(reply.final().text(), "No such command: /mgsto; did you mean /msgto?");
+    EXPECT_FALSE(h.run("HELP fly").final().field("suggestion"));
+}
+
 TEST(HelpCommandTest, WorksBeforeLogin) {
     CommandHarness h;
     h.logOut();

@@ -123,12 +123,14 @@ public:
 
     MOCK_METHOD(BoardPost, post, (const std::string& author, const std::string& text), (override));
     MOCK_METHOD(Change, edit,
-                (const std::string& user, int number, std::int64_t epochSeconds,
+                (const std::string& user, int number, std::optional<std::int64_t> epochSeconds,
                  const std::string& text),
                 (override));
-    MOCK_METHOD(Change, remove, (const std::string& user, int number, std::int64_t epochSeconds),
+    MOCK_METHOD(Change, remove,
+                (const std::string& user, int number, std::optional<std::int64_t> epochSeconds),
                 (override));
     MOCK_METHOD(Page, since, (std::int64_t epochSeconds, std::size_t limit), (const, override));
+    MOCK_METHOD(Page, latest, (std::size_t limit), (const, override));
 };
 
 class MockPrivateMessageService : public PrivateMessageService {
@@ -139,6 +141,8 @@ public:
     MOCK_METHOD(Outcome, send, (const PrivateMessage& message), (override));
     MOCK_METHOD(StoredDelivery, deliverStored, (const std::string& recipient, std::size_t maxBytes),
                 (override));
+    MOCK_METHOD(Conversation, conversation,
+                (const std::string& user, const std::string& other, std::size_t limit), (override));
 };
 
 class MockRoomService : public RoomService {
@@ -162,6 +166,7 @@ public:
     MOCK_METHOD(Page, messagesSince,
                 (const Room& room, std::int64_t epochSeconds, std::size_t limit),
                 (const, override));
+    MOCK_METHOD(Page, latestMessages, (const Room& room, std::size_t limit), (const, override));
 };
 
 class MockMonitorService : public MonitorService {

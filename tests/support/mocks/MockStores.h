@@ -62,6 +62,8 @@ public:
     MOCK_METHOD(CountByRecipient, offlineMessageCounts, (), (override));
     MOCK_METHOD(void, markOfflineMessagesDelivered, (const std::vector<std::int64_t>& ids),
                 (override));
+    MOCK_METHOD(std::vector<PrivateMessage>, latestBetween,
+                (const std::string& a, const std::string& b, std::size_t limit), (override));
 };
 
 class MockBlockStore : public BlockStore {
@@ -91,6 +93,8 @@ public:
     MOCK_METHOD(std::int64_t, insertRoomMessage, (const RoomMessage& message), (override));
     MOCK_METHOD(std::vector<RoomMessage>, roomMessages,
                 (std::int64_t roomId, std::int64_t fromMicros, std::size_t limit), (override));
+    MOCK_METHOD(std::vector<RoomMessage>, latestRoomMessages,
+                (std::int64_t roomId, std::size_t limit), (override));
 };
 
 } // namespace toom
