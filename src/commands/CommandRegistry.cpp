@@ -173,7 +173,7 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
     const bool shortForms = services.settings.shortForms;
     if (given < spec.fewestArgs(shortForms) || tooMany) {
         reply.fail(err::kBadArguments)
-            .with("syntax", spec.syntax)
+            .with("syntax", spec.syntaxFor(shortForms))
             .say(spec.usage(ref->typed, shortForms));
         return reply;
     }

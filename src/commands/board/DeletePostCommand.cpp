@@ -15,7 +15,7 @@ CommandSpec DeletePostCommand::spec() {
                    "later posts move up",
         .minArgs = 5,
         .maxArgs = 5,
-        .shortForm = {.minArgs = 1, .syntax = "<n>"},
+        .shortForm = {.minArgs = 1, .syntax = "<n> [<d Mmm yyyy hh:mm:ss>]"},
     };
 }
 

@@ -15,7 +15,7 @@ CommandSpec EditPostCommand::spec() {
         .minArgs = 6,
         .maxArgs = 6,
         .lastArgIsText = true,
-        .shortForm = {.minArgs = 2, .syntax = "<n> <message>"},
+        .shortForm = {.minArgs = 2, .syntax = "<n> [<d Mmm yyyy hh:mm:ss>] <message>"},
     };
 }
 

@@ -79,7 +79,7 @@ CommandSpec ReadBoardCommand::spec() {
                    "one) the latest",
         .minArgs = 1,
         .maxArgs = 6,
-        .shortForm = {.minArgs = 0, .syntax = "[b | s [<room>]]"},
+        .shortForm = {.minArgs = 0, .syntax = "[b | s [<room>]] [<d Mmm yyyy hh:mm:ss>]"},
     };
 }
 

@@ -148,11 +148,11 @@ TEST_F(EditPostCommandTest, SeedProfilesKeepTheTimestampedFormOnly) {
     EXPECT_EQ(h.run("EDT 1 yesterday at noon new text").final().code(), err::kBadTimestamp);
 }
 
-TEST_F(EditPostCommandTest, ShortFormUsageComesFirst) {
+TEST_F(EditPostCommandTest, UsageShowsTheTimeAsOptionalWithShortForms) {
     Reply reply = h.run("EDIT 1");
     EXPECT_EQ(reply.final().code(), err::kBadArguments);
-    EXPECT_EQ(reply.final().text(),
-              "Usage: EDIT <n> <message>, or EDIT <n> <d Mmm yyyy hh:mm:ss> <message>");
+    EXPECT_EQ(reply.final().text(), "Usage: EDIT <n> [<d Mmm yyyy hh:mm:ss>] <message>");
+    EXPECT_EQ(reply.final().field("syntax"), "<n> [<d Mmm yyyy hh:mm:ss>] <message>");
 }
 
 // --- refusals -------------------------------------------------------------------------------

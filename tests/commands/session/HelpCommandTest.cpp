@@ -78,6 +78,18 @@ TEST(HelpCommandTest, FindsAnyAliasWithOrWithoutItsSlash) {
     EXPECT_EQ(h.run("HELP p2pvideo").rows().at(0).field("command"), "SENDFILE");
 }
 
+TEST(HelpCommandTest, ShowsTheSyntaxThisServerAccepts) {
+    CommandHarness h;
+    Reply withShortForms = h.run("HELP EDT");
+    EXPECT_EQ(withShortForms.rows().at(0).field("syntax"), "<n> [<d Mmm yyyy hh:mm:ss>] <message>");
+    EXPECT_THAT(withShortForms.rows().at(0).text(),
+                ::testing::StartsWith("EDIT, EDT <n> [<d Mmm yyyy hh:mm:ss>] <message>  -  "));
+    h.settings.shortForms = false; // A seed profile.
+    EXPECT_EQ(h.run("HELP EDT").rows().at(0).field("syntax"),
+              "<n> <d Mmm yyyy hh:mm:ss> <message>");
+    EXPECT_EQ(h.run("HELP").rows().size(), h.registry.specs().size());
+}
+
 TEST(HelpCommandTest, UnknownCommandSuggestsTheNearestName) {
     CommandHarness h;
     Reply reply = h.run("HELP /mgsto");
