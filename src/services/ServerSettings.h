@@ -65,6 +65,8 @@ struct ServerSettings {
     /// Rows READ and HISTORY return when no time is given: the latest this many (at most
     /// maxReadRows).
     std::size_t recentRows = 20;
+    /// recentRows as applied: never more than maxReadRows, whatever the two were set to.
+    std::size_t latestRows() const { return std::min(recentRows, maxReadRows); }
     /// Commands accept their short forms (Profile::shortForms).
     bool shortForms = true;
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.

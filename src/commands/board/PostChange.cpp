@@ -36,8 +36,8 @@ std::optional<PostReference> postReference(CommandContext& ctx, std::size_t time
     for (std::size_t i = 1; i < 5 && i < ctx.argCount(); ++i)
         timeWords.push_back(ctx.arg(i));
     if (shortForms) {
-        // The seed form wins whenever it is there: a text that starts with something that
-        // reads as a time is taken as one, as it is in the seed profiles.
+        // The seed form wins whenever it is there: words that start like a time (a day, a
+        // month, a year) are taken as one, as they are in the seed profiles.
         const bool timed = ctx.argCount() >= timedArgs && triesATime(timeWords);
         if (!timed && (textFollows || ctx.argCount() == 1))
             return PostReference{*number, std::nullopt, 1};

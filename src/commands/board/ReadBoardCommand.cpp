@@ -30,7 +30,7 @@ void readRooms(CommandContext& ctx, std::optional<std::int64_t> seconds,
         }
     }
     const std::size_t limit = ctx.settings().maxReadRows;
-    const std::size_t recent = std::min(ctx.settings().recentRows, limit);
+    const std::size_t recent = ctx.settings().latestRows();
     auto read = [&](const Room& room, std::size_t n) {
         return seconds ? ctx.services.rooms.messagesSince(room, *seconds, n)
                        : ctx.services.rooms.latestMessages(room, std::min(n, recent));
@@ -112,9 +112,8 @@ void ReadBoardCommand::execute(CommandContext& ctx) {
     }
 
     std::int64_t count = 0;
-    const std::size_t recent = std::min(ctx.settings().recentRows, ctx.settings().maxReadRows);
     auto page = seconds ? ctx.services.board.since(*seconds, ctx.settings().maxReadRows)
-                        : ctx.services.board.latest(recent);
+                        : ctx.services.board.latest(ctx.settings().latestRows());
     for (const auto& post : page.posts) {
         ServerLine row = ctx.reply.newRow();
         row.with("n", post.number)

@@ -4,8 +4,6 @@
 #include "common/MessageText.h"
 #include "common/SeedTime.h"
 
-#include <algorithm>
-
 namespace toom {
 
 bool namesPrivateHistory(const std::string& argument) {
@@ -19,8 +17,8 @@ void replyPrivateHistory(CommandContext& ctx, const std::string& argument) {
         return;
     // Blocks do not hide the past: both sides keep what they said and were told, as a
     // room's history does.
-    const std::size_t limit = std::min(ctx.settings().recentRows, ctx.settings().maxReadRows);
-    auto conversation = ctx.services.privateMessages.conversation(ctx.user(), *other, limit);
+    auto conversation =
+        ctx.services.privateMessages.conversation(ctx.user(), *other, ctx.settings().latestRows());
     std::size_t count = 0;
     for (const auto& message : conversation.messages) {
         ServerLine row = ctx.reply.newRow();

@@ -6,8 +6,6 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 
-#include <algorithm>
-
 namespace toom {
 
 CommandSpec RoomHistoryCommand::spec() {
@@ -44,10 +42,9 @@ void RoomHistoryCommand::execute(CommandContext& ctx) {
         if (!seconds)
             return;
     }
-    const std::size_t recent = std::min(ctx.settings().recentRows, ctx.settings().maxReadRows);
     auto page = seconds
                     ? ctx.services.rooms.messagesSince(*room, *seconds, ctx.settings().maxReadRows)
-                    : ctx.services.rooms.latestMessages(*room, recent);
+                    : ctx.services.rooms.latestMessages(*room, ctx.settings().latestRows());
     std::size_t count = 0;
     for (const auto& message : page.messages) {
         ServerLine row = ctx.reply.newRow();
