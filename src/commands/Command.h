@@ -7,11 +7,13 @@
 #include "commands/CommandSpec.h"
 #include "commands/SessionControl.h"
 #include "common/Reply.h"
+#include "common/Text.h"
 #include "services/Services.h"
 
 #include <Poco/Format.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace toom {
@@ -19,13 +21,15 @@ namespace toom {
 /// Everything one execution sees.
 class CommandContext {
 public:
+    /// `line` is the request as typed (for textFrom()).
     CommandContext(Services& servicesIn, SessionControl& sessionIn, Reply& replyIn, Dialect dialect,
-                   std::vector<std::string> args)
+                   std::vector<std::string> args, std::string_view line = {})
         : services(servicesIn)
         , session(sessionIn)
         , reply(replyIn)
         , _dialect(dialect)
-        , _args(std::move(args)) {}
+        , _args(std::move(args))
+        , _line(line) {}
 
     Services& services;
     SessionControl& session;
@@ -36,6 +40,11 @@ public:
     const std::vector<std::string>& args() const { return _args; }
     const std::string& arg(std::size_t i) const { return _args.at(i); }
     std::size_t argCount() const { return _args.size(); }
+
+    /// The rest of the line from argument `i` on, inner spacing kept: the text of a command
+    /// whose forms place it at different arguments (EDIT <n> <message> and EDIT <n> <time>
+    /// <message>), where the dispatcher's lastArgIsText can only know one. Empty past the end.
+    std::string textFrom(std::size_t i) const { return WordCursor(_line).restFrom(i + 1); }
 
     const std::string& user() const { return session.username(); }
     Poco::Timestamp now() const { return services.clock.now(); }
@@ -70,6 +79,7 @@ private:
 
     Dialect _dialect;
     std::vector<std::string> _args;
+    std::string _line;
     bool _recordNotes = false;
     std::vector<AuditNote> _notes;
 };

@@ -1,5 +1,6 @@
 #include "commands/CommandRegistry.h"
 
+#include "common/EditDistance.h"
 #include "common/Protocol.h"
 #include "common/Text.h"
 
@@ -10,6 +11,33 @@
 #include <unordered_set>
 
 namespace toom {
+
+namespace {
+// A word longer than this is no slip on a command name (the longest is 13 bytes); ignoring it
+// also bounds what an unknown word can cost to look at.
+constexpr std::size_t kLongestTypo = 32;
+
+bool hasSlash(std::string_view word) {
+    return !word.empty() && word.front() == '/';
+}
+
+std::string_view withoutSlash(std::string_view word) {
+    return hasSlash(word) ? word.substr(1) : word;
+}
+
+// The seeds' dialects differ in case as much as in words: A's are lower case (whoelse,
+// message), B's and C's upper (ATU, SRB), D's lower after a slash. A word typed in lower
+// case is taken to be in a lower-case dialect.
+bool isLowerCase(std::string_view word) {
+    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Edits a slip may make: one in a short word, where two would reach half the table (ATU is
+// two edits from OUT), two from five letters on (/mgsto, creatgroup).
+std::size_t editsAllowed(std::string_view typed) {
+    return withoutSlash(typed).size() >= 5 ? 2 : 1;
+}
+} // namespace
 
 void CommandRegistry::add(CommandSpec spec, Factory factory) {
     std::unordered_set<std::string> seen;
@@ -53,6 +81,42 @@ const CommandSpec* CommandRegistry::find(std::string_view name) const {
     return ref ? &ref->entry->spec : nullptr;
 }
 
+const CommandSpec* CommandRegistry::findLoosely(std::string_view name) const {
+    if (const CommandSpec* spec = find(name))
+        return spec;
+    if (hasSlash(name))
+        return find(name.substr(1));
+    return find("/" + std::string(name));
+}
+
+std::string CommandRegistry::suggestion(std::string_view typed) const {
+    // Two letters are too few to tell a slip from another word ("ok", "hi").
+    if (typed.size() > kLongestTypo || withoutSlash(typed).size() < 3)
+        return {};
+    const std::size_t allowed = editsAllowed(typed);
+    // The nearest name wins; among equally near ones, the one in the dialect the word looks
+    // like (a slash or not, lower case or not), then the one registered first.
+    const std::string* best = nullptr;
+    std::size_t bestDistance = 0;
+    int bestMismatch = 0;
+    for (const auto& entry : _entries) {
+        for (const auto& name : entry->spec.names) {
+            const std::size_t distance = editDistance(typed, name.name);
+            if (distance > allowed)
+                continue;
+            const int mismatch = (hasSlash(typed) != hasSlash(name.name) ? 1 : 0) +
+                                 (isLowerCase(typed) != isLowerCase(name.name) ? 1 : 0);
+            if (!best || distance < bestDistance ||
+                (distance == bestDistance && mismatch < bestMismatch)) {
+                best = &name.name;
+                bestDistance = distance;
+                bestMismatch = mismatch;
+            }
+        }
+    }
+    return best ? *best : std::string();
+}
+
 std::vector<const CommandSpec*> CommandRegistry::specs() const {
     std::vector<const CommandSpec*> out;
     for (const auto& e : _entries)
@@ -86,7 +150,14 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
     const NameRef* ref = lookup(words.word(0));
     if (!ref) {
         Reply reply(toUpper(words.word(0)));
-        reply.fail(err::kUnknownCommand).say(services.settings.profile.invalidCommand);
+        ServerLine& fail = reply.fail(err::kUnknownCommand);
+        const std::string nearest = suggestion(words.word(0));
+        if (nearest.empty()) {
+            fail.say(services.settings.profile.invalidCommand);
+        } else {
+            fail.with("suggestion", nearest)
+                .say("Unknown command " + words.word(0) + ": did you mean " + nearest + "?");
+        }
         return reply;
     }
     const CommandSpec& spec = ref->entry->spec;
@@ -99,9 +170,11 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
 
     const int given = static_cast<int>(words.size()) - 1;
     const bool tooMany = given > spec.maxArgs && !(spec.lastArgIsText && spec.maxArgs > 0);
-    if (given < spec.minArgs || tooMany) {
-        std::string usage = "Usage: " + ref->typed + (spec.syntax.empty() ? "" : " " + spec.syntax);
-        reply.fail(err::kBadArguments).with("syntax", spec.syntax).say(usage);
+    const bool shortForms = services.settings.shortForms;
+    if (given < spec.fewestArgs(shortForms) || tooMany) {
+        reply.fail(err::kBadArguments)
+            .with("syntax", spec.syntaxFor(shortForms))
+            .say(spec.usage(ref->typed, shortForms));
         return reply;
     }
 
@@ -118,7 +191,7 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
         session.touch();
     ref->entry->uses.fetch_add(1, std::memory_order_relaxed);
 
-    CommandContext ctx(services, session, reply, ref->dialect, std::move(args));
+    CommandContext ctx(services, session, reply, ref->dialect, std::move(args), line);
     ctx.recordNotes(std::any_of(_observers.begin(), _observers.end(),
                                 [&](const auto& o) { return o->wantsNotes(services); }));
     bool threw = false;

@@ -46,6 +46,15 @@ public:
     /// The spec registered under `name` (case-insensitive), or null.
     const CommandSpec* find(std::string_view name) const;
 
+    /// The spec `name` means when a person asks about it (HELP): a name as registered, or the
+    /// same with its leading slash added or left out (`msgto` and `/PM` find /msgto and PM).
+    const CommandSpec* findLoosely(std::string_view name) const;
+
+    /// The registered name nearest to `typed`, an unknown command, when it is close enough to
+    /// be a slip of the fingers (see CommandRegistry.cpp); empty otherwise. It is spelled as
+    /// registered, in the dialect `typed` looks like (a slash or not, lower or upper case).
+    std::string suggestion(std::string_view typed) const;
+
     /// Every command's spec, in registration order.
     std::vector<const CommandSpec*> specs() const;
 

@@ -43,6 +43,35 @@ struct CommandSpec {
 
     bool requiresLogin = true;    ///< Refused with LOGIN_REQUIRED before login.
     bool countsAsActivity = true; ///< A valid use resets the inactivity timer.
+
+    /// A shorter form, where the server allows short forms (ServerSettings::shortForms, on in
+    /// the default profile): from `minArgs` arguments. EDIT <n> <message> leaves out the
+    /// post's timestamp that the seed form asks for. `syntax` is the command's syntax there,
+    /// both forms in one ("<n> [<d Mmm yyyy hh:mm:ss>] <message>"). The dispatcher only lets
+    /// the fewer arguments through; the command tells the forms apart.
+    struct ShortForm {
+        int minArgs = -1; ///< Below 0: the command has no short form.
+        std::string syntax{};
+    };
+    ShortForm shortForm{};
+
+    bool hasShortForm() const { return shortForm.minArgs >= 0; }
+
+    /// The fewest arguments the command takes, with the short forms allowed or not.
+    int fewestArgs(bool shortForms) const {
+        return shortForms && hasShortForm() ? shortForm.minArgs : minArgs;
+    }
+
+    /// The syntax as HELP and usage errors show it, with the short forms allowed or not.
+    const std::string& syntaxFor(bool shortForms) const {
+        return shortForms && hasShortForm() ? shortForm.syntax : syntax;
+    }
+
+    /// "Usage: EDT <n> <d Mmm yyyy hh:mm:ss> <message>" for the name `typed`.
+    std::string usage(const std::string& typed, bool shortForms) const {
+        const std::string& shown = syntaxFor(shortForms);
+        return "Usage: " + typed + (shown.empty() ? "" : " " + shown);
+    }
 };
 
 } // namespace toom

@@ -30,6 +30,7 @@ std::vector<Profile> makeProfiles() {
     all.auditMessageText = false; // Private text stays private: only -d shows it.
     all.boardLog = BoardLogFormat::WithEdited;
     all.messageStyle = MessageStyle::Timestamped;
+    all.shortForms = true;
     all.boardLogFile = "messagelog.txt";
     all.privateLogFile = ""; // Private messages stay out of plain-text logs unless asked for.
     all.loginBacklog = 10;

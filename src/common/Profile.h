@@ -69,6 +69,10 @@ struct Profile {
     bool auditMessageText = true;
     BoardLogFormat boardLog = BoardLogFormat::Plain;
     MessageStyle messageStyle = MessageStyle::Timestamped;
+    /// The short forms of commands whose seed form asks for more (CommandSpec::shortForm):
+    /// EDIT <n> <message> and DELETE <n>, without the post's timestamp. Off in the seed
+    /// profiles, whose specs make the timestamp the guard against changing the wrong post.
+    bool shortForms = false;
     std::string boardLogFile = "messagelog.txt"; ///< Seed log of the board; empty = none.
     std::string privateLogFile;                  ///< Seed log of private messages; empty = none.
     /// At login, the latest this many board posts and messages of each room and group that

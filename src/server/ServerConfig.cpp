@@ -3,6 +3,8 @@
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
 
+#include <algorithm>
+
 namespace toom {
 
 namespace {
@@ -133,6 +135,10 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
 
     s.maxReadRows =
         static_cast<std::size_t>(boundedInt(config, "board.max_read_rows", 100, 1, 100000));
+    const int maxRows = static_cast<int>(s.maxReadRows);
+    s.recentRows = static_cast<std::size_t>(
+        boundedInt(config, "board.recent_rows", std::min(20, maxRows), 1, maxRows));
+    s.shortForms = config.getBool("commands.short_forms", s.shortForms);
     s.maxOfflineMessages =
         static_cast<std::size_t>(boundedInt(config, "messages.offline_queue_max", 100, 0, 1000000));
     s.loginBacklog = static_cast<std::size_t>(

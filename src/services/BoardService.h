@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,15 @@ public:
     virtual BoardPost post(const std::string& author, const std::string& text) = 0;
 
     /// Replaces the text of post `number` (its time becomes now; it is marked edited).
-    /// `epochSeconds` must be the post's current time, to the second.
-    virtual Change edit(const std::string& user, int number, std::int64_t epochSeconds,
-                        const std::string& text) = 0;
+    /// `epochSeconds`, when given, must be the post's current time, to the second (the seeds'
+    /// guard against changing a post that was renumbered meanwhile); without it the number
+    /// and the author decide.
+    virtual Change edit(const std::string& user, int number,
+                        std::optional<std::int64_t> epochSeconds, const std::string& text) = 0;
 
-    /// Deletes post `number`; later posts move up by one.
-    virtual Change remove(const std::string& user, int number, std::int64_t epochSeconds) = 0;
+    /// Deletes post `number`; later posts move up by one. `epochSeconds` as for edit().
+    virtual Change remove(const std::string& user, int number,
+                          std::optional<std::int64_t> epochSeconds) = 0;
 
     /// Posts whose time is strictly later than `epochSeconds` (to the second), at most `limit`.
     virtual Page since(std::int64_t epochSeconds, std::size_t limit) const = 0;
@@ -55,6 +59,8 @@ public:
     /// accepts, in number order; `more` counts the earlier ones it accepts too.
     virtual Page latest(Poco::Timestamp after, std::size_t limit,
                         const AuthorFilter& shown) const = 0;
+    /// The last `limit` posts, in number order; `more` counts the earlier ones left out.
+    virtual Page latest(std::size_t limit) const = 0;
 };
 
 } // namespace toom

@@ -4,7 +4,9 @@
 
 #include "models/PrivateMessage.h"
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace toom {
 
@@ -33,6 +35,17 @@ public:
     /// size). The caller asks again for the rest once the recipient has read these, so that a
     /// long queue never overflows the connection's send queue.
     virtual StoredDelivery deliverStored(const std::string& recipient, std::size_t maxBytes) = 0;
+
+    /// The latest private messages between two users.
+    struct Conversation {
+        std::vector<PrivateMessage> messages; ///< Oldest first.
+        bool more = false;                    ///< Earlier ones exist.
+    };
+
+    /// The last `limit` private messages between `user` and `other`, in both directions,
+    /// delivered or still waiting for an offline recipient, oldest first.
+    virtual Conversation conversation(const std::string& user, const std::string& other,
+                                      std::size_t limit) = 0;
 };
 
 } // namespace toom

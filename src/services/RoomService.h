@@ -75,6 +75,8 @@ public:
     /// messages are very many, fewer than `limit` may come back (and `more` counts the rest).
     virtual Latest latestMessages(const Room& room, Poco::Timestamp after, std::size_t limit,
                                   const SenderFilter& shown) const = 0;
+    /// The last `limit` messages of `room`, in number order; `more` when earlier ones exist.
+    virtual Page latestMessages(const Room& room, std::size_t limit) const = 0;
 };
 
 } // namespace toom

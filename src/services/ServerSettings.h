@@ -61,7 +61,14 @@ struct ServerSettings {
     bool auditMessageText = true;
 
     // Messaging.
-    std::size_t maxReadRows = 100;        ///< Rows one RDM returns at most.
+    std::size_t maxReadRows = 100; ///< Rows one RDM returns at most.
+    /// Rows READ and HISTORY return when no time is given: the latest this many (at most
+    /// maxReadRows).
+    std::size_t recentRows = 20;
+    /// recentRows as applied: never more than maxReadRows, whatever the two were set to.
+    std::size_t latestRows() const { return std::min(recentRows, maxReadRows); }
+    /// Commands accept their short forms (Profile::shortForms).
+    bool shortForms = true;
     std::size_t maxOfflineMessages = 100; ///< Queued private messages per offline user.
     /// At login, the latest this many board posts and messages of each room and group the user
     /// missed while away, after the waiting private messages; 0 = none (Profile::loginBacklog).
@@ -95,6 +102,7 @@ struct ServerSettings {
         s.consoleAudit = profile.consoleAudit;
         s.auditMessageText = profile.auditMessageText;
         s.messageStyle = profile.messageStyle;
+        s.shortForms = profile.shortForms;
         s.boardLogFormat = profile.boardLog;
         s.boardLogFile = profile.boardLogFile;
         s.privateLogFile = profile.privateLogFile;

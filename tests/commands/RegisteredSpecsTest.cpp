@@ -94,15 +94,35 @@ TEST_P(RegisteredSpecTest, BeforeLoginIsRefusedOrRunsAsTheSpecSays) {
 }
 
 TEST_P(RegisteredSpecTest, TooFewArgumentsGiveTheUsageOfTheNameTyped) {
-    if (spec().minArgs == 0)
-        GTEST_SKIP() << "takes no required argument";
-    for (const CommandName& name : spec().names) {
-        Reply reply = h.run(lineWith(name.name, spec().minArgs - 1));
-        EXPECT_THAT(reply, FailsWith(err::kBadArguments)) << name.name;
-        EXPECT_THAT(reply, HasField("syntax", spec().syntax));
-        EXPECT_THAT(reply, Says("Usage: " + name.name + " " + spec().syntax));
+    // With the short forms (the default profile) and without (the seeds' profiles).
+    for (bool shortForms : {false, true}) {
+        h.settings.shortForms = shortForms;
+        const int fewest = spec().fewestArgs(shortForms);
+        if (fewest == 0)
+            continue; // Takes no required argument.
+        for (const CommandName& name : spec().names) {
+            Reply reply = h.run(lineWith(name.name, fewest - 1));
+            EXPECT_THAT(reply, FailsWith(err::kBadArguments)) << name.name;
+            EXPECT_THAT(reply, HasField("syntax", spec().syntaxFor(shortForms)));
+            EXPECT_THAT(reply, Says(spec().usage(name.name, shortForms)));
+        }
     }
     EXPECT_EQ(runs(), 0u);
+}
+
+TEST_P(RegisteredSpecTest, AShortFormIsShorterAndHasASyntaxOfItsOwn) {
+    const std::string name = spec().names.front().name;
+    const std::string full = name + (spec().syntax.empty() ? "" : " " + spec().syntax);
+    EXPECT_EQ(spec().usage(name, false), "Usage: " + full);
+    EXPECT_EQ(spec().fewestArgs(false), spec().minArgs);
+    if (!spec().hasShortForm()) {
+        EXPECT_EQ(spec().usage(name, true), "Usage: " + full);
+        EXPECT_EQ(spec().fewestArgs(true), spec().minArgs);
+        return;
+    }
+    EXPECT_LT(spec().shortForm.minArgs, spec().minArgs) << "a short form is shorter";
+    EXPECT_NE(spec().shortForm.syntax, spec().syntax);
+    EXPECT_EQ(spec().usage(name, true), "Usage: " + name + " " + spec().shortForm.syntax);
 }
 
 TEST_P(RegisteredSpecTest, TooManyArgumentsGiveUsageUnlessTheLastIsText) {
@@ -120,8 +140,9 @@ TEST_P(RegisteredSpecTest, TooManyArgumentsGiveUsageUnlessTheLastIsText) {
 // its own: no INTERNAL_ERROR, whatever the argument count it accepts. (A command may still
 // refuse a count the dispatcher let through, e.g. /creategroup with a name but no member.)
 TEST_P(RegisteredSpecTest, RunsAgainstEmptyServicesWithoutAnInternalError) {
-    const int most = std::min(spec().maxArgs, spec().minArgs + 2);
-    for (int count = spec().minArgs; count <= most; ++count) {
+    const int fewest = spec().fewestArgs(h.settings.shortForms);
+    const int most = std::min(spec().maxArgs, fewest + 2);
+    for (int count = fewest; count <= most; ++count) {
         Reply reply = h.run(lineWith(spec().names.front().name, count));
         EXPECT_THAT(reply, Not(FailsWith(err::kInternal))) << count << " arguments";
     }
@@ -135,8 +156,9 @@ TEST_P(RegisteredSpecTest, AValidUseCountsAsActivityWhenTheSpecSaysSo) {
 
 TEST_P(RegisteredSpecTest, ARefusedUseIsNoActivity) {
     EXPECT_CALL(h.session, touch()).Times(0);
-    if (spec().minArgs > 0)
-        h.run(lineWith(spec().names.front().name, spec().minArgs - 1));
+    const int fewest = spec().fewestArgs(h.settings.shortForms);
+    if (fewest > 0)
+        h.run(lineWith(spec().names.front().name, fewest - 1));
     if (!spec().lastArgIsText)
         h.run(lineWith(spec().names.front().name, spec().maxArgs + 1));
     h.logOut();

@@ -101,5 +101,27 @@ TEST_F(ServerConfigTest, BadValuesAreRefused) {
     EXPECT_THROW(read(), Poco::InvalidArgumentException);
 }
 
+TEST_F(ServerConfigTest, ShortFormsFollowTheProfileUnlessSet) {
+    EXPECT_TRUE(read().settings.shortForms); // toom-default
+    for (const char* name : {"messaging", "toom", "toom-rooms", "tessenger"}) {
+        config->setString("toom.profile", name);
+        EXPECT_FALSE(read().settings.shortForms) << name;
+    }
+    config->setString("commands.short_forms", "true");
+    EXPECT_TRUE(read().settings.shortForms);
+}
+
+TEST_F(ServerConfigTest, RecentRowsDefaultToTwentyAndStayWithinTheReadLimit) {
+    EXPECT_EQ(read().settings.recentRows, 20u);
+    config->setString("board.max_read_rows", "8");
+    EXPECT_EQ(read().settings.recentRows, 8u); // The default, cut to the limit.
+    config->setString("board.recent_rows", "5");
+    EXPECT_EQ(read().settings.recentRows, 5u);
+    config->setString("board.recent_rows", "9");
+    EXPECT_THROW(read(), Poco::InvalidArgumentException);
+    config->setString("board.recent_rows", "0");
+    EXPECT_THROW(read(), Poco::InvalidArgumentException);
+}
+
 } // namespace
 } // namespace toom

@@ -11,14 +11,16 @@ CommandSpec DeletePostCommand::spec() {
         .canonical = "DELETE",
         .names = {{"DELETE", Dialect::Toom}, {"DLT", Dialect::B}},
         .syntax = "<n> <d Mmm yyyy hh:mm:ss>",
-        .summary = "delete your board post number n, giving its timestamp (later posts move up)",
+        .summary = "delete your board post number n (the seeds' form gives its timestamp too); "
+                   "later posts move up",
         .minArgs = 5,
         .maxArgs = 5,
+        .shortForm = {.minArgs = 1, .syntax = "<n> [<d Mmm yyyy hh:mm:ss>]"},
     };
 }
 
 void DeletePostCommand::execute(CommandContext& ctx) {
-    auto ref = postReference(ctx);
+    auto ref = postReference(ctx, 5, false);
     if (!ref)
         return;
     auto change = ctx.services.board.remove(ctx.user(), ref->number, ref->epochSeconds);

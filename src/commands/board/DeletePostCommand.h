@@ -1,6 +1,8 @@
 #pragma once
 // DLT (B), DELETE (Toom): DLT <n> <timestamp> deletes board post n. Only its author may,
 // giving the post's timestamp; later posts move up by one. Others online see the change.
+// Where short forms are allowed (the default profile), DELETE <n> does the same without the
+// timestamp.
 //
 // Reply: OK n= ts= :Message #4 deleted at <time>.
 // Errors: UNKNOWN_MESSAGE, FORBIDDEN ("Unauthorised to delete Message #4."),

@@ -11,18 +11,22 @@ CommandSpec EditPostCommand::spec() {
         .canonical = "EDIT",
         .names = {{"EDIT", Dialect::Toom}, {"EDT", Dialect::B}},
         .syntax = "<n> <d Mmm yyyy hh:mm:ss> <message>",
-        .summary = "edit your board post number n, giving its timestamp",
+        .summary = "edit your board post number n (the seeds' form gives its timestamp too)",
         .minArgs = 6,
         .maxArgs = 6,
         .lastArgIsText = true,
+        .shortForm = {.minArgs = 2, .syntax = "<n> [<d Mmm yyyy hh:mm:ss>] <message>"},
     };
 }
 
 void EditPostCommand::execute(CommandContext& ctx) {
-    auto ref = postReference(ctx);
+    auto ref = postReference(ctx, 6, true);
     if (!ref)
         return;
-    auto change = ctx.services.board.edit(ctx.user(), ref->number, ref->epochSeconds, ctx.arg(5));
+    // After a timestamp the dispatcher has gathered the text; after the number alone it is
+    // the rest of the line.
+    const std::string text = ref->epochSeconds ? ctx.arg(5) : ctx.textFrom(ref->textArg);
+    auto change = ctx.services.board.edit(ctx.user(), ref->number, ref->epochSeconds, text);
     if (refuse(ctx, change.refusal, *ref, "edit"))
         return;
     broadcastBoardChange(ctx, change.post, "edited");

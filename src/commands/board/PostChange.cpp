@@ -4,9 +4,26 @@
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
 
+#include <algorithm>
+
 namespace toom {
 
-std::optional<PostReference> postReference(CommandContext& ctx) {
+namespace {
+bool allDigits(const std::string& word, std::size_t minimum, std::size_t maximum) {
+    return word.size() >= minimum && word.size() <= maximum &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "23 Fob 2021 16:01:01" was meant as a time, if a wrong one; "yesterday at noon" was not.
+// A day and a year where the seed form has them is enough to tell: such an attempt gets
+// BAD_TIMESTAMP in every profile rather than becoming the post's new text.
+bool triesATime(const std::vector<std::string>& words) {
+    return words.size() == 4 && allDigits(words[0], 1, 2) && allDigits(words[2], 4, 4);
+}
+} // namespace
+
+std::optional<PostReference> postReference(CommandContext& ctx, std::size_t timedArgs,
+                                           bool textFollows) {
     auto number = parseMessageNumber(ctx.arg(0));
     if (!number) {
         ctx.reply.fail(err::kInvalidArgument)
@@ -14,10 +31,21 @@ std::optional<PostReference> postReference(CommandContext& ctx) {
             .say("Invalid message number '" + ctx.arg(0) + "'. Give it as 3 or #3");
         return std::nullopt;
     }
-    auto seconds = timestampArgument({ctx.arg(1), ctx.arg(2), ctx.arg(3), ctx.arg(4)}, ctx.reply);
+    const bool shortForms = ctx.settings().shortForms;
+    std::vector<std::string> timeWords;
+    for (std::size_t i = 1; i < 5 && i < ctx.argCount(); ++i)
+        timeWords.push_back(ctx.arg(i));
+    if (shortForms) {
+        // The seed form wins whenever it is there: words that start like a time (a day, a
+        // month, a year) are taken as one, as they are in the seed profiles.
+        const bool timed = ctx.argCount() >= timedArgs && triesATime(timeWords);
+        if (!timed && (textFollows || ctx.argCount() == 1))
+            return PostReference{*number, std::nullopt, 1};
+    }
+    auto seconds = timestampArgument(timeWords, ctx.reply);
     if (!seconds)
         return std::nullopt;
-    return PostReference{*number, *seconds};
+    return PostReference{*number, *seconds, 5};
 }
 
 bool refuse(CommandContext& ctx, BoardService::Refusal refusal, const PostReference& ref,

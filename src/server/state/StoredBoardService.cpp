@@ -28,19 +28,20 @@ BoardPost StoredBoardService::post(const std::string& author, const std::string&
 }
 
 BoardService::Refusal StoredBoardService::check(const std::string& user, int number,
-                                                std::int64_t epochSeconds) const {
+                                                std::optional<std::int64_t> epochSeconds) const {
     if (number < 1 || number > static_cast<int>(_posts.size()))
         return Refusal::UnknownNumber;
     const BoardPost& post = _posts[static_cast<std::size_t>(number - 1)];
     if (post.author != user)
         return Refusal::NotAuthor;
-    if (toom::epochSeconds(post.time) != epochSeconds)
+    if (epochSeconds && toom::epochSeconds(post.time) != *epochSeconds)
         return Refusal::TimestampMismatch;
     return Refusal::None;
 }
 
 BoardService::Change StoredBoardService::edit(const std::string& user, int number,
-                                              std::int64_t epochSeconds, const std::string& text) {
+                                              std::optional<std::int64_t> epochSeconds,
+                                              const std::string& text) {
     MutexLock lock(_mutex);
     Change change;
     change.refusal = check(user, number, epochSeconds);
@@ -61,7 +62,7 @@ BoardService::Change StoredBoardService::edit(const std::string& user, int numbe
 }
 
 BoardService::Change StoredBoardService::remove(const std::string& user, int number,
-                                                std::int64_t epochSeconds) {
+                                                std::optional<std::int64_t> epochSeconds) {
     MutexLock lock(_mutex);
     Change change;
     change.refusal = check(user, number, epochSeconds);
@@ -112,6 +113,15 @@ BoardService::Page StoredBoardService::latest(Poco::Timestamp after, std::size_t
             ++page.more;
     }
     std::reverse(page.posts.begin(), page.posts.end());
+    return page;
+}
+
+BoardService::Page StoredBoardService::latest(std::size_t limit) const {
+    MutexLock lock(_mutex);
+    Page page;
+    const std::size_t first = _posts.size() > limit ? _posts.size() - limit : 0;
+    page.posts.assign(_posts.begin() + static_cast<std::ptrdiff_t>(first), _posts.end());
+    page.more = first;
     return page;
 }
 

@@ -16,16 +16,18 @@ public:
     StoredBoardService(BoardStore& store, Clock& clock, BoardLogFile& log);
 
     BoardPost post(const std::string& author, const std::string& text) override;
-    Change edit(const std::string& user, int number, std::int64_t epochSeconds,
+    Change edit(const std::string& user, int number, std::optional<std::int64_t> epochSeconds,
                 const std::string& text) override;
-    Change remove(const std::string& user, int number, std::int64_t epochSeconds) override;
+    Change remove(const std::string& user, int number,
+                  std::optional<std::int64_t> epochSeconds) override;
     Page since(std::int64_t epochSeconds, std::size_t limit) const override;
     Page latest(Poco::Timestamp after, std::size_t limit, const AuthorFilter& shown) const override;
+    Page latest(std::size_t limit) const override;
 
 private:
     /// Checks `number`, author and time; null refusal means the post at index may change.
-    Refusal check(const std::string& user, int number, std::int64_t epochSeconds) const
-        TOOM_REQUIRES(_mutex);
+    Refusal check(const std::string& user, int number,
+                  std::optional<std::int64_t> epochSeconds) const TOOM_REQUIRES(_mutex);
     void renumber() TOOM_REQUIRES(_mutex);
 
     BoardStore& _store;

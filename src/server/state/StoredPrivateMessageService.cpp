@@ -94,4 +94,17 @@ StoredPrivateMessageService::deliverStored(const std::string& recipient, std::si
     return result;
 }
 
+PrivateMessageService::Conversation
+StoredPrivateMessageService::conversation(const std::string& user, const std::string& other,
+                                          std::size_t limit) {
+    // Read from the store, like room history: nothing of it is kept in memory. One more than
+    // asked tells whether earlier ones exist.
+    Conversation result;
+    result.messages = _store.latestBetween(user, other, limit + 1);
+    result.more = result.messages.size() > limit;
+    if (result.more)
+        result.messages.erase(result.messages.begin());
+    return result;
+}
+
 } // namespace toom

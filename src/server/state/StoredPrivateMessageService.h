@@ -27,6 +27,8 @@ public:
 
     Outcome send(const PrivateMessage& message) override;
     StoredDelivery deliverStored(const std::string& recipient, std::size_t maxBytes) override;
+    Conversation conversation(const std::string& user, const std::string& other,
+                              std::size_t limit) override;
 
     /// The event a recipient gets for `message`.
     ServerLine event(const PrivateMessage& message, bool wasStored) const;

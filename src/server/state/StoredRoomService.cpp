@@ -252,4 +252,16 @@ RoomService::Latest StoredRoomService::latestMessages(const Room& room, Poco::Ti
     return latest;
 }
 
+RoomService::Page StoredRoomService::latestMessages(const Room& room, std::size_t limit) const {
+    // One more than asked tells whether earlier ones exist; the store gives the newest first
+    // only in the sense of choosing them, in number order (see RoomStore).
+    auto messages = _store.latestRoomMessages(room.id, limit + 1);
+    Page page;
+    page.more = messages.size() > limit;
+    if (page.more)
+        messages.erase(messages.begin());
+    page.messages = std::move(messages);
+    return page;
+}
+
 } // namespace toom

@@ -46,6 +46,7 @@ public:
                        std::size_t limit) const override;
     Latest latestMessages(const Room& room, Poco::Timestamp after, std::size_t limit,
                           const SenderFilter& shown) const override;
+    Page latestMessages(const Room& room, std::size_t limit) const override;
 
     /// The seed log file of `room` (empty when logs are off).
     std::string logPath(const Room& room) const;

@@ -189,6 +189,12 @@ void BatchedStore::markOfflineMessagesDelivered(const std::vector<std::int64_t>&
         ids.size() * sizeof(std::int64_t));
 }
 
+std::vector<PrivateMessage> BatchedStore::latestBetween(const std::string& a, const std::string& b,
+                                                        std::size_t limit) {
+    settle(kPrivateMessages);
+    return _sqlite.latestBetween(a, b, limit);
+}
+
 // --- blocks
 // ---------------------------------------------------------------------------------------
 
@@ -268,6 +274,11 @@ std::vector<std::pair<std::string, std::size_t>>
 BatchedStore::roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) {
     settle(kRooms);
     return _sqlite.roomMessageCounts(roomId, fromMicros);
+}
+
+std::vector<RoomMessage> BatchedStore::latestRoomMessages(std::int64_t roomId, std::size_t limit) {
+    settle(kRooms);
+    return _sqlite.latestRoomMessages(roomId, limit);
 }
 
 } // namespace toom

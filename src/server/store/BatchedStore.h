@@ -60,6 +60,8 @@ public:
     std::size_t offlineMessageCount(const std::string& recipient) override;
     std::map<std::string, std::size_t> offlineMessageCounts() override;
     void markOfflineMessagesDelivered(const std::vector<std::int64_t>& ids) override;
+    std::vector<PrivateMessage> latestBetween(const std::string& a, const std::string& b,
+                                              std::size_t limit) override;
 
     /// Queued; returns true (the block service checks its memory first).
     bool insertBlock(const std::string& blocker, const std::string& blocked) override;
@@ -79,6 +81,7 @@ public:
                                                 int beforeNumber, std::size_t limit) override;
     std::vector<std::pair<std::string, std::size_t>>
     roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) override;
+    std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::size_t limit) override;
 
 private:
     enum Slice { kAccounts, kLogins, kBoard, kPrivateMessages, kBlocks, kRooms, kSliceCount };

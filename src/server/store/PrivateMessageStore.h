@@ -37,6 +37,11 @@ public:
 
     /// Marks waiting messages as delivered: they leave the queue and stay in the history.
     virtual void markOfflineMessagesDelivered(const std::vector<std::int64_t>& ids) = 0;
+
+    /// The last `limit` messages between `a` and `b` (either one the sender), delivered or
+    /// waiting, oldest first.
+    virtual std::vector<PrivateMessage> latestBetween(const std::string& a, const std::string& b,
+                                                      std::size_t limit) = 0;
 };
 
 } // namespace toom

@@ -48,6 +48,8 @@ public:
     /// entry per sender, so as many as the room has had writers).
     virtual std::vector<std::pair<std::string, std::size_t>>
     roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) = 0;
+    /// The last `limit` messages of room `roomId`, in number order.
+    virtual std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::size_t limit) = 0;
 };
 
 } // namespace toom

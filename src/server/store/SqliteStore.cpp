@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <limits>
 #include <mutex>
 #include <sqlite3.h>
 #include <type_traits>
@@ -741,6 +742,41 @@ void SqliteStore::markOfflineMessagesDelivered(const std::vector<std::int64_t>& 
     });
 }
 
+std::vector<PrivateMessage> SqliteStore::latestBetween(const std::string& a, const std::string& b,
+                                                       std::size_t limit) {
+    MutexLock lock(_mutex);
+    // Each direction reads its newest rows backwards along private_messages_pair (sender,
+    // recipient, id), so the cost is the limit, not the length of the conversation; the two
+    // are merged by id (sending order). Poco binds by reference: one variable per placeholder.
+    std::string fromA = a;
+    std::string toB = b;
+    std::string fromB = b;
+    std::string toA = a;
+    Poco::Int64 max = static_cast<Poco::Int64>(limit);
+    Poco::Int64 maxAgain = max;
+    Poco::Int64 maxInAll = max;
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> senders;
+    std::vector<std::string> recipients;
+    std::vector<std::string> texts;
+    std::vector<Poco::Int64> sentAts;
+    _session << "SELECT id, sender, recipient, text, sent_at FROM ("
+                " SELECT * FROM (SELECT id, sender, recipient, text, sent_at FROM private_messages"
+                "  WHERE sender = ? AND recipient = ? ORDER BY id DESC LIMIT ?)"
+                " UNION ALL"
+                " SELECT * FROM (SELECT id, sender, recipient, text, sent_at FROM private_messages"
+                "  WHERE sender = ? AND recipient = ? ORDER BY id DESC LIMIT ?)"
+                ") ORDER BY id DESC LIMIT ?",
+        into(ids), into(senders), into(recipients), into(texts), into(sentAts), use(fromA),
+        use(toB), use(max), use(fromB), use(toA), use(maxAgain), use(maxInAll), now;
+    std::vector<PrivateMessage> messages;
+    messages.reserve(ids.size());
+    for (std::size_t i = ids.size(); i-- > 0;)
+        messages.push_back(
+            PrivateMessage{ids[i], senders[i], recipients[i], texts[i], fromMicros(sentAts[i])});
+    return messages;
+}
+
 std::vector<PrivateMessage> SqliteStore::privateMessages() {
     MutexLock lock(_mutex);
     std::vector<Poco::Int64> ids;
@@ -960,6 +996,14 @@ SqliteStore::roomMessageCounts(std::int64_t roomId, std::int64_t fromTime) {
     out.reserve(senders.size());
     for (std::size_t i = 0; i < senders.size(); ++i)
         out.emplace_back(senders[i], static_cast<std::size_t>(counts[i]));
+    return out;
+}
+
+std::vector<RoomMessage> SqliteStore::latestRoomMessages(std::int64_t roomId, std::size_t limit) {
+    // The newest first by the general query (any time, any number), then in number order.
+    auto out = latestRoomMessages(roomId, std::numeric_limits<std::int64_t>::min(),
+                                  std::numeric_limits<int>::max(), limit);
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

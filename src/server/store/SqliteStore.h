@@ -126,6 +126,8 @@ public:
     std::size_t offlineMessageCount(const std::string& recipient) override;
     std::map<std::string, std::size_t> offlineMessageCounts() override;
     void markOfflineMessagesDelivered(const std::vector<std::int64_t>& ids) override;
+    std::vector<PrivateMessage> latestBetween(const std::string& a, const std::string& b,
+                                              std::size_t limit) override;
 
     bool insertBlock(const std::string& blocker, const std::string& blocked) override;
     bool deleteBlock(const std::string& blocker, const std::string& blocked) override;
@@ -142,6 +144,7 @@ public:
                                                 int beforeNumber, std::size_t limit) override;
     std::vector<std::pair<std::string, std::size_t>>
     roomMessageCounts(std::int64_t roomId, std::int64_t fromMicros) override;
+    std::vector<RoomMessage> latestRoomMessages(std::int64_t roomId, std::size_t limit) override;
     /// The highest message number in room `roomId` (0 when none): for tests and tools; the
     /// room service numbers from memory.
     int lastRoomMessageNumber(std::int64_t roomId);

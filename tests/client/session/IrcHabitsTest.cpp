@@ -160,6 +160,15 @@ TEST_F(IrcHabitsTest, HelpExplainsAHabitAndLeavesServerNamesToTheServer) {
     EXPECT_EQ(type("HELP PM").action, HookResult::Action::Send);
 }
 
+TEST_F(IrcHabitsTest, HelpForAServerAliasGoesToTheServerAsTyped) {
+    // The server finds any alias with or without its slash; the client adds nothing.
+    for (const char* line : {"/help msgto", "HELP /PM", "help /msgto", "/help activeuser"}) {
+        HookResult result = type(line);
+        EXPECT_EQ(result.action, HookResult::Action::Send) << line;
+        EXPECT_EQ(result.line, line);
+    }
+}
+
 TEST_F(IrcHabitsTest, HelpIsGroupedWithTheHabitsAtTheEnd) {
     server.answer("HELP", {"DATA HELP command=UDPPORT names=UDPPORT syntax=<udp> :UDPPORT - x",
                            "DATA HELP command=PM area=messages names=PM,message syntax=<user>\\s"

@@ -16,6 +16,7 @@ namespace toom {
 namespace {
 
 using ::testing::_;
+using ::testing::Optional;
 using ::testing::Return;
 
 using test::localTime;
@@ -25,11 +26,12 @@ protected:
     DeletePostCommandTest() {
         h.clock.set(localTime(2021, 2, 23, 16, 1, 25));
         ON_CALL(h.board, remove(_, _, _))
-            .WillByDefault([this](const std::string& user, int number, std::int64_t) {
-                BoardService::Change change;
-                change.post = BoardPost{40, number, user, "Database Rocks", postedAt, false};
-                return change;
-            });
+            .WillByDefault(
+                [this](const std::string& user, int number, std::optional<std::int64_t>) {
+                    BoardService::Change change;
+                    change.post = BoardPost{40, number, user, "Database Rocks", postedAt, false};
+                    return change;
+                });
     }
 
     BoardService::Change refusal(BoardService::Refusal why) {
@@ -45,13 +47,35 @@ protected:
 };
 
 TEST_F(DeletePostCommandTest, NumberWithoutHash) {
-    EXPECT_CALL(h.board, remove("yoda", 4, postedSeconds));
+    EXPECT_CALL(h.board, remove("yoda", 4, Optional(postedSeconds)));
     EXPECT_FALSE(h.run("DLT 4 23 Feb 2021 16:01:20").failed());
 }
 
 TEST_F(DeletePostCommandTest, NumberWithHash) {
-    EXPECT_CALL(h.board, remove("yoda", 4, postedSeconds));
+    EXPECT_CALL(h.board, remove("yoda", 4, Optional(postedSeconds)));
     EXPECT_FALSE(h.run("DLT #4 23 Feb 2021 16:01:20").failed());
+}
+
+TEST_F(DeletePostCommandTest, ShortFormDeletesByNumberAlone) {
+    ASSERT_TRUE(h.settings.shortForms);
+    EXPECT_CALL(h.board, remove("yoda", 4, std::optional<std::int64_t>()));
+    Reply reply = h.run("DELETE #4");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_EQ(reply.final().text().rfind("Message #4 deleted at ", 0), 0u);
+}
+
+TEST_F(DeletePostCommandTest, ShortFormLeavesOtherCountsToTheTimestamp) {
+    EXPECT_CALL(h.board, remove(_, _, _)).Times(0);
+    for (const char* line : {"DLT 4 x", "DLT 4 23 Feb 2021", "DLT 4 a b c d"})
+        EXPECT_EQ(h.run(line).final().code(), err::kBadTimestamp) << line;
+}
+
+TEST_F(DeletePostCommandTest, SeedProfilesKeepTheTimestampedFormOnly) {
+    h.settings.shortForms = false;
+    EXPECT_CALL(h.board, remove(_, _, _)).Times(0);
+    Reply reply = h.run("DLT 4");
+    EXPECT_EQ(reply.final().code(), err::kBadArguments);
+    EXPECT_EQ(reply.final().text(), "Usage: DLT <n> <d Mmm yyyy hh:mm:ss>");
 }
 
 TEST_F(DeletePostCommandTest, SuccessWordingAndFields) {

@@ -16,6 +16,7 @@ namespace toom {
 namespace {
 
 using ::testing::_;
+using ::testing::Optional;
 using ::testing::Return;
 
 using test::localTime;
@@ -25,12 +26,12 @@ protected:
     EditPostCommandTest() {
         h.clock.set(localTime(2021, 2, 23, 16, 1, 10));
         ON_CALL(h.board, edit(_, _, _, _))
-            .WillByDefault(
-                [this](const std::string& user, int number, std::int64_t, const std::string& text) {
-                    BoardService::Change change;
-                    change.post = BoardPost{30, number, user, text, h.clock.now(), true};
-                    return change;
-                });
+            .WillByDefault([this](const std::string& user, int number, std::optional<std::int64_t>,
+                                  const std::string& text) {
+                BoardService::Change change;
+                change.post = BoardPost{30, number, user, text, h.clock.now(), true};
+                return change;
+            });
     }
 
     BoardService::Change refusal(BoardService::Refusal why) {
@@ -46,25 +47,25 @@ protected:
 };
 
 TEST_F(EditPostCommandTest, NumberWithoutHash) {
-    EXPECT_CALL(h.board, edit("yoda", 3, postedSeconds, "Computer Network Rocks"));
+    EXPECT_CALL(h.board, edit("yoda", 3, Optional(postedSeconds), "Computer Network Rocks"));
     Reply reply = h.run("EDT 3 23 Feb 2021 16:01:01 Computer Network Rocks");
     EXPECT_FALSE(reply.failed()) << reply.wire();
 }
 
 TEST_F(EditPostCommandTest, NumberWithHash) {
-    EXPECT_CALL(h.board, edit("yoda", 3, postedSeconds, "Computer Network Rocks"));
+    EXPECT_CALL(h.board, edit("yoda", 3, Optional(postedSeconds), "Computer Network Rocks"));
     Reply reply = h.run("EDT #3 23 Feb 2021 16:01:01 Computer Network Rocks");
     EXPECT_FALSE(reply.failed()) << reply.wire();
 }
 
 TEST_F(EditPostCommandTest, NewTextIsTheRestOfTheLineWithSpacingKept) {
-    EXPECT_CALL(h.board, edit("yoda", 3, postedSeconds, "one   two  three"));
+    EXPECT_CALL(h.board, edit("yoda", 3, Optional(postedSeconds), "one   two  three"));
     h.run("EDIT 3 23 Feb 2021 16:01:01 one   two  three");
 }
 
 TEST_F(EditPostCommandTest, UnpaddedAndPaddedDaysGiveTheSameSeconds) {
     const std::int64_t seconds = epochSeconds(localTime(2023, 6, 1, 9, 5, 7));
-    EXPECT_CALL(h.board, edit("yoda", 1, seconds, "x")).Times(2);
+    EXPECT_CALL(h.board, edit("yoda", 1, Optional(seconds), "x")).Times(2);
     h.run("EDT 1 1 Jun 2023 09:05:07 x");
     h.run("EDT 1 01 Jun 2023 9:05:07 x");
 }
@@ -109,6 +110,49 @@ TEST_F(EditPostCommandTest, BadTimestampIsBadTimestamp) {
         EXPECT_EQ(reply.final().code(), err::kBadTimestamp) << line;
         EXPECT_EQ(reply.final().field("expected"), std::string(kSeedTimeForm)) << line;
     }
+}
+
+// --- the short form (default profile) -------------------------------------------------------
+
+TEST_F(EditPostCommandTest, ShortFormEditsByNumberAloneWithSpacingKept) {
+    ASSERT_TRUE(h.settings.shortForms);
+    EXPECT_CALL(h.board, edit("yoda", 3, std::optional<std::int64_t>(), "Database   Rocks"));
+    Reply reply = h.run("EDIT #3 Database   Rocks");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    EXPECT_EQ(reply.final().text(), "Message #3 edited at 23 Feb 2021 16:01:10.");
+}
+
+TEST_F(EditPostCommandTest, ShortFormTakesALongTextThatIsNoTime) {
+    EXPECT_CALL(h.board,
+                edit("yoda", 1, std::optional<std::int64_t>(), "yesterday at noon we met again"));
+    EXPECT_FALSE(h.run("EDT 1 yesterday at noon we met again").failed());
+}
+
+TEST_F(EditPostCommandTest, ShortFormStillReadsTheSeedFormFirst) {
+    EXPECT_CALL(h.board, edit("yoda", 3, Optional(postedSeconds), "x y"));
+    EXPECT_FALSE(h.run("EDIT 3 23 Feb 2021 16:01:01 x y").failed());
+}
+
+TEST_F(EditPostCommandTest, AWrongTimeIsBadTimestampEvenWithShortForms) {
+    EXPECT_CALL(h.board, edit(_, _, _, _)).Times(0);
+    EXPECT_EQ(h.run("EDIT 3 23 Fob 2021 16:01:01 text").final().code(), err::kBadTimestamp);
+    EXPECT_EQ(h.run("EDIT 3 30 Feb 2021 16:01:01 text").final().code(), err::kBadTimestamp);
+}
+
+TEST_F(EditPostCommandTest, SeedProfilesKeepTheTimestampedFormOnly) {
+    h.settings.shortForms = false;
+    EXPECT_CALL(h.board, edit(_, _, _, _)).Times(0);
+    Reply shortForm = h.run("EDT 1 x");
+    EXPECT_EQ(shortForm.final().code(), err::kBadArguments);
+    EXPECT_EQ(shortForm.final().text(), "Usage: EDT <n> <d Mmm yyyy hh:mm:ss> <message>");
+    EXPECT_EQ(h.run("EDT 1 yesterday at noon new text").final().code(), err::kBadTimestamp);
+}
+
+TEST_F(EditPostCommandTest, UsageShowsTheTimeAsOptionalWithShortForms) {
+    Reply reply = h.run("EDIT 1");
+    EXPECT_EQ(reply.final().code(), err::kBadArguments);
+    EXPECT_EQ(reply.final().text(), "Usage: EDIT <n> [<d Mmm yyyy hh:mm:ss>] <message>");
+    EXPECT_EQ(reply.final().field("syntax"), "<n> [<d Mmm yyyy hh:mm:ss>] <message>");
 }
 
 // --- refusals -------------------------------------------------------------------------------

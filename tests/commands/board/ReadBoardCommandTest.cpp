@@ -170,6 +170,8 @@ TEST_F(ReadBoardCommandTest, ARowsByteBudgetCutsTheReadAndSaysMore) {
 }
 
 TEST_F(ReadBoardCommandTest, MalformedTimestampIsBadTimestamp) {
+    // As in the seeds' profiles: without the short forms, RDM b and RDM s need the time too.
+    h.settings.shortForms = false;
     EXPECT_CALL(h.board, since(_, _)).Times(0);
     for (const char* line :
          {"RDM 23 Feb 2021", "RDM yesterday", "RDM 23 Feb 2021 15:00:60", "RDM b", "RDM s",

@@ -123,5 +123,48 @@ TEST_F(RoomHistoryCommandTest, BadTimestampIsRefused) {
         EXPECT_EQ(h.run(line).final().code(), err::kBadTimestamp) << line;
 }
 
+// --- without a time: the latest ------------------------------------------------------------
+
+TEST_F(RoomHistoryCommandTest, ARoomAloneReadsItsLatestMessages) {
+    RoomService::Page latest = page;
+    latest.more = true;
+    EXPECT_CALL(h.rooms, messagesSince(_, _, _)).Times(0);
+    EXPECT_CALL(h.rooms, latestMessages(Field(&Room::id, 12), h.settings.recentRows))
+        .WillOnce(Return(latest));
+    Reply reply = h.run("HISTORY #learning3331");
+    ASSERT_FALSE(reply.failed()) << reply.wire();
+    ASSERT_EQ(reply.rows().size(), 2u);
+    EXPECT_EQ(reply.rows()[1].field("text"), "Hi  hans");
+    EXPECT_EQ(reply.rows()[1].field("room"), "#learning3331");
+    EXPECT_EQ(reply.final().intField("more"), 1);
+}
+
+TEST_F(RoomHistoryCommandTest, TheLatestWorkInEveryProfile) {
+    // HISTORY is Toom's own command: no seed form to keep.
+    h.settings.shortForms = false;
+    EXPECT_CALL(h.rooms, latestMessages(Field(&Room::id, 11), _)).WillOnce(Return(page));
+    EXPECT_EQ(h.run("HISTORY 1").rows().size(), 2u);
+}
+
+TEST_F(RoomHistoryCommandTest, AnEmptyRoomSaysSo) {
+    ON_CALL(h.rooms, latestMessages(_, _)).WillByDefault(Return(RoomService::Page{}));
+    Reply reply = h.run("HISTORY 1");
+    EXPECT_FALSE(reply.failed());
+    EXPECT_EQ(reply.final().intField("count"), 0);
+    EXPECT_THAT(reply.final().text(), ::testing::StartsWith("no message in "));
+}
+
+TEST_F(RoomHistoryCommandTest, TheLatestStillCheckMembership) {
+    EXPECT_CALL(h.rooms, latestMessages(_, _)).Times(0);
+    EXPECT_EQ(h.run("HISTORY 2").final().code(), err::kUnknownRoom);
+    room.members = {{"hans", true}};
+    ON_CALL(h.rooms, separateRoom(1)).WillByDefault(Return(room));
+    EXPECT_EQ(h.run("HISTORY 1").final().code(), err::kNotMember);
+}
+
+TEST_F(RoomHistoryCommandTest, AnIncompleteTimeIsBadTimestamp) {
+    EXPECT_EQ(h.run("HISTORY 1 1 Jun 2022").final().code(), err::kBadTimestamp);
+}
+
 } // namespace
 } // namespace toom

@@ -64,6 +64,41 @@ TEST(HelpCommandTest, UnknownCommandIsUnknownCommand) {
     EXPECT_TRUE(reply.rows().empty());
 }
 
+TEST(HelpCommandTest, FindsAnyAliasWithOrWithoutItsSlash) {
+    CommandHarness h;
+    for (const char* line : {"HELP /msgto", "HELP msgto", "HELP PM", "HELP /pm", "HELP message",
+                             "/help MSGTO", "help /message"}) {
+        Reply reply = h.run(line);
+        ASSERT_FALSE(reply.failed()) << line << ": " << reply.wire();
+        ASSERT_EQ(reply.rows().size(), 1u) << line;
+        EXPECT_EQ(reply.rows()[0].field("command"), "PM") << line;
+        EXPECT_EQ(reply.rows()[0].field("names"), "PM,message,/msgto") << line;
+    }
+    EXPECT_EQ(h.run("HELP activeuser").rows().at(0).field("command"), "WHO");
+    EXPECT_EQ(h.run("HELP p2pvideo").rows().at(0).field("command"), "SENDFILE");
+}
+
+TEST(HelpCommandTest, ShowsTheSyntaxThisServerAccepts) {
+    CommandHarness h;
+    Reply withShortForms = h.run("HELP EDT");
+    EXPECT_EQ(withShortForms.rows().at(0).field("syntax"), "<n> [<d Mmm yyyy hh:mm:ss>] <message>");
+    EXPECT_THAT(withShortForms.rows().at(0).text(),
+                ::testing::StartsWith("EDIT, EDT <n> [<d Mmm yyyy hh:mm:ss>] <message>  -  "));
+    h.settings.shortForms = false; // A seed profile.
+    EXPECT_EQ(h.run("HELP EDT").rows().at(0).field("syntax"),
+              "<n> <d Mmm yyyy hh:mm:ss> <message>");
+    EXPECT_EQ(h.run("HELP").rows().size(), h.registry.specs().size());
+}
+
+TEST(HelpCommandTest, UnknownCommandSuggestsTheNearestName) {
+    CommandHarness h;
+    Reply reply = h.run("HELP /mgsto");
+    EXPECT_EQ(reply.final().code(), err::kUnknownCommand);
+    EXPECT_EQ(reply.final().field("suggestion"), "/msgto");
+    EXPECT_EQ(reply.final().text(), "No such command: /mgsto; did you mean /msgto?");
+    EXPECT_FALSE(h.run("HELP fly").final().field("suggestion"));
+}
+
 TEST(HelpCommandTest, WorksBeforeLogin) {
     CommandHarness h;
     h.logOut();

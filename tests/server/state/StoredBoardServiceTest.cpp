@@ -115,6 +115,18 @@ TEST_F(StoredBoardServiceTest, NumberingContinuesAfterReopening) {
     EXPECT_EQ(board->post("yoda", "c").number, 3);
 }
 
+TEST_F(StoredBoardServiceTest, LatestAreTheLastPostsInNumberOrder) {
+    postAll("yoda", {"a", "b", "c", "d"});
+    auto page = board->latest(2);
+    EXPECT_THAT(texts(page.posts), ::testing::ElementsAre("c", "d"));
+    EXPECT_THAT(numbers(page.posts), ::testing::ElementsAre(3, 4));
+    EXPECT_EQ(page.more, 2u);
+    auto all = board->latest(10);
+    EXPECT_EQ(all.posts.size(), 4u);
+    EXPECT_EQ(all.more, 0u);
+    EXPECT_TRUE(board->latest(0).posts.empty());
+}
+
 // --- editing --------------------------------------------------------------------------------
 
 TEST_F(StoredBoardServiceTest, EditKeepsTheNumberAndSetsTimeToNowAndEdited) {
@@ -157,6 +169,19 @@ TEST_F(StoredBoardServiceTest, AnEditedPostIsNamedByItsNewTime) {
 }
 
 // --- deleting -------------------------------------------------------------------------------
+
+TEST_F(StoredBoardServiceTest, WithoutATimeTheNumberAndTheAuthorDecide) {
+    postAll("yoda", {"one", "two"});
+    postAll("obiwan", {"three"});
+    EXPECT_EQ(board->edit("obiwan", 1, std::nullopt, "x").refusal, Refusal::NotAuthor);
+    EXPECT_EQ(board->edit("yoda", 9, std::nullopt, "x").refusal, Refusal::UnknownNumber);
+    auto edited = board->edit("yoda", 2, std::nullopt, "TWO");
+    ASSERT_EQ(edited.refusal, Refusal::None);
+    EXPECT_EQ(edited.post.text, "TWO");
+    EXPECT_EQ(board->remove("obiwan", 2, std::nullopt).refusal, Refusal::NotAuthor);
+    ASSERT_EQ(board->remove("yoda", 1, std::nullopt).refusal, Refusal::None);
+    EXPECT_THAT(texts(board->latest(10).posts), ::testing::ElementsAre("TWO", "three"));
+}
 
 TEST_F(StoredBoardServiceTest, DeleteRenumbersLaterPosts) {
     auto times = postAll("yoda", {"one", "two", "three", "four"});

@@ -310,6 +310,42 @@ TEST_F(StoredPrivateMessageServiceTest, NewMessageDoesNotOvertakeStoredOnes) {
 
 // --- the private message log ----------------------------------------------------------------
 
+// --- the conversation -----------------------------------------------------------------------
+
+TEST_F(StoredPrivateMessageServiceTest, ConversationHoldsDeliveredAndWaitingMessagesBothWays) {
+    online.insert("obiwan");
+    service.send(message("yoda", "obiwan", "delivered"));
+    clock.advanceSeconds(1);
+    service.send(message("obiwan", "yoda", "waiting for yoda"));
+    clock.advanceSeconds(1);
+    service.send(message("yoda", "luke", "another pair"));
+    service.send(message("yoda", "obiwan", "again"));
+    auto conversation = service.conversation("yoda", "obiwan", 10);
+    std::vector<std::string> seen;
+    for (const auto& m : conversation.messages)
+        seen.push_back(m.sender + ": " + m.text);
+    EXPECT_THAT(
+        seen, ::testing::ElementsAre("yoda: delivered", "obiwan: waiting for yoda", "yoda: again"));
+    EXPECT_FALSE(conversation.more);
+    EXPECT_EQ(conversation.messages[1].sentAt, localTime(2023, 6, 1, 15, 0, 2));
+
+    auto last = service.conversation("obiwan", "yoda", 2);
+    ASSERT_EQ(last.messages.size(), 2u);
+    EXPECT_EQ(last.messages[0].text, "waiting for yoda");
+    EXPECT_TRUE(last.more);
+}
+
+TEST_F(StoredPrivateMessageServiceTest, ConversationAsksTheStoreForOneMoreThanShown) {
+    NiceMock<MockPrivateMessageStore> mockStore;
+    StoredPrivateMessageService withMock{messenger, mockStore, log, settings};
+    EXPECT_CALL(mockStore, latestBetween("yoda", "obiwan", 4u))
+        .WillOnce(Return(std::vector<PrivateMessage>{message("yoda", "obiwan", "1"),
+                                                     message("obiwan", "yoda", "2")}));
+    auto conversation = withMock.conversation("yoda", "obiwan", 3);
+    EXPECT_EQ(conversation.messages.size(), 2u);
+    EXPECT_FALSE(conversation.more);
+}
+
 TEST_F(StoredPrivateMessageServiceTest, LogLinesAreNumberedAcrossRecipients) {
     online.insert("obiwan");
     service.send(message("yoda", "obiwan", "hello"));

@@ -341,6 +341,22 @@ TEST_F(StoredRoomServiceTest, MessagesSinceReadsOneRoomOnly) {
     EXPECT_THAT(texts(rooms->messagesSince(two, before, 10).messages), ElementsAre("two"));
 }
 
+TEST_F(StoredRoomServiceTest, LatestMessagesAreTheLastOnesAndSayWhetherEarlierExist) {
+    const Room room = rooms->createSeparate("yoda", {"hans"}).room;
+    const Room other = rooms->createSeparate("yoda", {"obiwan"}).room;
+    for (const char* text : {"a", "b", "c"})
+        rooms->post(room, "yoda", text);
+    rooms->post(other, "yoda", "elsewhere");
+    auto page = rooms->latestMessages(room, 2);
+    EXPECT_THAT(texts(page.messages), ElementsAre("b", "c"));
+    EXPECT_THAT(numbers(page.messages), ElementsAre(2, 3));
+    EXPECT_TRUE(page.more);
+    page = rooms->latestMessages(room, 3);
+    EXPECT_THAT(numbers(page.messages), ElementsAre(1, 2, 3));
+    EXPECT_FALSE(page.more);
+    EXPECT_THAT(texts(rooms->latestMessages(other, 5).messages), ElementsAre("elsewhere"));
+}
+
 TEST_F(StoredRoomServiceTest, MessagesSinceHonoursTheLimitAndSaysMore) {
     const Room room = rooms->createSeparate("yoda", {"hans"}).room;
     const std::int64_t before = nowSeconds() - 1;

@@ -97,6 +97,27 @@ TEST_F(BatchedStoreTest, PrivateMessagesKeepTheQueueAndTheHistory) {
     EXPECT_THAT(history, ElementsAre("seen", "waits"));
 }
 
+TEST_F(BatchedStoreTest, TheLatestReadsSeeEveryWriteSubmittedBefore) {
+    store->insertDeliveredMessage(PrivateMessage{0, "yoda", "obiwan", "one", at(1000)});
+    store->insertOfflineMessage(PrivateMessage{0, "obiwan", "yoda", "two", at(1001)});
+    std::vector<std::string> conversation;
+    for (const auto& message : store->latestBetween("obiwan", "yoda", 10))
+        conversation.push_back(message.text);
+    EXPECT_THAT(conversation, ElementsAre("one", "two"));
+
+    Room room;
+    room.kind = RoomKind::Separate;
+    room.number = 1;
+    room.creator = "yoda";
+    room.members = {{"yoda", true}};
+    const auto roomId = store->insertRoom(room);
+    store->insertRoomMessage(RoomMessage{0, roomId, 1, "yoda", "first", at(1002)});
+    store->insertRoomMessage(RoomMessage{0, roomId, 2, "yoda", "second", at(1003)});
+    const auto latest = store->latestRoomMessages(roomId, 1);
+    ASSERT_EQ(latest.size(), 1u);
+    EXPECT_EQ(latest[0].text, "second");
+}
+
 TEST_F(BatchedStoreTest, LoginsAreNumberedAndClosedThroughTheWriter) {
     LoginRecord login{"yoda", "127.0.0.1", 0, at(1000), std::nullopt};
     const auto id = store->recordLogin(login);

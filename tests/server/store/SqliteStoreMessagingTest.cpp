@@ -197,6 +197,29 @@ TEST_F(SqliteStoreMessagingTest, OfflineMessagesPerRecipientInIdOrder) {
     EXPECT_THAT(store->offlineMessagesFor("hans"), IsEmpty());
 }
 
+TEST_F(SqliteStoreMessagingTest, LatestBetweenTwoUsersIsBothWaysOldestFirst) {
+    store->insertDeliveredMessage(makeMessage("yoda", "obiwan", "y1", at(1000)));
+    store->insertDeliveredMessage(makeMessage("obiwan", "yoda", "o1", at(1001)));
+    store->insertDeliveredMessage(makeMessage("yoda", "luke", "not ours", at(1002)));
+    store->insertDeliveredMessage(makeMessage("luke", "obiwan", "nor this", at(1003)));
+    store->insertOfflineMessage(makeMessage("yoda", "obiwan", "y2 waiting", at(1004)));
+    store->insertDeliveredMessage(makeMessage("obiwan", "yoda", "o2", at(1005)));
+
+    auto all = store->latestBetween("yoda", "obiwan", 10);
+    EXPECT_THAT(texts(all), ElementsAre("y1", "o1", "y2 waiting", "o2"));
+    EXPECT_EQ(all[1].sender, "obiwan");
+    EXPECT_EQ(all[1].recipient, "yoda");
+    EXPECT_EQ(all[1].sentAt, at(1001));
+    // The same conversation from the other side, and the last ones only.
+    EXPECT_THAT(texts(store->latestBetween("obiwan", "yoda", 2)), ElementsAre("y2 waiting", "o2"));
+    // One direction may hold all of the latest.
+    store->insertDeliveredMessage(makeMessage("yoda", "obiwan", "y3", at(1006)));
+    store->insertDeliveredMessage(makeMessage("yoda", "obiwan", "y4", at(1007)));
+    EXPECT_THAT(texts(store->latestBetween("yoda", "obiwan", 2)), ElementsAre("y3", "y4"));
+    EXPECT_THAT(store->latestBetween("yoda", "hans", 10), IsEmpty());
+    EXPECT_THAT(store->latestBetween("yoda", "obiwan", 0), IsEmpty());
+}
+
 TEST_F(SqliteStoreMessagingTest, OfflineMessageCounts) {
     EXPECT_EQ(store->offlineMessageCount("obiwan"), 0u);
     store->insertOfflineMessage(makeMessage("yoda", "obiwan", "1", at(1000)));

@@ -294,6 +294,19 @@ TEST_F(SqliteStoreRoomsTest, MessagesHonourTheLimit) {
     EXPECT_THAT(store->roomMessages(room, 0, 0), IsEmpty());
 }
 
+TEST_F(SqliteStoreRoomsTest, LatestMessagesAreTheLastByNumberInNumberOrder) {
+    const auto a = store->insertRoom(makeSeparate(1, "yoda", {{"yoda", true}}));
+    const auto b = store->insertRoom(makeSeparate(2, "hans", {{"hans", true}}));
+    for (int n : {3, 1, 5, 2, 4})
+        store->insertRoomMessage(makeMessage(a, n, "yoda", "a" + std::to_string(n), at(2000 + n)));
+    store->insertRoomMessage(makeMessage(b, 1, "hans", "b1", at(3000)));
+    EXPECT_THAT(texts(store->latestRoomMessages(a, 2)), ElementsAre("a4", "a5"));
+    EXPECT_THAT(test::numbers(store->latestRoomMessages(a, 50)), ElementsAre(1, 2, 3, 4, 5));
+    EXPECT_THAT(texts(store->latestRoomMessages(b, 2)), ElementsAre("b1"));
+    EXPECT_THAT(store->latestRoomMessages(a, 0), IsEmpty());
+    EXPECT_THAT(store->latestRoomMessages(a + b + 100, 5), IsEmpty());
+}
+
 TEST_F(SqliteStoreRoomsTest, LastMessageNumberIsPerRoom) {
     const auto a = store->insertRoom(makeSeparate(1, "yoda", {{"yoda", true}}));
     const auto b = store->insertRoom(makeSeparate(2, "hans", {{"hans", true}}));

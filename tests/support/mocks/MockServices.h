@@ -125,14 +125,16 @@ public:
 
     MOCK_METHOD(BoardPost, post, (const std::string& author, const std::string& text), (override));
     MOCK_METHOD(Change, edit,
-                (const std::string& user, int number, std::int64_t epochSeconds,
+                (const std::string& user, int number, std::optional<std::int64_t> epochSeconds,
                  const std::string& text),
                 (override));
-    MOCK_METHOD(Change, remove, (const std::string& user, int number, std::int64_t epochSeconds),
+    MOCK_METHOD(Change, remove,
+                (const std::string& user, int number, std::optional<std::int64_t> epochSeconds),
                 (override));
     MOCK_METHOD(Page, since, (std::int64_t epochSeconds, std::size_t limit), (const, override));
     MOCK_METHOD(Page, latest, (Poco::Timestamp after, std::size_t limit, const AuthorFilter& shown),
                 (const, override));
+    MOCK_METHOD(Page, latest, (std::size_t limit), (const, override));
 };
 
 class MockPrivateMessageService : public PrivateMessageService {
@@ -143,6 +145,8 @@ public:
     MOCK_METHOD(Outcome, send, (const PrivateMessage& message), (override));
     MOCK_METHOD(StoredDelivery, deliverStored, (const std::string& recipient, std::size_t maxBytes),
                 (override));
+    MOCK_METHOD(Conversation, conversation,
+                (const std::string& user, const std::string& other, std::size_t limit), (override));
 };
 
 class MockRoomService : public RoomService {
@@ -170,6 +174,7 @@ public:
                 (const Room& room, Poco::Timestamp after, std::size_t limit,
                  const SenderFilter& shown),
                 (const, override));
+    MOCK_METHOD(Page, latestMessages, (const Room& room, std::size_t limit), (const, override));
 };
 
 class MockMonitorService : public MonitorService {

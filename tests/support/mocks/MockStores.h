@@ -64,6 +64,8 @@ public:
     MOCK_METHOD(CountByRecipient, offlineMessageCounts, (), (override));
     MOCK_METHOD(void, markOfflineMessagesDelivered, (const std::vector<std::int64_t>& ids),
                 (override));
+    MOCK_METHOD(std::vector<PrivateMessage>, latestBetween,
+                (const std::string& a, const std::string& b, std::size_t limit), (override));
 };
 
 class MockBlockStore : public BlockStore {
@@ -99,6 +101,8 @@ public:
     using SenderCounts = std::vector<std::pair<std::string, std::size_t>>;
     MOCK_METHOD(SenderCounts, roomMessageCounts, (std::int64_t roomId, std::int64_t fromMicros),
                 (override));
+    MOCK_METHOD(std::vector<RoomMessage>, latestRoomMessages,
+                (std::int64_t roomId, std::size_t limit), (override));
 };
 
 } // namespace toom
