@@ -93,14 +93,15 @@ TEST(ClientConfig, TheCommandLineWinsOverTheFile) {
     EXPECT_EQ(client.waitExit(), 0) << client.output();
 }
 
-// files.download_dir decides where a file from a peer is saved (scripted clients read the
-// file too; --config names it).
+// files.download_dir decides where a file from a peer is saved, files.auto_accept takes it
+// without asking (scripted clients read the file too; --config names it).
 TEST(ClientConfig, TheDownloadDirectoryComesFromTheFile) {
     TestServer server;
     TempDir obiwanDir;
     TempDir yodaDir;
     TempDir downloads;
-    writeFile(obiwanDir.file("obiwan.conf"), "files.download_dir = " + downloads.path() + "\n");
+    writeFile(obiwanDir.file("obiwan.conf"),
+              "files.download_dir = " + downloads.path() + "\nfiles.auto_accept = on\n");
     const std::string port = std::to_string(server.port());
     ChildProcess obiwan(TOOM_CLIENT_BINARY,
                         {"--config", obiwanDir.file("obiwan.conf"), "127.0.0.1", port, "0"},

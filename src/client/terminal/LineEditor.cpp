@@ -96,9 +96,7 @@ InputResult LineEditor::readLine(const InputRequest& request) {
             break;
         EditorCore::View view = core.view();
         _console.updateEdit(view.text, view.cursor, view.prompt);
-        int waitMs = _decoder.pending()   ? kEscapeWaitMs
-                     : _decoder.pasting() ? kPasteWaitMs
-                                          : -1;
+        int waitMs = _decoder.pending() ? kEscapeWaitMs : _decoder.pasting() ? kPasteWaitMs : -1;
         if (request.timeoutMs >= 0) {
             const auto left =
                 std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
