@@ -91,8 +91,9 @@ TEST(ClientIrcHabits, OnATerminalHelpIsLaidOutAndTheQueryShowsInThePrompt) {
         if (end == std::string::npos)
             break;
         const std::string line = yoda.output().substr(start, end - start);
-        if (line.find('\x1b') == std::string::npos)
+        if (line.find('\x1b') == std::string::npos) {
             EXPECT_LE(line.size(), 60u) << line;
+        }
         start = end + 2;
     }
     yoda.type("/query obiwan\r");
