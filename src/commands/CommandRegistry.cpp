@@ -152,12 +152,12 @@ Reply CommandRegistry::dispatch(std::string_view line, Services& services,
         Reply reply(toUpper(words.word(0)));
         ServerLine& fail = reply.fail(err::kUnknownCommand);
         const std::string nearest = suggestion(words.word(0));
-        if (nearest.empty()) {
+        if (!nearest.empty())
+            fail.with("suggestion", nearest);
+        if (!nearest.empty() && services.settings.profile.suggestCommands)
+            fail.say("Unknown command " + words.word(0) + ": did you mean " + nearest + "?");
+        else
             fail.say(services.settings.profile.invalidCommand);
-        } else {
-            fail.with("suggestion", nearest)
-                .say("Unknown command " + words.word(0) + ": did you mean " + nearest + "?");
-        }
         return reply;
     }
     const CommandSpec& spec = ref->entry->spec;

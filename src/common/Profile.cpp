@@ -31,6 +31,7 @@ std::vector<Profile> makeProfiles() {
     all.boardLog = BoardLogFormat::WithEdited;
     all.messageStyle = MessageStyle::Timestamped;
     all.shortForms = true;
+    all.suggestCommands = true;
     all.boardLogFile = "messagelog.txt";
     all.privateLogFile = ""; // Private messages stay out of plain-text logs unless asked for.
     all.loginBacklog = 10;

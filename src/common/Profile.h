@@ -73,6 +73,10 @@ struct Profile {
     /// EDIT <n> <message> and DELETE <n>, without the post's timestamp. Off in the seed
     /// profiles, whose specs make the timestamp the guard against changing the wrong post.
     bool shortForms = false;
+    /// An unknown command close to a known one is answered "did you mean ...?". Off in the
+    /// seed profiles, whose specs fix the wording of that error: there the suggestion is only
+    /// the reply's `suggestion` field, the text stays the seed's.
+    bool suggestCommands = false;
     std::string boardLogFile = "messagelog.txt"; ///< Seed log of the board; empty = none.
     std::string privateLogFile;                  ///< Seed log of private messages; empty = none.
     /// At login, the latest this many board posts and messages of each room and group that

@@ -56,8 +56,9 @@ TEST(LoginBacklog, WhatCameWhileAwayFollowsTheWelcomeAndTheMessagesThatWaited) {
 
     for (int i = 1; i <= 12; ++i) {
         ASSERT_TRUE(obiwan.request("POST post " + std::to_string(i)).ok());
-        if (i == 6)
+        if (i == 6) {
             ASSERT_TRUE(vader.request("POST from vader").ok());
+        }
     }
     ASSERT_TRUE(obiwan.request("GROUPMSG jedi g1").ok());
     ASSERT_TRUE(obiwan.request("GROUPMSG jedi g2").ok());
@@ -212,6 +213,12 @@ TEST(LoginBacklog, TheClientMarksWhatWaitedWithItsOriginalTime) {
                 HasSubstr(when + " [msg, sent while you were away] obiwan: are you there"));
     EXPECT_THAT(yoda.output(),
                 HasSubstr(when + " [board #1, while you were away] obiwan: lunch at noon"));
+    // The welcome first, then what waited, as they came on the wire (the reader thread shows
+    // events at once; the session holds them until it has printed the login's reply).
+    const std::size_t welcome = yoda.output().find("Welcome to Toom!");
+    ASSERT_NE(welcome, std::string::npos) << yoda.output();
+    EXPECT_LT(welcome, yoda.output().find("are you there")) << yoda.output();
+    EXPECT_LT(welcome, yoda.output().find("lunch at noon")) << yoda.output();
     yoda.type("OUT\r");
     EXPECT_EQ(yoda.waitExit(), 0) << yoda.output();
 }

@@ -34,6 +34,14 @@ void ClientSession::attach(LineTransport& transport) {
 }
 
 void ClientSession::showEvent(const ServerLine& event) {
+    _heldEvents.offer(event, [this](const ServerLine& e) { printEvent(e); });
+}
+
+void ClientSession::releaseEvents() {
+    _heldEvents.release([this](const ServerLine& e) { printEvent(e); });
+}
+
+void ClientSession::printEvent(const ServerLine& event) {
     if (!_formatter) {
         if (!event.text().empty())
             _console.printLine(event.text());
@@ -80,7 +88,10 @@ void ClientSession::printAll(const std::vector<std::string>& lines) {
 
 int ClientSession::run() {
     _connection->start();
+    // What follows the welcome on the wire (messages that waited, the backlog) shows after it.
+    _heldEvents.hold();
     int code = login();
+    releaseEvents();
     if (code < 0) {
         if (_onLoggedIn)
             _onLoggedIn(_login.username());
@@ -258,12 +269,14 @@ int ClientSession::recover(std::string& draft) {
         }
         if (!waitTyping(step.delay, draft))
             return exitcode::kConnectionLost;
+        _heldEvents.hold();
         Attempt attempt = attemptReconnect();
         switch (attempt.outcome) {
         case Attempt::Outcome::LoggedIn:
             step = policy.onReconnected(_reconnect.now());
             // The server's words after the login (what was missed) come before "Reconnected".
             printAll(attempt.print);
+            releaseEvents();
             break;
         case Attempt::Outcome::Refused:
             step = policy.onLoginRefused(std::move(attempt.print), attempt.exitCode);
@@ -274,6 +287,7 @@ int ClientSession::recover(std::string& draft) {
             step = policy.onAttemptFailed(_reconnect.now(), attempt.reason);
             break;
         }
+        releaseEvents(); // After a refusal or a failure: whatever came shows now.
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "client/session/CommandHooks.h"
 #include "client/session/EventFormatter.h"
+#include "client/session/EventHold.h"
 #include "client/session/EventRouter.h"
 #include "client/session/ExitCodes.h"
 #include "client/session/LineTransport.h"
@@ -146,8 +147,12 @@ private:
     void printAll(const std::vector<std::string>& lines);
     void endSession(CloseCause cause);
     void registerEventHandlers();
-    /// Prints an event: formatted, or its text (nothing when it has none).
+    /// Shows an event now, or after the login's reply while a login is answered.
     void showEvent(const ServerLine& event);
+    /// Shows the events held during a login, and shows the next ones at once.
+    void releaseEvents();
+    /// Prints an event: formatted, or its text (nothing when it has none).
+    void printEvent(const ServerLine& event);
 
     EventRouter _events;
     CommandHooks _hooks;
@@ -170,6 +175,7 @@ private:
     std::function<void(const ServerReply&)> _replyWatcher;
     /// Written before run() starts the reader thread, read-only after.
     EventFormatter* _formatter = nullptr;
+    EventHold _heldEvents; ///< Events that arrive while a login is answered.
 };
 
 } // namespace toom::client

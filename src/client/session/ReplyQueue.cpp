@@ -20,12 +20,7 @@ std::optional<ServerReply> ReplyQueue::pop() {
     MutexLock lock(_mutex);
     while (!_closed && _replies.empty())
         _changed.wait(_mutex);
-    if (_replies.empty())
-        return std::nullopt;
-    ServerReply reply = std::move(_replies.front());
-    _replies.pop_front();
-    _changed.notifyAll();
-    return reply;
+    return takeFrontLocked();
 }
 
 std::optional<ServerReply> ReplyQueue::popFor(std::chrono::milliseconds timeout) {
@@ -35,11 +30,15 @@ std::optional<ServerReply> ReplyQueue::popFor(std::chrono::milliseconds timeout)
         if (_changed.waitUntil(_mutex, deadline) == std::cv_status::timeout)
             break;
     }
+    return takeFrontLocked();
+}
+
+std::optional<ServerReply> ReplyQueue::takeFrontLocked() {
     if (_replies.empty())
         return std::nullopt;
     ServerReply reply = std::move(_replies.front());
     _replies.pop_front();
-    _changed.notifyAll();
+    _changed.notifyAll(); // A push waiting for room may go on.
     return reply;
 }
 

@@ -40,6 +40,9 @@ public:
     bool closed() const;
 
 private:
+    /// Takes the oldest reply, if any, and wakes a waiting push.
+    std::optional<ServerReply> takeFrontLocked() TOOM_REQUIRES(_mutex);
+
     std::size_t _capacity;
     mutable Mutex _mutex;
     CondVar _changed;
