@@ -226,9 +226,10 @@ void ToomServer::start() {
     workers.maxQueued = static_cast<std::size_t>(std::max(1, _options.maxConnections));
     workers.name = "toom-login";
     _loginWorkers = std::make_unique<WorkerPool>(workers);
-    if (_options.maxPreloginPerAddress > 0)
-        _prelogin = std::make_unique<PreloginBudget>(
-            static_cast<std::size_t>(_options.maxPreloginPerAddress));
+    // Always kept, even without a per-address cap (0): it is also what chooses the connection
+    // that makes room on a full server.
+    _prelogin = std::make_unique<PreloginBudget>(
+        static_cast<std::size_t>(std::max(0, _options.maxPreloginPerAddress)));
     if (_options.registrationBurst > 0)
         _registrations = std::make_unique<RegistrationThrottle>(
             *_clock, RegistrationLimits{_options.registrationBurst, _options.registrationsPerHour});

@@ -20,7 +20,8 @@ enum class CloseReason {
     Shutdown,     ///< The server is stopping.
     Overflow,     ///< The client stopped reading and its outbound queue filled up.
     PeerClosed,   ///< The client went away.
-    TakenOver     ///< The same user logged in on another connection (sessionTakeover).
+    TakenOver,    ///< The same user logged in on another connection (sessionTakeover).
+    Displaced     ///< Not logged in, and closed to make room for a newcomer on a full server.
 };
 
 class Outbox {

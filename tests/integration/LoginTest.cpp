@@ -534,5 +534,47 @@ TEST(Login, OneAddressMayHoldOnlyItsShareOfConnectionsNotLoggedIn) {
     EXPECT_TRUE(waiting[0]->request("WHO").ok());
 }
 
+TEST(Login, IdleConnectionsFromManyAddressesCannotKeepUsersOut) {
+    // A stranger with several addresses stays under the per-address cap and fills the server
+    // with connections that never log in. Newcomers still get in: the crowded address's
+    // oldest waiting connection makes room; the logged-in user is never the one sent away.
+    TestServer server([](ServerOptions& o) { o.maxConnections = 4; });
+    TestClient user(server.port(), "127.0.0.1");
+    user.loginAs("yoda");
+    std::vector<std::unique_ptr<TestClient>> idle;
+    for (const char* address : {"127.0.0.66", "127.0.0.66", "127.0.0.67"}) {
+        idle.push_back(std::make_unique<TestClient>(server.port(), address));
+        ASSERT_EQ(idle.back()->greeting().kind(), LineKind::Hello);
+    }
+
+    TestClient newcomer(server.port(), "127.0.0.2");
+    ASSERT_EQ(newcomer.greeting().kind(), LineKind::Hello);
+    auto closing = idle[0]->waitEvent("CLOSING");
+    ASSERT_TRUE(closing);
+    EXPECT_EQ(closing->field("reason"), "server_full");
+    EXPECT_TRUE(idle[0]->waitClosed());
+    newcomer.loginAs("obiwan");
+    EXPECT_TRUE(newcomer.request("WHO").ok());
+
+    // One each now: the oldest waiting connection goes, the other address's stays.
+    TestClient second(server.port(), "127.0.0.3");
+    ASSERT_EQ(second.greeting().kind(), LineKind::Hello);
+    EXPECT_TRUE(idle[1]->waitClosed());
+    second.loginAs("gandalf");
+    // A reply (to its username step) shows the other address's is still open.
+    EXPECT_EQ(idle[2]->request("stranger").final.verb(), "USER");
+
+    // Logged-in users are never displaced: with one waiting connection left, it goes next,
+    // and then a server full of users refuses.
+    TestClient third(server.port(), "127.0.0.4");
+    ASSERT_EQ(third.greeting().kind(), LineKind::Hello);
+    EXPECT_TRUE(idle[2]->waitClosed());
+    third.loginAs("luke");
+    TestClient refused(server.port(), "127.0.0.5");
+    EXPECT_EQ(refused.greeting().code(), "SERVER_FULL");
+    for (TestClient* c : {&user, &newcomer, &second, &third})
+        EXPECT_TRUE(c->request("WHO").ok());
+}
+
 } // namespace
 } // namespace toom::test

@@ -81,14 +81,16 @@ TEST(Protocol, BlankLinesAreIgnored) {
 }
 
 TEST(Protocol, ConnectionsBeyondTheLimitAreRefusedWithAMessage) {
+    // Full of logged-in users: only then is a newcomer refused (see the next test).
     TestServer server([](ServerOptions& o) { o.maxConnections = 2; });
     TestClient a(server.port());
     TestClient b(server.port());
+    a.loginAs("yoda");
+    b.loginAs("obiwan");
     TestClient c(server.port());
     EXPECT_EQ(c.greeting().kind(), LineKind::Fail);
     EXPECT_EQ(c.greeting().code(), "SERVER_FULL");
     EXPECT_TRUE(c.waitClosed());
-    a.loginAs("yoda");
     EXPECT_TRUE(a.request("ATU").ok());
 }
 

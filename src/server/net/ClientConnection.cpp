@@ -45,6 +45,11 @@ ServerLine closingNotice(CloseReason reason) {
         return ServerLine::event(std::string(ev::kClosing))
             .with("reason", "takeover")
             .say("You have logged in from another connection; this one is closed");
+    case CloseReason::Displaced:
+        return ServerLine::event(std::string(ev::kClosing))
+            .with("reason", "server_full")
+            .say("Closing: the server is full, and connections that have not logged in make "
+                 "room for new ones");
     default:
         return {};
     }

@@ -58,6 +58,8 @@ void ClientHandler::run() {
         session =
             std::make_shared<Session>(address, settings.maxOutboundBytes, _context.services.clock);
         _context.connections.add(session);
+        if (_context.prelogin)
+            _context.prelogin->attach(sock.impl()->sockfd(), session);
         auto connection = std::make_unique<ClientConnection>(sock, session, _context);
         _handedOver = true; // The connection owns the admission now.
         _context.loops.adopt(std::move(connection));

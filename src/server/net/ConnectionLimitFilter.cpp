@@ -2,6 +2,7 @@
 
 #include "common/Protocol.h"
 #include "common/ServerLine.h"
+#include "server/net/Session.h"
 
 namespace toom {
 
@@ -55,6 +56,14 @@ bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
         }
         if (takeSlot())
             return true;
+        // Full: a connection that has not logged in makes room (see PreloginBudget). The
+        // count runs over the limit by one until the displaced connection's loop closes it.
+        if (auto displaced = _budget->displace()) {
+            displaced->requestClose(CloseReason::Displaced);
+            _admitted.fetch_add(1);
+            _displaced.fetch_add(1);
+            return true;
+        }
         _budget->release(fd);
     }
     _refused.fetch_add(1);
