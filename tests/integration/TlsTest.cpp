@@ -185,5 +185,59 @@ TEST(Tls, TheServerProcessExitsNonZeroOnABadKey) {
     EXPECT_NE(missing.find("tls.certificate_file"), std::string::npos) << missing;
 }
 
+/// toom-client's arguments for the TLS port of `server`, with an empty config file of its own.
+std::vector<std::string> tlsClientArgs(const TestServer& server, const TempDir& dir,
+                                       std::vector<std::string> extra) {
+    std::ofstream(dir.file("empty.conf")) << "";
+    std::vector<std::string> args{"--config", dir.file("empty.conf")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back("127.0.0.1");
+    args.push_back(std::to_string(server.tlsPort()));
+    return args;
+}
+
+TEST(Tls, TheClientVerifiesTheCertificateAndTrustsAGivenCa) {
+    TlsFixture tls;
+    TestServer server(withTls(tls.certificate.certificateFile, tls.certificate.privateKeyFile));
+    TempDir dir;
+
+    // Self-signed: not in the system's store, so the default refuses it and says what to do.
+    auto [refusedCode, refused] = ChildProcess::run(
+        TOOM_CLIENT_BINARY, tlsClientArgs(server, dir, {"--tls"}), dir.path(), "yoda\n");
+    EXPECT_EQ(refusedCode, 2) << refused;
+    EXPECT_NE(refused.find("certificate is not trusted"), std::string::npos) << refused;
+    EXPECT_NE(refused.find("--tls-ca"), std::string::npos) << refused;
+    EXPECT_EQ(refused.find("Welcome"), std::string::npos) << refused;
+
+    // A certificate made for another server is refused even with --tls-ca.
+    TestCertificate other = makeTestCertificate(tls.keys.path(), "other");
+    auto [wrongCode, wrong] = ChildProcess::run(
+        TOOM_CLIENT_BINARY, tlsClientArgs(server, dir, {"--tls-ca", other.certificateFile}),
+        dir.path(), "yoda\n");
+    EXPECT_EQ(wrongCode, 2) << wrong;
+    EXPECT_NE(wrong.find("certificate is not trusted"), std::string::npos) << wrong;
+
+    // Trusting its certificate: a full session over TLS, to a plain client.
+    TestClient obiwan(server.port());
+    obiwan.loginAs("obiwan");
+    auto [code, output] =
+        ChildProcess::run(TOOM_CLIENT_BINARY,
+                          tlsClientArgs(server, dir, {"--tls-ca", tls.certificate.certificateFile}),
+                          dir.path(), "yoda\nwise@!man\nPM obiwan through the client\nOUT\n");
+    EXPECT_EQ(code, 0) << output;
+    EXPECT_NE(output.find("Welcome"), std::string::npos) << output;
+    auto got = obiwan.waitEvent("MESSAGE");
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->field("text"), "through the client");
+
+    // --tls-insecure connects without verifying, and says so.
+    auto [insecureCode, insecure] =
+        ChildProcess::run(TOOM_CLIENT_BINARY, tlsClientArgs(server, dir, {"--tls-insecure"}),
+                          dir.path(), "luke\nlight==saber\nOUT\n");
+    EXPECT_EQ(insecureCode, 0) << insecure;
+    EXPECT_NE(insecure.find("warning: --tls-insecure"), std::string::npos) << insecure;
+    EXPECT_NE(insecure.find("Welcome"), std::string::npos) << insecure;
+}
+
 } // namespace
 } // namespace toom::test
