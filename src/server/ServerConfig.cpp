@@ -83,6 +83,19 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.loginThreads = boundedInt(config, "auth.login_threads", o.loginThreads, 0, 256);
     o.helloText = config.getString("toom.hello_text", o.helloText);
 
+    o.tls.port = boundedInt(config, "tls.port", 0, 0, 65535);
+    o.tls.enabled = o.tls.port > 0;
+    o.tls.bindAddress = config.getString("tls.bind", o.bindAddress);
+    o.tls.certificateFile = absolute(config.getString("tls.certificate_file", ""));
+    o.tls.privateKeyFile = absolute(config.getString("tls.private_key_file", ""));
+    o.tls.handshakeTimeoutMillis =
+        1000 * boundedInt(config, "tls.handshake_timeout_seconds", 10, 1, 3600);
+    if (o.tls.enabled && (o.tls.certificateFile.empty() || o.tls.privateKeyFile.empty()))
+        throw Poco::InvalidArgumentException(
+            "tls.port needs tls.certificate_file and tls.private_key_file (PEM files)");
+    if (o.tls.enabled && o.tls.port == o.port && o.tls.bindAddress == o.bindAddress)
+        throw Poco::InvalidArgumentException("tls.port must differ from toom.port");
+
     s.maxLineBytes =
         static_cast<std::size_t>(boundedInt(config, "toom.max_line_bytes", 4096, 64, 1 << 20));
     s.maxOutboundBytes = static_cast<std::size_t>(

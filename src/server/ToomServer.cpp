@@ -3,6 +3,7 @@
 #include "commands/CoreCommands.h"
 #include "server/net/ClientHandlerFactory.h"
 #include "server/net/ConnectionLimitFilter.h"
+#include "server/net/TlsServerContext.h"
 #include "server/state/ContactsAudience.h"
 #include "server/state/LocalMessenger.h"
 #include "server/state/LocalMonitorService.h"
@@ -111,6 +112,13 @@ void ToomServer::start() {
         return;
     const ServerSettings& settings = _options.settings;
     raiseDescriptorLimit(_log);
+    // The TLS identity before anything else: a missing or broken certificate stops the start
+    // with its reason, before a port is bound or the store touched.
+    if (_options.tls.enabled) {
+        _tlsContext = std::make_unique<TlsServerContext>(_options.tls.certificateFile,
+                                                         _options.tls.privateKeyFile);
+        warnIfReadableByOthers(_options.tls.privateKeyFile, _log);
+    }
     // Bind first: a second server started on a port in use fails here, before it touches the
     // store and the logs the first one is using (closing its logins, emptying a seed run).
     // SO_REUSEADDR lets a restarted server bind while old connections linger in TIME_WAIT; never
@@ -121,6 +129,13 @@ void ToomServer::start() {
         Poco::Net::SocketAddress(_options.bindAddress, static_cast<Poco::UInt16>(_options.port)),
         true, false);
     socket.listen(kListenBacklog);
+    Poco::Net::ServerSocket tlsSocket;
+    if (_tlsContext) {
+        tlsSocket.bind(Poco::Net::SocketAddress(_options.tls.bindAddress,
+                                                static_cast<Poco::UInt16>(_options.tls.port)),
+                       true, false);
+        tlsSocket.listen(kListenBacklog);
+    }
 
     Poco::File(_options.dataDir).createDirectories();
     Poco::File(_options.logDir).createDirectories();
@@ -233,16 +248,16 @@ void ToomServer::start() {
     if (_options.registrationBurst > 0)
         _registrations = std::make_unique<RegistrationThrottle>(
             *_clock, RegistrationLimits{_options.registrationBurst, _options.registrationsPerHour});
-    _context = std::make_unique<ServerContext>(
-        ServerContext{*_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
-                      _options.helloText, _options.flood, _writer.get(), _loginWorkers.get(),
-                      _prelogin.get(), _registrations.get()});
+    _context = std::make_unique<ServerContext>(ServerContext{
+        *_services, _registry, *_limiter, _connections, _log, _admitted, *_loops,
+        _options.helloText, _options.flood, _writer.get(), _loginWorkers.get(), _prelogin.get(),
+        _registrations.get(), std::chrono::milliseconds(_options.tls.handshakeTimeoutMillis)});
 
     // Poco's TCPServer accepts and hands each connection to a ClientHandler on this pool, which
     // only sets the socket up and passes it to an event loop: two threads are plenty, and the
     // queue in front of them may hold every admitted connection (the filter caps those).
     const int maxConnections = std::max(1, _options.maxConnections);
-    _pool = std::make_unique<Poco::ThreadPool>("toom-accept", 1, 2);
+    _pool = std::make_unique<Poco::ThreadPool>("toom-accept", 1, _tlsContext ? 4 : 2);
     auto params = new Poco::Net::TCPServerParams;
     params->setMaxThreads(2);
     params->setMaxQueued(maxConnections);
@@ -252,6 +267,19 @@ void ToomServer::start() {
     _tcpServer->setConnectionFilter(
         new ConnectionLimitFilter(_admitted, maxConnections, _prelogin.get()));
     _tcpServer->start();
+    // The TLS port: the same handlers, loops and limits (max_connections and the pre-login cap
+    // per address count both ports together), each connection with a TLS session.
+    if (_tlsContext) {
+        auto tlsParams = new Poco::Net::TCPServerParams;
+        tlsParams->setMaxThreads(2);
+        tlsParams->setMaxQueued(maxConnections);
+        tlsParams->setThreadIdleTime(Poco::Timespan(60, 0));
+        _tlsServer = std::make_unique<Poco::Net::TCPServer>(
+            new ClientHandlerFactory(*_context, _tlsContext.get()), *_pool, tlsSocket, tlsParams);
+        _tlsServer->setConnectionFilter(
+            new ConnectionLimitFilter(_admitted, maxConnections, _prelogin.get(), false));
+        _tlsServer->start();
+    }
 
     {
         MutexLock lock(_housekeeperMutex);
@@ -261,6 +289,9 @@ void ToomServer::start() {
     _started = true;
     _log.information("listening on %s:%d, profile %s", _options.bindAddress, port(),
                      settings.profile.name);
+    if (_tlsContext)
+        _log.information("listening for TLS on %s:%d, certificate %s", _options.tls.bindAddress,
+                         tlsPort(), _tlsContext->subject());
 }
 
 void ToomServer::importCredentials() {
@@ -289,6 +320,10 @@ int ToomServer::port() const {
     return _tcpServer ? static_cast<int>(_tcpServer->socket().address().port()) : _options.port;
 }
 
+int ToomServer::tlsPort() const {
+    return _tlsServer ? static_cast<int>(_tlsServer->socket().address().port()) : 0;
+}
+
 std::size_t ToomServer::connectionCount() const {
     return _connections.size();
 }
@@ -299,6 +334,8 @@ void ToomServer::stop() {
     _started = false;
     _log.information("shutting down");
     _tcpServer->stop(); // No new connections from here on.
+    if (_tlsServer)
+        _tlsServer->stop();
     // Ask every connection to close, again on each pass so that one whose handler was just
     // starting is caught too. Each handler sends the notice, drains briefly, and cuts its client
     // after a grace period, so this ends.
@@ -317,6 +354,7 @@ void ToomServer::stop() {
         _housekeeper.join();
     _pool->joinAll();
     _tcpServer.reset();
+    _tlsServer.reset();
     // Connections still open after the grace (clients that never read their notice) are
     // abandoned by their loops: logged out, closed.
     _loops->stop();

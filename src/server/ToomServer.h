@@ -44,6 +44,18 @@ class BoardLogFile;
 class PrivateLogFile;
 class StoredPrivateMessageService;
 class StoredRoomService;
+class TlsServerContext;
+
+/// The Toom protocol over implicit TLS, on a port of its own beside the plain one (tls.*).
+struct TlsOptions {
+    bool enabled = false; ///< tls.port > 0 in the configuration.
+    std::string bindAddress = "0.0.0.0";
+    int port = 0; ///< With `enabled`, 0 = an ephemeral port (see ToomServer::tlsPort()).
+    std::string certificateFile; ///< PEM: the server's certificate, then any intermediates.
+    std::string privateKeyFile;  ///< PEM, unencrypted.
+    /// A TLS connection whose handshake is not complete by then is closed.
+    int handshakeTimeoutMillis = 10000;
+};
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
@@ -81,6 +93,7 @@ struct ServerOptions {
     int loginThreads = 0;
     std::string helloText = "Toom chat server";
     FloodLimits flood; ///< Per-connection flood control (flood.*).
+    TlsOptions tls;    ///< The TLS port (off by default).
 };
 
 class ToomServer {
@@ -101,6 +114,8 @@ public:
 
     /// The port actually bound (useful with port 0).
     int port() const;
+    /// The TLS port actually bound; 0 when TLS is off.
+    int tlsPort() const;
 
     /// Open connections (logged in or not).
     std::size_t connectionCount() const;
@@ -163,6 +178,8 @@ private:
 
     std::unique_ptr<Poco::ThreadPool> _pool;
     std::unique_ptr<Poco::Net::TCPServer> _tcpServer;
+    std::unique_ptr<TlsServerContext> _tlsContext;    ///< Loaded before anything binds.
+    std::unique_ptr<Poco::Net::TCPServer> _tlsServer; ///< The TLS port's acceptor, if on.
 
     std::thread _housekeeper;
     Mutex _housekeeperMutex;

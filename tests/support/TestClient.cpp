@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <stdexcept>
 
 namespace toom::test {
@@ -33,7 +35,46 @@ TestClient::TestClient(int port, const std::string& sourceAddress)
     connect(port, 0, sourceAddress);
 }
 
-void TestClient::connect(int port, int receiveBufferBytes, const std::string& sourceAddress) {
+TestClient::TestClient(int port, const TestTls& tls)
+    : _timeout(10s) {
+    connect(port, 0, {}, &tls);
+}
+
+namespace {
+SSL* sslOf(const std::shared_ptr<void>& tls) {
+    return static_cast<SSL*>(tls.get());
+}
+
+/// A blocking client handshake on `fd`, verifying against `tls.caFile` when one is given.
+std::shared_ptr<void> startTls(int fd, const TestTls& tls) {
+    std::unique_ptr<SSL_CTX, void (*)(SSL_CTX*)> ctx(SSL_CTX_new(TLS_client_method()),
+                                                     &SSL_CTX_free);
+    if (!ctx)
+        throw std::runtime_error("SSL_CTX_new failed");
+    if (!tls.caFile.empty()) {
+        SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_PEER, nullptr);
+        if (SSL_CTX_load_verify_locations(ctx.get(), tls.caFile.c_str(), nullptr) != 1)
+            throw std::runtime_error("cannot load " + tls.caFile);
+    }
+    std::shared_ptr<void> ssl(SSL_new(ctx.get()), [](void* p) { SSL_free(static_cast<SSL*>(p)); });
+    SSL* s = sslOf(ssl);
+    SSL_set_fd(s, fd);
+    SSL_ctrl(s, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+             const_cast<char*>(tls.host.c_str())); // SSL_set_tlsext_host_name, uncast
+    SSL_set1_host(s, tls.host.c_str());
+    if (SSL_connect(s) != 1) {
+        char text[256] = "handshake failed";
+        if (const unsigned long code = ERR_get_error())
+            ERR_error_string_n(code, text, sizeof text);
+        ERR_clear_error();
+        throw std::runtime_error(std::string("TLS: ") + text);
+    }
+    return ssl;
+}
+} // namespace
+
+void TestClient::connect(int port, int receiveBufferBytes, const std::string& sourceAddress,
+                         const TestTls* tls) {
     _socket = Poco::Net::StreamSocket(Poco::Net::SocketAddress::IPv4);
     if (receiveBufferBytes > 0)
         _socket.setReceiveBufferSize(receiveBufferBytes);
@@ -43,6 +84,12 @@ void TestClient::connect(int port, int receiveBufferBytes, const std::string& so
         Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)),
         Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));
     _socket.setNoDelay(true);
+    if (tls) {
+        // A blocking socket with a receive timeout: a server that stalls fails the test.
+        _socket.setReceiveTimeout(Poco::Timespan(
+            std::chrono::duration_cast<std::chrono::microseconds>(_timeout).count()));
+        _tls = startTls(_socket.impl()->sockfd(), *tls);
+    }
     auto first = readLine(_timeout);
     if (!first)
         throw std::runtime_error("no greeting from the server");
@@ -54,9 +101,26 @@ void TestClient::connect(int port, int receiveBufferBytes, const std::string& so
 
 TestClient::~TestClient() {
     try {
+        if (_tls)
+            SSL_shutdown(sslOf(_tls));
+        _tls.reset();
         _socket.close();
     } catch (...) {
     }
+}
+
+int TestClient::receiveSome(char* buffer, int size) {
+    if (!_tls)
+        return _socket.receiveBytes(buffer, size);
+    std::size_t got = 0;
+    if (SSL_read_ex(sslOf(_tls), buffer, static_cast<std::size_t>(size), &got) == 1)
+        return static_cast<int>(got);
+    ERR_clear_error();
+    return 0; // Closed, reset or timed out: all end the stream for a test.
+}
+
+bool TestClient::holdsBytes() const {
+    return _tls && SSL_has_pending(sslOf(_tls)) == 1;
 }
 
 void TestClient::send(std::string_view line) {
@@ -66,7 +130,15 @@ void TestClient::send(std::string_view line) {
 void TestClient::sendRaw(std::string_view bytes) {
     std::size_t offset = 0;
     while (offset < bytes.size()) {
-        int n = _socket.sendBytes(bytes.data() + offset, static_cast<int>(bytes.size() - offset));
+        int n = 0;
+        if (_tls) {
+            std::size_t sent = 0;
+            if (SSL_write_ex(sslOf(_tls), bytes.data() + offset, bytes.size() - offset, &sent) == 1)
+                n = static_cast<int>(sent);
+            ERR_clear_error();
+        } else {
+            n = _socket.sendBytes(bytes.data() + offset, static_cast<int>(bytes.size() - offset));
+        }
         if (n <= 0)
             throw std::runtime_error("send failed");
         offset += static_cast<std::size_t>(n);
@@ -90,13 +162,13 @@ std::optional<std::string> TestClient::readLine(std::chrono::milliseconds timeou
         // waiting, so "nothing arrived" means nothing is there, not that nobody looked.
         auto left = std::chrono::duration_cast<std::chrono::microseconds>(
             deadline - std::chrono::steady_clock::now());
-        if (!_socket.poll(Poco::Timespan(std::max<std::int64_t>(left.count(), 0)),
-                          Poco::Net::Socket::SELECT_READ))
+        if (!holdsBytes() && !_socket.poll(Poco::Timespan(std::max<std::int64_t>(left.count(), 0)),
+                                           Poco::Net::Socket::SELECT_READ))
             return std::nullopt;
         char chunk[8192];
         int n = 0;
         try {
-            n = _socket.receiveBytes(chunk, sizeof chunk);
+            n = receiveSome(chunk, sizeof chunk);
         } catch (const Poco::Exception&) {
             n = 0; // Reset by peer counts as closed.
         }

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,13 @@
 namespace toom::test {
 
 using namespace std::chrono_literals;
+
+/// How a TestClient speaks TLS (the server's TLS port): the certificate it trusts, and the name
+/// it checks the server's certificate against.
+struct TestTls {
+    std::string caFile; ///< PEM; empty = no verification at all.
+    std::string host = "localhost";
+};
 
 /// One reply: its DATA rows and its final OK or FAIL line.
 struct Response {
@@ -40,6 +48,10 @@ public:
     /// Connects from `sourceAddress` (any of 127/8 on Linux loopback), so that the server
     /// sees another client address: `TestClient(port, "127.0.0.2")`.
     TestClient(int port, const std::string& sourceAddress);
+
+    /// Over TLS: connects to the TLS port `port`, completes the handshake (throws
+    /// std::runtime_error if it fails, verification included), then reads the greeting.
+    TestClient(int port, const TestTls& tls);
     ~TestClient();
 
     /// The first line the server sent.
@@ -79,11 +91,18 @@ public:
     Poco::Net::StreamSocket& socket() { return _socket; }
 
 private:
-    void connect(int port, int receiveBufferBytes, const std::string& sourceAddress = {});
+    void connect(int port, int receiveBufferBytes, const std::string& sourceAddress = {},
+                 const TestTls* tls = nullptr);
+    /// One receive of at most `size` bytes (through TLS when on): 0 at the end of the stream.
+    int receiveSome(char* buffer, int size);
+    /// Bytes are ready without the socket (TLS holds decrypted ones).
+    bool holdsBytes() const;
     /// Reads lines until a reply's final line; throws std::runtime_error on timeout.
     Response collect();
 
     Poco::Net::StreamSocket _socket;
+    /// The TLS session, when the client speaks TLS (OpenSSL's SSL object, freed with it).
+    std::shared_ptr<void> _tls;
     std::chrono::milliseconds _timeout;
     std::string _buffer;
     bool _closed = false;

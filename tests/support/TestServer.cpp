@@ -60,7 +60,21 @@ void TestServer::restart() {
 }
 
 void TestServer::restartOnSamePort() {
+    _tlsPort = _server->tlsPort();
     startOn(_server->port());
+}
+
+TestServer::Tweak withTls(const std::string& certificateFile, const std::string& privateKeyFile,
+                          TestServer::Tweak then) {
+    return [=](ServerOptions& o) {
+        if (then)
+            then(o);
+        o.tls.enabled = true;
+        o.tls.bindAddress = "127.0.0.1";
+        o.tls.port = 0;
+        o.tls.certificateFile = certificateFile;
+        o.tls.privateKeyFile = privateKeyFile;
+    };
 }
 
 void TestServer::startOn(int port) {
@@ -72,6 +86,8 @@ void TestServer::startOn(int port) {
         _tweak(options);
     if (port != 0)
         options.port = port; // SO_REUSEADDR: the old connections in TIME_WAIT do not block it.
+    if (port != 0 && options.tls.enabled && _tlsPort != 0)
+        options.tls.port = _tlsPort;
     _server = std::make_unique<ToomServer>(options, _clock);
     try {
         _server->start();

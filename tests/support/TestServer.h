@@ -33,6 +33,8 @@ public:
     ~TestServer();
 
     int port() const { return _server->port(); }
+    /// The TLS port (0 unless a tweak turned TLS on, see withTls()).
+    int tlsPort() const { return _server->tlsPort(); }
     ToomServer& server() { return *_server; }
     const ServerOptions& options() const { return _server->options(); }
     const std::string& dir() const { return _dir.path(); }
@@ -45,7 +47,7 @@ public:
     /// Starts a new server on the same directory (the store and logs survive).
     void restart();
 
-    /// As restart(), on the same port: what clients that reconnect find.
+    /// As restart(), on the same port (and TLS port): what clients that reconnect find.
     void restartOnSamePort();
 
     /// Default options: port 0 on 127.0.0.1, data in the temp dir, cheap password hashing,
@@ -59,9 +61,15 @@ private:
     Tweak _tweak;
     std::shared_ptr<Clock> _clock;
     std::unique_ptr<ToomServer> _server;
+    int _tlsPort = 0; ///< The TLS port to keep across restartOnSamePort().
 };
 
 /// A TestServer tweak that runs the server with the built-in profile `name` (e.g. "toom-rooms").
 TestServer::Tweak profile(const char* name);
+
+/// A TestServer tweak that opens a TLS port (ephemeral) with this certificate and key (see
+/// makeTestCertificate), after `then` (may be empty).
+TestServer::Tweak withTls(const std::string& certificateFile, const std::string& privateKeyFile,
+                          TestServer::Tweak then = {});
 
 } // namespace toom::test

@@ -60,6 +60,15 @@ const std::map<std::string, Setter>& setters() {
              o.port = port;
              return std::nullopt;
          }},
+        {"server.tls",
+         [](const std::string& v, ClientOptions& o, const char*) { return setSwitch(v, o.tls); }},
+        {"server.tls_ca",
+         [](const std::string& v, ClientOptions& o, const char* home) {
+             o.tlsCaFile = expandHome(v, home);
+             return std::optional<std::string>();
+         }},
+        {"server.tls_insecure", [](const std::string& v, ClientOptions& o,
+                                   const char*) { return setSwitch(v, o.tlsInsecure); }},
         {"login.username",
          [](const std::string& v, ClientOptions& o, const char*) -> std::optional<std::string> {
              if (v.find_first_of(" \t") != std::string::npos)

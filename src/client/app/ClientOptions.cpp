@@ -95,6 +95,18 @@ ParsedArguments parseArguments(const std::vector<std::string>& args,
                 return result;
             }
             result.options.greetingTimeoutSeconds = *value;
+        } else if (auto ca = valueOf("--tls-ca")) {
+            if (ca->empty()) {
+                result.error = "empty --tls-ca";
+                return result;
+            }
+            result.options.tls = true;
+            result.options.tlsCaFile = *ca;
+        } else if (!optionsEnded && arg == "--tls") {
+            result.options.tls = true;
+        } else if (!optionsEnded && arg == "--tls-insecure") {
+            result.options.tls = true;
+            result.options.tlsInsecure = true;
         } else if (!optionsEnded && (arg == "--reconnect" || arg == "--no-reconnect")) {
             result.options.reconnect = arg == "--reconnect";
         } else if (!optionsEnded && arg == "--") {
@@ -222,6 +234,12 @@ std::string usageText(const std::string& program) {
            "                       reconnecting (--reconnect: the default)\n"
            "  --greeting-timeout S a server silent S seconds after the connect is not a\n"
            "                       Toom server (default 10, 1 to 600)\n"
+           "  --tls                speak TLS to the server's TLS port, verifying its\n"
+           "                       certificate against the system's CAs and the host name\n"
+           "  --tls-ca FILE        with --tls: trust the CA (or self-signed certificate)\n"
+           "                       in PEM FILE instead of the system's\n"
+           "  --tls-insecure       with --tls: do not verify the certificate (a warning\n"
+           "                       is printed; anyone in the middle can read along)\n"
            "  --help               show this help\n"
            "  --version            print the version\n"
            "\n"
@@ -234,7 +252,8 @@ std::string usageText(const std::string& program) {
            "Config file keys (key = value; see client.conf.sample): server.host,\n"
            "server.port, login.username (offered at the Username prompt), display.colour,\n"
            "display.time_format, files.download_dir, files.auto_accept,\n"
-           "connection.reconnect, connection.greeting_timeout. Never a password.\n"
+           "connection.reconnect, connection.greeting_timeout, server.tls, server.tls_ca,\n"
+           "server.tls_insecure. Never a password.\n"
            "\n"
            "Exit status: 0 logout or end of input, 1 login refused (account blocked, or\n"
            "logging in again after a reconnect refused), 2 usage, config or connection\n"

@@ -4,8 +4,8 @@
 //   toom-client <server_port>              (server on 127.0.0.1)
 // plus --echo, --download-dir, --max-file-mb, --auto-accept-files, --time-format, --no-colour,
 // --no-history, --simulate-loss, --config, --reconnect/--no-reconnect, --greeting-timeout,
-// --help and --version. The config file (ClientConfigFile.h) gives the defaults the command
-// line overrides.
+// --tls, --tls-ca, --tls-insecure, --help and --version. The config file (ClientConfigFile.h) gives
+// the defaults the command line overrides.
 
 #include <optional>
 #include <string>
@@ -39,6 +39,12 @@ struct ClientOptions {
     bool reconnect = true;
     /// A server that sends no greeting this long after the connect is not a Toom server.
     int greetingTimeoutSeconds = 10;
+    /// Speak TLS to the server (its tls.port), verifying its certificate and host name.
+    bool tls = false;
+    /// PEM file of the CA or self-signed certificate to trust instead of the system's (--tls-ca).
+    std::string tlsCaFile = {};
+    /// Skip the verification (--tls-insecure; a warning says so).
+    bool tlsInsecure = false;
     bool operator==(const ClientOptions&) const = default;
 };
 

@@ -12,6 +12,7 @@
 #include "client/session/ExitCodes.h"
 #include "client/session/IrcHabits.h"
 #include "client/session/TcpTransport.h"
+#include "client/session/TlsTransport.h"
 #include "client/terminal/Console.h"
 #include "client/terminal/CookedLineInput.h"
 #include "client/terminal/History.h"
@@ -71,6 +72,28 @@ std::string serverName(const ClientOptions& options) {
     return options.host + ":" + std::to_string(options.port);
 }
 
+/// The connection to the server: TCP, or TLS with --tls. Throws Poco::Exception.
+struct Connected {
+    std::unique_ptr<LineTransport> transport;
+    Poco::Net::SocketAddress local; ///< Our end: what the server (and so our peers) see.
+};
+Connected connectToServer(const ClientOptions& options) {
+    if (options.tls) {
+        TlsClientOptions tls;
+        tls.verify = !options.tlsInsecure;
+        tls.caFile = options.tlsCaFile;
+        auto transport = std::make_unique<TlsTransport>(options.host, options.port, tls,
+                                                        options.greetingTimeoutSeconds);
+        const Poco::Net::SocketAddress local = transport->localAddress();
+        return {std::move(transport), local};
+    }
+    auto transport = std::make_unique<TcpTransport>(
+        Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)),
+        options.greetingTimeoutSeconds);
+    const Poco::Net::SocketAddress local = transport->localAddress();
+    return {std::move(transport), local};
+}
+
 /// Connection-level settings: the greeting deadline always; on a terminal (`interactive`) the
 /// suggested username and reconnecting. Scripts keep failing fast (exit 3) on a lost
 /// connection, so that whatever runs them sees it.
@@ -84,11 +107,9 @@ void configureConnection(ClientSession& session, const ClientOptions& options, b
     if (!options.reconnect)
         return;
     ClientSession::Reconnect reconnect;
-    reconnect.connect = [host = options.host, port = options.port,
-                         timeout = options.greetingTimeoutSeconds] {
+    reconnect.connect = [options] { // A copy: TLS or not, verified as the first connect was.
         try {
-            return std::unique_ptr<LineTransport>(std::make_unique<TcpTransport>(
-                Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), timeout));
+            return connectToServer(options).transport;
         } catch (const Poco::Exception& e) {
             throw std::runtime_error(e.displayText());
         }
@@ -103,14 +124,15 @@ void configureConnection(ClientSession& session, const ClientOptions& options, b
 /// login, so that the port can be announced), the file transfers on the UDP port, and the
 /// console they all print to. When the session ends the chats are closed first (the peers
 /// hear of it at once), then the transfers are waited for; the console and terminal go last.
-int runWith(Console& console, InputSource& input, TcpTransport& transport, PeerSetup& peer,
+int runWith(Console& console, InputSource& input, Connected& server, PeerSetup& peer,
             EventFormatter* formatter = nullptr, CompletionFeed* completion = nullptr) {
+    LineTransport& transport = *server.transport;
     toom::p2p::chat::PrivateChats chats(
         "", [&console](std::string_view text) { console.printLine(text); });
     int chatPort = 0;
     try {
         // On the address the server sees us at, which is what it tells our peers.
-        chatPort = chats.listen(transport.localAddress().host(), 0);
+        chatPort = chats.listen(server.local.host(), 0);
     } catch (const Poco::Exception& e) {
         // Everything else still works; the server refuses private chats with this client.
         console.printLine("Private messaging is unavailable: " + e.displayText());
@@ -185,7 +207,7 @@ std::unique_ptr<HistoryFile> keepHistory(History& history, const ClientOptions& 
     return file;
 }
 
-int runSession(TcpTransport& transport, PeerSetup& peer) {
+int runSession(Connected& transport, PeerSetup& peer) {
     bool interactive = Terminal::isTerminal(STDIN_FILENO);
     if (!interactive) {
         Console console(std::cout, false);
@@ -261,12 +283,13 @@ int main(int argc, char** argv) {
         return exitcode::kSetup;
     }
 
-    std::unique_ptr<TcpTransport> transport;
+    Connected transport;
     const std::string where = serverName(options);
+    if (options.tls && options.tlsInsecure)
+        std::cerr << program << ": warning: --tls-insecure: the server's certificate is not "
+                  << "verified; anyone in the middle can read and change what is sent\n";
     try {
-        transport = std::make_unique<TcpTransport>(
-            Poco::Net::SocketAddress(options.host, static_cast<Poco::UInt16>(options.port)),
-            options.greetingTimeoutSeconds);
+        transport = connectToServer(options);
     } catch (const Poco::Net::ConnectionRefusedException&) {
         std::cerr << program << ": cannot connect to " << where
                   << ": connection refused (is the server running?)\n";
@@ -277,7 +300,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return runSession(*transport, peer);
+        return runSession(transport, peer);
     } catch (const std::exception& e) {
         std::cerr << program << ": " << e.what() << "\n";
         return exitcode::kConnectionLost;

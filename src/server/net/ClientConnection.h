@@ -18,6 +18,7 @@
 #include "server/net/LoopConnection.h"
 #include "server/net/ServerContext.h"
 #include "server/net/Session.h"
+#include "server/net/TlsChannel.h"
 
 #include <Poco/Net/StreamSocket.h>
 
@@ -27,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace toom {
 
@@ -35,9 +37,11 @@ public:
     /// Takes over `socket` (connected, non-blocking; closed by the destructor), one admission
     /// (ServerContext::admitted, given back by the destructor) and its address's pre-login slot
     /// (ServerContext::prelogin, given back at login or close). `session` is already in
-    /// ServerContext::connections. Queues the HELLO line.
+    /// ServerContext::connections. Queues the HELLO line. With `tls` (a TLS listener's
+    /// connection, on this socket) every byte goes through it, after a handshake that must be
+    /// complete within ServerContext::tlsHandshakeTimeout; without, recv() and send() as is.
     ClientConnection(const Poco::Net::StreamSocket& socket, std::shared_ptr<Session> session,
-                     ServerContext& context);
+                     ServerContext& context, std::unique_ptr<TlsChannel> tls = nullptr);
     ~ClientConnection() override;
 
     ClientConnection(const ClientConnection&) = delete;
@@ -55,6 +59,13 @@ private:
 
     /// One recv() of at most a chunk; complete lines join _queued. False on a socket error.
     bool readOnce();
+    /// TLS before its handshake is complete: goes on with it. Nothing while it is complete
+    /// (the call goes on); otherwise what to wait for, or the end (failed, too late, or asked
+    /// to close meanwhile).
+    std::optional<LoopInterest> continueHandshake(SteadyTime now);
+    /// One send() (or TLS write) of `length` queued bytes: how many left, 0 when the socket
+    /// would block, -1 on an error.
+    ssize_t sendSome(std::size_t length);
     /// Serves, closes and writes as far as it can now, and says what to wait for next.
     LoopInterest advance(SteadyTime now);
     /// Serves the lines read and not yet served, in order, until none is left, one is held
@@ -110,6 +121,14 @@ private:
     /// thread, long after Poco's acceptor dropped its copy (see the constructor).
     Poco::Net::StreamSocket _socket;
     const int _fd;
+    /// The TLS session when this connection came through a TLS listener; none: plain TCP.
+    /// Declared after _socket: destroyed before the descriptor is closed.
+    std::unique_ptr<TlsChannel> _tls;
+    SteadyTime _handshakeDeadline{};
+    /// What TLS waits for beyond the plain rules: a read that must first write (the socket
+    /// full), a write that must first read (records still to come from the client).
+    bool _tlsReadNeedsWrite = false;
+    bool _tlsWriteNeedsRead = false;
     ServerContext& _context;
     std::shared_ptr<Session> _session;
     /// Shared with a login step running on the worker pool (see LoginStep).

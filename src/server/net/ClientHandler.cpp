@@ -29,9 +29,11 @@ bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes) {
            ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count) == 0;
 }
 
-ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context)
+ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context,
+                             const TlsServerContext* tls)
     : Poco::Net::TCPServerConnection(socket)
-    , _context(context) {}
+    , _context(context)
+    , _tls(tls) {}
 
 ClientHandler::~ClientHandler() {
     if (_handedOver)
@@ -60,7 +62,10 @@ void ClientHandler::run() {
         _context.connections.add(session);
         if (_context.prelogin)
             _context.prelogin->attach(sock.impl()->sockfd(), session);
-        auto connection = std::make_unique<ClientConnection>(sock, session, _context);
+        // Only set up here; the handshake is the loop's (non-blocking, like everything else).
+        auto tls = _tls ? std::make_unique<TlsChannel>(*_tls, sock.impl()->sockfd()) : nullptr;
+        auto connection =
+            std::make_unique<ClientConnection>(sock, session, _context, std::move(tls));
         _handedOver = true; // The connection owns the admission now.
         _context.loops.adopt(std::move(connection));
     } catch (const Poco::Exception& e) {

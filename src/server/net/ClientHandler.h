@@ -15,15 +15,21 @@ namespace toom {
 /// lost connection. False if the system refused an option.
 bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes);
 
+class TlsServerContext;
+
 class ClientHandler final : public Poco::Net::TCPServerConnection {
 public:
-    ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context);
+    /// `tls`: the connection came through a TLS listener and speaks TLS with this identity;
+    /// none: plain TCP.
+    ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context,
+                  const TlsServerContext* tls = nullptr);
     ~ClientHandler() override;
 
     void run() override;
 
 private:
     ServerContext& _context;
+    const TlsServerContext* _tls;
     bool _handedOver = false; ///< The admission now belongs to a ClientConnection.
 };
 

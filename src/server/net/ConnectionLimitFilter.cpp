@@ -7,10 +7,11 @@
 namespace toom {
 
 ConnectionLimitFilter::ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections,
-                                             PreloginBudget* budget)
+                                             PreloginBudget* budget, bool tellWhy)
     : _admitted(admitted)
     , _maxConnections(maxConnections)
-    , _budget(budget) {}
+    , _budget(budget)
+    , _tellWhy(tellWhy) {}
 
 namespace {
 void tell(const Poco::Net::StreamSocket& socket, const ServerLine& line) {
@@ -51,7 +52,8 @@ bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
             many.with("max_prelogin", static_cast<std::int64_t>(_budget->perAddress()))
                 .say("Too many connections from your address are not logged in; log in on "
                      "one of them or close some");
-            tell(socket, many);
+            if (_tellWhy)
+                tell(socket, many);
             return false;
         }
         if (takeSlot())
@@ -69,7 +71,8 @@ bool ConnectionLimitFilter::accept(const Poco::Net::StreamSocket& socket) {
     _refused.fetch_add(1);
     ServerLine full = ServerLine::fail("*", std::string(err::kServerFull));
     full.with("max_connections", _maxConnections).say("The server is full. Please try again later");
-    tell(socket, full);
+    if (_tellWhy)
+        tell(socket, full);
     return false;
 }
 

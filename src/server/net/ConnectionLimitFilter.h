@@ -19,9 +19,10 @@ class ConnectionLimitFilter final : public Poco::Net::TCPServerConnectionFilter 
 public:
     /// `admitted` is incremented for each accepted connection; ClientHandler decrements it.
     /// `budget` (may be null: no per-address limit) counts the connection as waiting for its
-    /// login; the connection releases it.
+    /// login; the connection releases it. `tellWhy` off (a TLS listener, whose clients expect a
+    /// handshake, not a plain-text line) closes a refused connection without a word.
     ConnectionLimitFilter(std::atomic<int>& admitted, int maxConnections,
-                          PreloginBudget* budget = nullptr);
+                          PreloginBudget* budget = nullptr, bool tellWhy = true);
 
     bool accept(const Poco::Net::StreamSocket& socket) override;
 
@@ -34,6 +35,7 @@ private:
     std::atomic<int>& _admitted;
     const int _maxConnections;
     PreloginBudget* _budget;
+    const bool _tellWhy;
     std::atomic<std::uint64_t> _refused{0};
     std::atomic<std::uint64_t> _displaced{0};
 };

@@ -14,6 +14,7 @@
 #include "services/Services.h"
 
 #include <atomic>
+#include <chrono>
 
 namespace Poco {
 class Logger;
@@ -46,6 +47,9 @@ struct ServerContext {
     PreloginBudget* prelogin = nullptr;
     /// Accounts each address may create by self-registration. None: no limit.
     RegistrationThrottle* registrations = nullptr;
+    /// How long a TLS connection may take to complete its handshake (TlsChannel); then it is
+    /// closed. Plain connections have no handshake.
+    std::chrono::milliseconds tlsHandshakeTimeout{10000};
 };
 
 } // namespace toom
