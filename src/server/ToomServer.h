@@ -5,10 +5,12 @@
 
 #include "commands/CommandRegistry.h"
 #include "common/Mutex.h"
+#include "server/irc/IrcOptions.h"
 #include "server/net/ConnectionSet.h"
 #include "server/net/ServerContext.h"
 #include "services/ServerSettings.h"
 
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
@@ -44,6 +46,8 @@ class BoardLogFile;
 class PrivateLogFile;
 class StoredPrivateMessageService;
 class StoredRoomService;
+class GuestNicks;
+struct IrcContext;
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
@@ -81,6 +85,7 @@ struct ServerOptions {
     int loginThreads = 0;
     std::string helloText = "Toom chat server";
     FloodLimits flood; ///< Per-connection flood control (flood.*).
+    IrcOptions irc;    ///< The IRC listener (irc.*); off unless irc.port is set.
 };
 
 class ToomServer {
@@ -101,6 +106,8 @@ public:
 
     /// The port actually bound (useful with port 0).
     int port() const;
+    /// The IRC port actually bound; 0 when there is no IRC listener.
+    int ircPort() const;
 
     /// Open connections (logged in or not).
     std::size_t connectionCount() const;
@@ -124,6 +131,8 @@ public:
 
 private:
     void housekeepingLoop();
+    /// Starts the IRC listener on `socket` (bound already).
+    void startIrc(const Poco::Net::ServerSocket& socket, int maxConnections);
     /// Imports the credentials file into the accounts and logs the counts and problems.
     void importCredentials();
 
@@ -163,6 +172,11 @@ private:
 
     std::unique_ptr<Poco::ThreadPool> _pool;
     std::unique_ptr<Poco::Net::TCPServer> _tcpServer;
+    // The IRC listener (none when options.irc.port is unset): its own acceptor, the same loops.
+    std::unique_ptr<GuestNicks> _guests;
+    std::unique_ptr<IrcContext> _ircContext;
+    std::unique_ptr<Poco::ThreadPool> _ircPool;
+    std::unique_ptr<Poco::Net::TCPServer> _ircServer;
 
     std::thread _housekeeper;
     Mutex _housekeeperMutex;

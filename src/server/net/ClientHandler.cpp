@@ -29,9 +29,11 @@ bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes) {
            ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count) == 0;
 }
 
-ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context)
+ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context,
+                             ConnectionMaker maker)
     : Poco::Net::TCPServerConnection(socket)
-    , _context(context) {}
+    , _context(context)
+    , _maker(std::move(maker)) {}
 
 ClientHandler::~ClientHandler() {
     if (_handedOver)
@@ -58,7 +60,9 @@ void ClientHandler::run() {
         session =
             std::make_shared<Session>(address, settings.maxOutboundBytes, _context.services.clock);
         _context.connections.add(session);
-        auto connection = std::make_unique<ClientConnection>(sock, session, _context);
+        std::unique_ptr<LoopConnection> connection =
+            _maker ? _maker(sock, session)
+                   : std::make_unique<ClientConnection>(sock, session, _context);
         _handedOver = true; // The connection owns the admission now.
         _context.loops.adopt(std::move(connection));
     } catch (const Poco::Exception& e) {

@@ -1,5 +1,6 @@
 #pragma once
-// Hands each accepted connection to a new ClientHandler sharing the server's context.
+// Hands each accepted connection to a new ClientHandler sharing the server's context (and, for
+// another protocol's listener, the ConnectionMaker that builds its connections).
 
 #include "server/net/ClientHandler.h"
 #include "server/net/ServerContext.h"
@@ -10,16 +11,18 @@ namespace toom {
 
 class ClientHandlerFactory final : public Poco::Net::TCPServerConnectionFactory {
 public:
-    explicit ClientHandlerFactory(ServerContext& context)
-        : _context(context) {}
+    explicit ClientHandlerFactory(ServerContext& context, ConnectionMaker maker = {})
+        : _context(context)
+        , _maker(std::move(maker)) {}
 
     Poco::Net::TCPServerConnection*
     createConnection(const Poco::Net::StreamSocket& socket) override {
-        return new ClientHandler(socket, _context);
+        return new ClientHandler(socket, _context, _maker);
     }
 
 private:
     ServerContext& _context;
+    ConnectionMaker _maker;
 };
 
 } // namespace toom
