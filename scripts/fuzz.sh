@@ -21,7 +21,7 @@ fi
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DTOOM_BUILD_TESTS=OFF -DTOOM_BUILD_BENCH=OFF -DTOOM_SANITIZE=ON -DTOOM_BUILD_FUZZERS=ON \
     >/dev/null
-targets=(fuzz_server_line fuzz_line_framer fuzz_datagram fuzz_seed_time fuzz_utf8)
+targets=(fuzz_server_line fuzz_line_framer fuzz_datagram fuzz_seed_time fuzz_utf8 fuzz_irc_message)
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 
 mkdir -p build-fuzz/artifacts build-fuzz/corpus

@@ -82,6 +82,20 @@ ServerOptions optionsFromConfig(const Poco::Util::AbstractConfiguration& config)
     o.eventLoops = boundedInt(config, "toom.event_loops", o.eventLoops, 0, 256);
     o.loginThreads = boundedInt(config, "auth.login_threads", o.loginThreads, 0, 256);
     o.helloText = config.getString("toom.hello_text", o.helloText);
+    // The IRC door: on by default in the default profile only (the seeds know no IRC).
+    const bool defaultProfileRun = profile->name == defaultProfile().name;
+    const int ircPort = boundedInt(config, "irc.port", defaultProfileRun ? 6667 : 0, 0, 65535);
+    if (ircPort > 0)
+        o.irc.port = ircPort;
+    o.irc.bindAddress = config.getString("irc.bind", o.bindAddress);
+    o.irc.serverName = config.getString("irc.server_name", o.irc.serverName);
+    if (o.irc.serverName.empty() || o.irc.serverName.find_first_of(" :!@,") != std::string::npos)
+        throw Poco::InvalidArgumentException(
+            "irc.server_name must be one word without ':', '!', '@' or ','");
+    o.irc.network = config.getString("irc.network", o.irc.network);
+    if (o.irc.network.empty() || o.irc.network.find(' ') != std::string::npos)
+        throw Poco::InvalidArgumentException("irc.network must be one word");
+    o.irc.allowGuests = config.getBool("irc.allow_guests", defaultProfileRun);
 
     o.tls.port = boundedInt(config, "tls.port", 0, 0, 65535);
     o.tls.enabled = o.tls.port > 0;

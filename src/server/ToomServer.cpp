@@ -1,6 +1,11 @@
 #include "server/ToomServer.h"
 
 #include "commands/CoreCommands.h"
+#include "common/SeedTime.h"
+#include "common/Version.h"
+#include "server/irc/GuestNicks.h"
+#include "server/irc/IrcConnection.h"
+#include "server/irc/IrcContext.h"
 #include "server/net/ClientHandlerFactory.h"
 #include "server/net/ConnectionLimitFilter.h"
 #include "server/net/TlsServerContext.h"
@@ -36,6 +41,7 @@
 
 #include <chrono>
 #include <fcntl.h>
+#include <optional>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -135,6 +141,15 @@ void ToomServer::start() {
                                                 static_cast<Poco::UInt16>(_options.tls.port)),
                        true, false);
         tlsSocket.listen(kListenBacklog);
+    }
+    // The IRC port too, before anything is touched: a port in use fails the start here.
+    std::optional<Poco::Net::ServerSocket> ircSocket;
+    if (_options.irc.port) {
+        ircSocket.emplace();
+        ircSocket->bind(Poco::Net::SocketAddress(_options.irc.bindAddress,
+                                                 static_cast<Poco::UInt16>(*_options.irc.port)),
+                        true, false);
+        ircSocket->listen(kListenBacklog);
     }
 
     Poco::File(_options.dataDir).createDirectories();
@@ -280,6 +295,8 @@ void ToomServer::start() {
             new ConnectionLimitFilter(_admitted, maxConnections, _prelogin.get(), false));
         _tlsServer->start();
     }
+    if (ircSocket)
+        startIrc(*ircSocket, maxConnections);
 
     {
         MutexLock lock(_housekeeperMutex);
@@ -316,6 +333,39 @@ void ToomServer::reloadCredentials() {
     }
 }
 
+void ToomServer::startIrc(const Poco::Net::ServerSocket& socket, int maxConnections) {
+    _guests = std::make_unique<GuestNicks>();
+    IrcWelcomeFacts welcome;
+    welcome.network = _options.irc.network;
+    welcome.version = "toom-" + std::string(kVersion);
+    welcome.createdAt = isoTime(_clock->now());
+    welcome.motd = _options.helloText + "\n" + _options.settings.profile.welcome;
+    _ircContext = std::make_unique<IrcContext>(
+        IrcContext{*_context, _options.irc, *_guests, std::move(welcome)});
+    // IRC connections share the admission count, the pre-login budget, the loops, the workers
+    // and the services with the Toom port: only the accepting and the protocol differ.
+    _ircPool = std::make_unique<Poco::ThreadPool>("toom-irc-accept", 1, 2);
+    auto params = new Poco::Net::TCPServerParams;
+    params->setMaxThreads(2);
+    params->setMaxQueued(maxConnections);
+    params->setThreadIdleTime(Poco::Timespan(60, 0));
+    ConnectionMaker maker = [context = _ircContext.get()](const Poco::Net::StreamSocket& s,
+                                                          std::shared_ptr<Session> session) {
+        return std::make_unique<IrcConnection>(s, std::move(session), *context);
+    };
+    _ircServer = std::make_unique<Poco::Net::TCPServer>(
+        new ClientHandlerFactory(*_context, nullptr, std::move(maker)), *_ircPool, socket, params);
+    _ircServer->setConnectionFilter(
+        new ConnectionLimitFilter(_admitted, maxConnections, _prelogin.get()));
+    _ircServer->start();
+    _log.information("IRC listening on %s:%d as %s", _options.irc.bindAddress, ircPort(),
+                     _options.irc.serverName);
+}
+
+int ToomServer::ircPort() const {
+    return _ircServer ? static_cast<int>(_ircServer->socket().address().port()) : 0;
+}
+
 int ToomServer::port() const {
     return _tcpServer ? static_cast<int>(_tcpServer->socket().address().port()) : _options.port;
 }
@@ -336,6 +386,8 @@ void ToomServer::stop() {
     _tcpServer->stop(); // No new connections from here on.
     if (_tlsServer)
         _tlsServer->stop();
+    if (_ircServer)
+        _ircServer->stop();
     // Ask every connection to close, again on each pass so that one whose handler was just
     // starting is caught too. Each handler sends the notice, drains briefly, and cuts its client
     // after a grace period, so this ends.
@@ -355,6 +407,10 @@ void ToomServer::stop() {
     _pool->joinAll();
     _tcpServer.reset();
     _tlsServer.reset();
+    if (_ircServer) {
+        _ircPool->joinAll();
+        _ircServer.reset();
+    }
     // Connections still open after the grace (clients that never read their notice) are
     // abandoned by their loops: logged out, closed.
     _loops->stop();

@@ -5,10 +5,12 @@
 
 #include "commands/CommandRegistry.h"
 #include "common/Mutex.h"
+#include "server/irc/IrcOptions.h"
 #include "server/net/ConnectionSet.h"
 #include "server/net/ServerContext.h"
 #include "services/ServerSettings.h"
 
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
@@ -56,6 +58,8 @@ struct TlsOptions {
     /// A TLS connection whose handshake is not complete by then is closed.
     int handshakeTimeoutMillis = 10000;
 };
+class GuestNicks;
+struct IrcContext;
 
 /// Everything ToomServer needs to know, already resolved (paths absolute or relative to the
 /// working directory).
@@ -94,6 +98,7 @@ struct ServerOptions {
     std::string helloText = "Toom chat server";
     FloodLimits flood; ///< Per-connection flood control (flood.*).
     TlsOptions tls;    ///< The TLS port (off by default).
+    IrcOptions irc;    ///< The IRC listener (irc.*); off unless irc.port is set.
 };
 
 class ToomServer {
@@ -116,6 +121,8 @@ public:
     int port() const;
     /// The TLS port actually bound; 0 when TLS is off.
     int tlsPort() const;
+    /// The IRC port actually bound; 0 when there is no IRC listener.
+    int ircPort() const;
 
     /// Open connections (logged in or not).
     std::size_t connectionCount() const;
@@ -139,6 +146,8 @@ public:
 
 private:
     void housekeepingLoop();
+    /// Starts the IRC listener on `socket` (bound already).
+    void startIrc(const Poco::Net::ServerSocket& socket, int maxConnections);
     /// Imports the credentials file into the accounts and logs the counts and problems.
     void importCredentials();
 
@@ -180,6 +189,11 @@ private:
     std::unique_ptr<Poco::Net::TCPServer> _tcpServer;
     std::unique_ptr<TlsServerContext> _tlsContext;    ///< Loaded before anything binds.
     std::unique_ptr<Poco::Net::TCPServer> _tlsServer; ///< The TLS port's acceptor, if on.
+    // The IRC listener (none when options.irc.port is unset): its own acceptor, the same loops.
+    std::unique_ptr<GuestNicks> _guests;
+    std::unique_ptr<IrcContext> _ircContext;
+    std::unique_ptr<Poco::ThreadPool> _ircPool;
+    std::unique_ptr<Poco::Net::TCPServer> _ircServer;
 
     std::thread _housekeeper;
     Mutex _housekeeperMutex;

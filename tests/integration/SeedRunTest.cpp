@@ -53,8 +53,12 @@ void writeRunCredentials(const TempDir& dir) {
 
 /// The config form of the other process tests, on any free port, with the store in `dir`.
 std::vector<std::string> configRunArgs(const TempDir& dir) {
-    return {"--port=0", "--data-dir=" + dir.path(), "--credentials=" + dir.file("credentials.txt"),
-            "-Dtoom.bind=127.0.0.1", "--profile=toom-default"};
+    return {"--port=0",
+            "--data-dir=" + dir.path(),
+            "--credentials=" + dir.file("credentials.txt"),
+            "-Dtoom.bind=127.0.0.1",
+            "--profile=toom-default",
+            "-Dirc.port=0"};
 }
 
 /// The first run: one of everything a run can leave behind.

@@ -33,8 +33,12 @@ std::pair<int, std::string> runServer(const std::vector<std::string>& args,
 }
 
 std::vector<std::string> configuredArgs(const TempDir& dir) {
-    return {"--port=0", "--data-dir=" + dir.path(), "--credentials=" + dir.file("credentials.txt"),
-            "-Dtoom.bind=127.0.0.1", "-Dauth.pbkdf2_iterations=1000"};
+    return {"--port=0",
+            "--data-dir=" + dir.path(),
+            "--credentials=" + dir.file("credentials.txt"),
+            "-Dtoom.bind=127.0.0.1",
+            "-Dauth.pbkdf2_iterations=1000",
+            "-Dirc.port=0"};
 }
 
 TEST(ServerProcess, AttemptsOutsideOneToFiveIsRefusedWithTheSeedMessage) {

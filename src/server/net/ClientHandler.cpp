@@ -30,10 +30,11 @@ bool applyKeepAlive(int fd, int idleSeconds, int intervalSeconds, int probes) {
 }
 
 ClientHandler::ClientHandler(const Poco::Net::StreamSocket& socket, ServerContext& context,
-                             const TlsServerContext* tls)
+                             const TlsServerContext* tls, ConnectionMaker maker)
     : Poco::Net::TCPServerConnection(socket)
     , _context(context)
-    , _tls(tls) {}
+    , _tls(tls)
+    , _maker(std::move(maker)) {}
 
 ClientHandler::~ClientHandler() {
     if (_handedOver)
@@ -62,10 +63,15 @@ void ClientHandler::run() {
         _context.connections.add(session);
         if (_context.prelogin)
             _context.prelogin->attach(sock.impl()->sockfd(), session);
-        // Only set up here; the handshake is the loop's (non-blocking, like everything else).
-        auto tls = _tls ? std::make_unique<TlsChannel>(*_tls, sock.impl()->sockfd()) : nullptr;
-        auto connection =
-            std::make_unique<ClientConnection>(sock, session, _context, std::move(tls));
+        std::unique_ptr<LoopConnection> connection;
+        if (_maker) {
+            connection = _maker(sock, session);
+        } else {
+            // Only set up here; the handshake is the loop's (non-blocking, like the rest).
+            auto tls = _tls ? std::make_unique<TlsChannel>(*_tls, sock.impl()->sockfd()) : nullptr;
+            connection =
+                std::make_unique<ClientConnection>(sock, session, _context, std::move(tls));
+        }
         _handedOver = true; // The connection owns the admission now.
         _context.loops.adopt(std::move(connection));
     } catch (const Poco::Exception& e) {
