@@ -162,7 +162,10 @@ void ServerApp::printHelp() {
         "history and the text logs of the previous run are gone (--keep-state keeps them). "
         "Without positional arguments the server keeps its state from run to run.");
     help.setFooter("Signals: SIGTERM or SIGINT stops the server; SIGHUP reopens the log files and "
-                   "reads the credentials file again. Configuration keys are documented in "
+                   "reads the credentials file again. IRC clients connect to irc.port (6667 "
+                   "in the default profile, off in the seed profiles; -D irc.port=0 turns it "
+                   "off), logging in with SASL PLAIN or PASS as a Toom account, or as a guest "
+                   "where irc.allow_guests is on. Configuration keys are documented in "
                    "config/toom-server.properties.");
     help.format(std::cout);
 }
