@@ -105,6 +105,23 @@ bool TerminalProcess::waitFor(const std::string& text, std::chrono::milliseconds
     return true;
 }
 
+bool TerminalProcess::waitForAfter(const std::string& anchor, const std::string& text,
+                                   std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const auto found = [&] {
+        const std::size_t at = _output.find(anchor);
+        return at != std::string::npos &&
+               _output.find(text, at + anchor.size()) != std::string::npos;
+    };
+    while (!found()) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || !readSome(static_cast<int>(std::min<long>(left.count(), 100))))
+            return found();
+    }
+    return true;
+}
+
 std::optional<int> TerminalProcess::waitExit(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {

@@ -36,6 +36,11 @@ public:
     bool waitFor(const std::string& text,
                  std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
+    /// Reads until `text` appears after the first `anchor` in the output (e.g. the prompt
+    /// drawn after a given line, which says the editor is reading keys again).
+    bool waitForAfter(const std::string& anchor, const std::string& text,
+                      std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
     /// Waits for the process to end (killing it after `timeout`) and returns its exit code.
     std::optional<int> waitExit(std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
