@@ -20,11 +20,13 @@
 #include "commands/rooms/CreateGroupCommand.h"
 #include "commands/rooms/CreateRoomCommand.h"
 #include "commands/rooms/GroupMessageCommand.h"
+#include "commands/rooms/JoinCommand.h"
 #include "commands/rooms/JoinGroupCommand.h"
 #include "commands/rooms/LeaveRoomCommand.h"
 #include "commands/rooms/RoomHistoryCommand.h"
 #include "commands/rooms/RoomMessageCommand.h"
 #include "commands/rooms/RoomsCommand.h"
+#include "commands/rooms/TopicCommand.h"
 #include "commands/session/HelpCommand.h"
 #include "commands/session/LogoutCommand.h"
 #include "commands/session/UdpPortCommand.h"
@@ -56,6 +58,8 @@ void registerCoreCommands(CommandRegistry& registry) {
     registry.add<RoomMessageCommand>();
     registry.add<CreateGroupCommand>();
     registry.add<JoinGroupCommand>();
+    registry.add<JoinCommand>();
+    registry.add<TopicCommand>();
     registry.add<GroupMessageCommand>();
     registry.add<RoomsCommand>();
     registry.add<LeaveRoomCommand>();

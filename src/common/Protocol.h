@@ -86,6 +86,9 @@ inline constexpr std::string_view kBoard = "BOARD";
 /// A message in one of your rooms or groups: kind=, room=, n=, from=, ts=, text= (and
 /// backlog=1 when it is shown at login, sent while you were away).
 inline constexpr std::string_view kRoom = "ROOM";
+/// Someone joined or left one of your groups, or changed its topic: group=, user=,
+/// action=joined|left|topic (and topic= for a topic).
+inline constexpr std::string_view kGroup = "GROUP";
 /// You were invited to a group: group=, from=, members=.
 inline constexpr std::string_view kInvite = "INVITE";
 /// A file is on its way to you over UDP: from=, file=, size=, sha256=, token=, address=.

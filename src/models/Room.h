@@ -23,6 +23,14 @@ struct RoomMember {
     bool operator==(const RoomMember&) const = default;
 };
 
+/// A group's topic, who set it and when (IRC's TOPIC; Toom's TOPIC command).
+struct RoomTopic {
+    std::string text;
+    std::string setBy;
+    Poco::Timestamp setAt{0};
+    bool operator==(const RoomTopic&) const = default;
+};
+
 struct Room {
     std::int64_t id = 0; ///< Stable identity in the store.
     RoomKind kind = RoomKind::Separate;
@@ -31,6 +39,10 @@ struct Room {
     std::string creator;
     std::vector<RoomMember> members; ///< In the order they were added; the creator first.
     Poco::Timestamp createdAt;
+    /// Groups: anyone may join, invited or not (a channel an IRC user made with JOIN). The
+    /// groups of variant D are invite-only.
+    bool open = false;
+    RoomTopic topic; ///< Groups: what the group is about; empty until its creator sets one.
 
     /// The member entry of `username`, if invited or joined.
     const RoomMember* member(const std::string& username) const;

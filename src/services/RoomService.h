@@ -37,11 +37,20 @@ public:
     virtual Created createGroup(const std::string& creator, const std::string& name,
                                 const std::vector<std::string>& invitees) = 0;
 
+    /// An open group named `name` (anyone may join it), with its creator joined: what an IRC
+    /// user's JOIN of a channel that does not exist makes.
+    virtual Created createOpenGroup(const std::string& creator, const std::string& name) = 0;
+
     virtual std::optional<Room> separateRoom(int number) const = 0;
     virtual std::optional<Room> group(const std::string& name) const = 0;
 
-    /// Marks an invited member of group `name` joined. The caller checked the invitation.
+    /// Marks an invited member of group `name` joined, or adds `username` to it joined (an
+    /// open group). The caller checked the invitation or that the group is open.
     virtual Room join(const std::string& name, const std::string& username) = 0;
+
+    /// Sets the topic of group `name`; nothing when there is no such group. The caller checked
+    /// who may.
+    virtual std::optional<Room> setTopic(const std::string& name, const RoomTopic& topic) = 0;
 
     /// Removes `username` from room `roomId`. False when not a member.
     virtual bool leave(std::int64_t roomId, const std::string& username) = 0;

@@ -160,14 +160,14 @@ TEST_F(CommandRegistryTest, CoreCommandsAreListedInRegistrationOrder) {
     std::vector<std::string> canonical;
     for (const CommandSpec* s : h.registry.specs())
         canonical.push_back(s->canonical);
-    EXPECT_EQ(canonical, (std::vector<std::string>{
-                             "UDPPORT",       "LOGOUT",         "HELP",       "WHO",
-                             "WHOSINCE",      "MONITOR",        "POST",       "EDIT",
-                             "DELETE",        "READ",           "PM",         "BLOCK",
-                             "UNBLOCK",       "BLOCKS",         "CREATEROOM", "ROOMMSG",
-                             "CREATEGROUP",   "JOINGROUP",      "GROUPMSG",   "ROOMS",
-                             "LEAVE",         "HISTORY",        "SENDFILE",   "STARTPRIVATE",
-                             "ACCEPTPRIVATE", "DECLINEPRIVATE", "PRIVATE",    "STOPPRIVATE"}));
+    EXPECT_EQ(canonical,
+              (std::vector<std::string>{
+                  "UDPPORT",      "LOGOUT",        "HELP",           "WHO",     "WHOSINCE",
+                  "MONITOR",      "POST",          "EDIT",           "DELETE",  "READ",
+                  "PM",           "BLOCK",         "UNBLOCK",        "BLOCKS",  "CREATEROOM",
+                  "ROOMMSG",      "CREATEGROUP",   "JOINGROUP",      "JOIN",    "TOPIC",
+                  "GROUPMSG",     "ROOMS",         "LEAVE",          "HISTORY", "SENDFILE",
+                  "STARTPRIVATE", "ACCEPTPRIVATE", "DECLINEPRIVATE", "PRIVATE", "STOPPRIVATE"}));
 }
 
 // --- login --------------------------------------------------------------------------------------

@@ -27,19 +27,28 @@ void JoinGroupCommand::execute(CommandContext& ctx) {
         return;
     }
     const RoomMember* member = group->member(ctx.user());
-    if (!member) {
+    if (!member && !group->open) {
         ctx.reply.fail(err::kNotInvited)
             .with("group", name)
             .say("You were not invited to Groupchat " + name);
         return;
     }
-    if (member->joined) {
+    if (member && member->joined) {
         ctx.reply.fail(err::kAlreadyJoined)
             .with("group", name)
             .say("You have already joined Groupchat " + name);
         return;
     }
+    if (!member && group->memberNames().size() >= ctx.settings().maxRoomMembers) {
+        ctx.reply.fail(err::kLimitReached)
+            .with("group", name)
+            .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))
+            .say("Error. A group has at most " + std::to_string(ctx.settings().maxRoomMembers) +
+                 " users");
+        return;
+    }
     Room joined = ctx.services.rooms.join(name, ctx.user());
+    announceGroupChange(ctx, joined, GroupChange::Joined);
     ctx.reply.ok()
         .with("group", name)
         .with("members", join(joined.memberNames(true), ","))

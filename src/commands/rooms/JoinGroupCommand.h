@@ -1,5 +1,6 @@
 #pragma once
-// /joingroup (D), JOINGROUP (Toom): /joingroup <name> accepts an invitation.
+// /joingroup (D), JOINGROUP (Toom): /joingroup <name> accepts an invitation, or joins an open
+// group (one an IRC user made with JOIN). The other joined members get EVENT GROUP.
 //
 // Reply: OK group= members= :Joined the group chat: <name> successfully.
 // Errors: UNKNOWN_ROOM ("Groupchat X doesn't exist."), NOT_INVITED, ALREADY_JOINED ("You have

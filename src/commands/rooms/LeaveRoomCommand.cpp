@@ -20,6 +20,8 @@ void LeaveRoomCommand::execute(CommandContext& ctx) {
     if (!room)
         return;
     ctx.services.rooms.leave(room->id, ctx.user());
+    if (room->kind == RoomKind::Group)
+        announceGroupChange(ctx, *room, GroupChange::Left);
     ctx.reply.ok().with("room", ctx.arg(0)).say("You left " + room->label());
 }
 

@@ -5,6 +5,7 @@
 #include "common/MessageText.h"
 #include "common/Protocol.h"
 #include "common/SeedTime.h"
+#include "common/Text.h"
 
 namespace toom {
 
@@ -114,6 +115,47 @@ std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const Room
 std::string describeRoomMessage(const RoomMessage& message, bool padDay) {
     return std::to_string(message.number) + "; " + formatSeedTime(message.time, padDay) + "; " +
            message.sender + "; " + message.text;
+}
+
+} // namespace toom
+
+namespace toom {
+
+void announceGroupChange(CommandContext& ctx, const Room& room, GroupChange change) {
+    ServerLine event = ServerLine::event(std::string(ev::kGroup));
+    event.with("group", room.name).with("user", ctx.user());
+    switch (change) {
+    case GroupChange::Joined:
+        event.with("action", "joined").say(ctx.user() + " joined the group chat " + room.name);
+        break;
+    case GroupChange::Left:
+        event.with("action", "left").say(ctx.user() + " left the group chat " + room.name);
+        break;
+    case GroupChange::Topic:
+        event.with("action", "topic").with("topic", room.topic.text);
+        event.say(room.topic.text.empty()
+                      ? ctx.user() + " cleared the topic of " + room.name
+                      : ctx.user() + " set the topic of " + room.name + ": " + room.topic.text);
+        break;
+    }
+    std::vector<std::string> audience;
+    audience.reserve(room.members.size());
+    for (const auto& member : room.members) {
+        if (member.joined && member.username != ctx.user() &&
+            ctx.services.blocks.receivesFrom(member.username, ctx.user()))
+            audience.push_back(member.username);
+    }
+    ctx.services.messenger.sendToEach(audience, event);
+}
+
+void describeGroup(ServerLine& line, const Room& room) {
+    line.with("group", room.name)
+        .with("open", room.open ? 1 : 0)
+        .with("creator", room.creator)
+        .with("members", join(room.memberNames(true), ","))
+        .with("topic", room.topic.text);
+    if (!room.topic.text.empty())
+        line.with("topic_by", room.topic.setBy).with("topic_at", isoTime(room.topic.setAt));
 }
 
 } // namespace toom

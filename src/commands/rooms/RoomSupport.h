@@ -42,6 +42,18 @@ ServerLine roomEvent(const ServerSettings& settings, const Room& room, const Roo
 /// it.
 std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message);
 
+/// What happened to group `room` that its members are told of (EVENT GROUP).
+enum class GroupChange { Joined, Left, Topic };
+
+/// Tells the group's other joined members who are online that the caller joined it, left it or
+/// set its topic (EVENT GROUP), except those who have blocked the caller. `room` is the group
+/// as it is after the change (for Left: with or without the caller).
+void announceGroupChange(CommandContext& ctx, const Room& room, GroupChange change);
+
+/// The group's state as JOIN, JOINGROUP and TOPIC reply with it: group=, open=, creator=,
+/// members= (joined, comma-separated), topic=, topic_by=, topic_at= (when one is set).
+void describeGroup(ServerLine& line, const Room& room);
+
 /// "1; 01 Jun 2023 16:05:00; yoda; hello" (the room log's form), for history rows.
 std::string describeRoomMessage(const RoomMessage& message, bool padDay);
 

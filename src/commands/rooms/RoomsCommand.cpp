@@ -32,6 +32,7 @@ void RoomsCommand::execute(CommandContext& ctx) {
             .with("members", join(room.memberNames(true), ","))
             .with("invited", join(invited, ","))
             .with("joined", room.hasJoined(ctx.user()) ? 1 : 0)
+            .with("open", room.open ? 1 : 0)
             .say(text);
         if (!ctx.reply.add(std::move(row)))
             continue; // Counted in leftOut(), reported as more=.

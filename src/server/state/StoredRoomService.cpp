@@ -92,14 +92,24 @@ std::optional<Room> StoredRoomService::createSeparateLocked(const std::string& c
 RoomService::Created StoredRoomService::createGroup(const std::string& creator,
                                                     const std::string& name,
                                                     const std::vector<std::string>& invitees) {
+    return createGroupOf(creator, name, invitees, false);
+}
+
+RoomService::Created StoredRoomService::createOpenGroup(const std::string& creator,
+                                                        const std::string& name) {
+    return createGroupOf(creator, name, {}, true);
+}
+
+RoomService::Created StoredRoomService::createGroupOf(const std::string& creator,
+                                                      const std::string& name,
+                                                      const std::vector<std::string>& invitees,
+                                                      bool open) {
     Room room;
     {
         MutexLock lock(_mutex);
-        for (const auto& existing : _rooms) {
-            if (existing.kind == RoomKind::Group && existing.name == name)
-                return {Created::Outcome::NameTaken, existing};
-        }
-        room = newGroupLocked(creator, name, invitees);
+        if (const Room* existing = findGroupLocked(name))
+            return {Created::Outcome::NameTaken, *existing};
+        room = newGroupLocked(creator, name, invitees, open);
     }
     // The seeds create the room's log with the room. Not under the mutex: post() opens the
     // file for appending too, so whichever comes first creates it.
@@ -108,12 +118,13 @@ RoomService::Created StoredRoomService::createGroup(const std::string& creator,
 }
 
 Room StoredRoomService::newGroupLocked(const std::string& creator, const std::string& name,
-                                       const std::vector<std::string>& invitees) {
+                                       const std::vector<std::string>& invitees, bool open) {
     Room room;
     room.kind = RoomKind::Group;
     room.name = name;
     room.creator = creator;
     room.createdAt = _clock.now();
+    room.open = open;
     room.members.push_back({creator, true});
     for (const auto& invitee : invitees) {
         if (!room.isMember(invitee))
@@ -122,6 +133,14 @@ Room StoredRoomService::newGroupLocked(const std::string& creator, const std::st
     room.id = _store.insertRoom(room);
     _rooms.push_back(room);
     return room;
+}
+
+Room* StoredRoomService::findGroupLocked(const std::string& name) {
+    for (auto& room : _rooms) {
+        if (room.kind == RoomKind::Group && room.name == name)
+            return &room;
+    }
+    return nullptr;
 }
 
 std::optional<Room> StoredRoomService::separateRoom(int number) const {
@@ -152,18 +171,33 @@ Room* StoredRoomService::findLocked(std::int64_t id) {
 
 Room StoredRoomService::join(const std::string& name, const std::string& username) {
     MutexLock lock(_mutex);
-    for (auto& room : _rooms) {
-        if (room.kind != RoomKind::Group || room.name != name)
-            continue;
-        for (auto& member : room.members) {
-            if (member.username == username && !member.joined) {
+    Room* room = findGroupLocked(name);
+    if (!room)
+        return {};
+    for (auto& member : room->members) {
+        if (member.username == username) {
+            if (!member.joined) {
                 member.joined = true;
-                _store.upsertRoomMember(room.id, member);
+                _store.upsertRoomMember(room->id, member);
             }
+            return *room;
         }
-        return room;
     }
-    return {};
+    if (room->open) {
+        room->members.push_back({username, true});
+        _store.upsertRoomMember(room->id, room->members.back());
+    }
+    return *room;
+}
+
+std::optional<Room> StoredRoomService::setTopic(const std::string& name, const RoomTopic& topic) {
+    MutexLock lock(_mutex);
+    Room* room = findGroupLocked(name);
+    if (!room)
+        return std::nullopt;
+    room->topic = topic;
+    _store.updateRoomTopic(room->id, topic);
+    return *room;
 }
 
 bool StoredRoomService::leave(std::int64_t roomId, const std::string& username) {

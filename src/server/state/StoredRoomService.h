@@ -36,9 +36,11 @@ public:
                            const std::vector<std::string>& others) override;
     Created createGroup(const std::string& creator, const std::string& name,
                         const std::vector<std::string>& invitees) override;
+    Created createOpenGroup(const std::string& creator, const std::string& name) override;
     std::optional<Room> separateRoom(int number) const override;
     std::optional<Room> group(const std::string& name) const override;
     Room join(const std::string& name, const std::string& username) override;
+    std::optional<Room> setTopic(const std::string& name, const RoomTopic& topic) override;
     bool leave(std::int64_t roomId, const std::string& username) override;
     std::vector<Room> roomsOf(const std::string& username) const override;
     RoomMessage post(const Room& room, const std::string& sender, const std::string& text) override;
@@ -63,7 +65,11 @@ private:
         TOOM_REQUIRES(_mutex);
     /// Adds the group (its name is free) and returns it.
     Room newGroupLocked(const std::string& creator, const std::string& name,
-                        const std::vector<std::string>& invitees) TOOM_REQUIRES(_mutex);
+                        const std::vector<std::string>& invitees, bool open) TOOM_REQUIRES(_mutex);
+    /// createGroup and createOpenGroup: the group, unless the name is taken.
+    Created createGroupOf(const std::string& creator, const std::string& name,
+                          const std::vector<std::string>& invitees, bool open);
+    Room* findGroupLocked(const std::string& name) TOOM_REQUIRES(_mutex);
     /// Rewrites every room's log that differs from the store; run by the constructor.
     void repairLogs() TOOM_REQUIRES(_mutex);
 

@@ -235,6 +235,12 @@ void BatchedStore::upsertRoomMember(std::int64_t roomId, const RoomMember& membe
         sizeOf(member.username));
 }
 
+void BatchedStore::updateRoomTopic(std::int64_t roomId, const RoomTopic& topic) {
+    write(
+        kRooms, [roomId, topic](SqliteStore& store) { store.updateRoomTopic(roomId, topic); },
+        sizeOf(topic.text) + sizeOf(topic.setBy));
+}
+
 bool BatchedStore::deleteRoomMember(std::int64_t roomId, const std::string& username) {
     write(
         kRooms,

@@ -73,6 +73,7 @@ public:
     void upsertRoomMember(std::int64_t roomId, const RoomMember& member) override;
     /// Queued; returns true (the room service checks membership in memory).
     bool deleteRoomMember(std::int64_t roomId, const std::string& username) override;
+    void updateRoomTopic(std::int64_t roomId, const RoomTopic& topic) override;
     std::vector<Room> rooms() override;
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,

@@ -26,6 +26,9 @@ public:
     /// Removes one member of room `roomId`. False when not a member.
     virtual bool deleteRoomMember(std::int64_t roomId, const std::string& username) = 0;
 
+    /// Replaces the topic of room `roomId`.
+    virtual void updateRoomTopic(std::int64_t roomId, const RoomTopic& topic) = 0;
+
     /// Every room with its members, in creation order.
     virtual std::vector<Room> rooms() = 0;
 

@@ -136,6 +136,13 @@ const std::vector<Migration>& migrations() {
          {
              "CREATE INDEX logins_username ON logins(username, logout_at)",
          }},
+        {"open groups (IRC channels anyone may join) and group topics",
+         {
+             "ALTER TABLE rooms ADD COLUMN open INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE rooms ADD COLUMN topic TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE rooms ADD COLUMN topic_by TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE rooms ADD COLUMN topic_at INTEGER NOT NULL DEFAULT 0",
+         }},
     };
     return steps;
 }
@@ -840,11 +847,16 @@ std::int64_t SqliteStore::insertRoom(const Room& room) {
     std::string name = room.name;
     std::string creator = room.creator;
     Poco::Int64 createdAt = toMicros(room.createdAt);
+    int open = room.open ? 1 : 0;
+    std::string topic = room.topic.text;
+    std::string topicBy = room.topic.setBy;
+    Poco::Int64 topicAt = toMicros(room.topic.setAt);
     auto requested = requestedId(room.id);
     return inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
-        session << "INSERT INTO rooms (id, kind, number, name, creator, created_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?)",
-            use(requested), use(kind), use(number), use(name), use(creator), use(createdAt), now;
+        session << "INSERT INTO rooms (id, kind, number, name, creator, created_at, open, topic,"
+                   " topic_by, topic_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            use(requested), use(kind), use(number), use(name), use(creator), use(createdAt),
+            use(open), use(topic), use(topicBy), use(topicAt), now;
         Poco::Int64 id = insertedId(session, room.id);
         int position = 0;
         for (const auto& member : room.members) {
@@ -873,6 +885,18 @@ void SqliteStore::upsertRoomMember(std::int64_t roomId, const RoomMember& member
     });
 }
 
+void SqliteStore::updateRoomTopic(std::int64_t roomId, const RoomTopic& topic) {
+    MutexLock lock(_mutex);
+    Poco::Int64 id = roomId;
+    std::string text = topic.text;
+    std::string by = topic.setBy;
+    Poco::Int64 at = toMicros(topic.setAt);
+    inTransaction(_session, _batchOpen, [&](Poco::Data::Session& session) {
+        session << "UPDATE rooms SET topic = ?, topic_by = ?, topic_at = ? WHERE id = ?", use(text),
+            use(by), use(at), use(id), now;
+    });
+}
+
 bool SqliteStore::deleteRoomMember(std::int64_t roomId, const std::string& username) {
     MutexLock lock(_mutex);
     Poco::Int64 id = roomId;
@@ -892,8 +916,14 @@ std::vector<Room> SqliteStore::rooms() {
     std::vector<std::string> names;
     std::vector<std::string> creators;
     std::vector<Poco::Int64> createdAts;
-    _session << "SELECT id, kind, number, name, creator, created_at FROM rooms ORDER BY id",
-        into(ids), into(kinds), into(numbers), into(names), into(creators), into(createdAts), now;
+    std::vector<int> opens;
+    std::vector<std::string> topics;
+    std::vector<std::string> topicBys;
+    std::vector<Poco::Int64> topicAts;
+    _session << "SELECT id, kind, number, name, creator, created_at, open, topic, topic_by,"
+                " topic_at FROM rooms ORDER BY id",
+        into(ids), into(kinds), into(numbers), into(names), into(creators), into(createdAts),
+        into(opens), into(topics), into(topicBys), into(topicAts), now;
     std::vector<Poco::Int64> memberRooms;
     std::vector<std::string> memberNames;
     std::vector<int> joined;
@@ -910,6 +940,8 @@ std::vector<Room> SqliteStore::rooms() {
         room.name = names[i];
         room.creator = creators[i];
         room.createdAt = fromMicros(createdAts[i]);
+        room.open = opens[i] != 0;
+        room.topic = RoomTopic{topics[i], topicBys[i], fromMicros(topicAts[i])};
         while (m < memberRooms.size() && memberRooms[m] < ids[i])
             ++m;
         for (; m < memberRooms.size() && memberRooms[m] == ids[i]; ++m)

@@ -136,6 +136,7 @@ public:
     std::int64_t insertRoom(const Room& room) override;
     void upsertRoomMember(std::int64_t roomId, const RoomMember& member) override;
     bool deleteRoomMember(std::int64_t roomId, const std::string& username) override;
+    void updateRoomTopic(std::int64_t roomId, const RoomTopic& topic) override;
     std::vector<Room> rooms() override;
     std::int64_t insertRoomMessage(const RoomMessage& message) override;
     std::vector<RoomMessage> roomMessages(std::int64_t roomId, std::int64_t fromMicros,

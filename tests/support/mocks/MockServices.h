@@ -160,9 +160,13 @@ public:
                 (const std::string& creator, const std::string& name,
                  const std::vector<std::string>& invitees),
                 (override));
+    MOCK_METHOD(Created, createOpenGroup, (const std::string& creator, const std::string& name),
+                (override));
     MOCK_METHOD(std::optional<Room>, separateRoom, (int number), (const, override));
     MOCK_METHOD(std::optional<Room>, group, (const std::string& name), (const, override));
     MOCK_METHOD(Room, join, (const std::string& name, const std::string& username), (override));
+    MOCK_METHOD(std::optional<Room>, setTopic, (const std::string& name, const RoomTopic& topic),
+                (override));
     MOCK_METHOD(bool, leave, (std::int64_t roomId, const std::string& username), (override));
     MOCK_METHOD(std::vector<Room>, roomsOf, (const std::string& username), (const, override));
     MOCK_METHOD(RoomMessage, post,

@@ -91,6 +91,7 @@ public:
                 (override));
     MOCK_METHOD(bool, deleteRoomMember, (std::int64_t roomId, const std::string& username),
                 (override));
+    MOCK_METHOD(void, updateRoomTopic, (std::int64_t roomId, const RoomTopic& topic), (override));
     MOCK_METHOD(std::vector<Room>, rooms, (), (override));
     MOCK_METHOD(std::int64_t, insertRoomMessage, (const RoomMessage& message), (override));
     MOCK_METHOD(std::vector<RoomMessage>, roomMessages,
