@@ -35,6 +35,21 @@ inline constexpr std::string_view ERR_ALREADYREGISTERED = "462";
 inline constexpr std::string_view ERR_PASSWDMISMATCH = "464";
 inline constexpr std::string_view ERR_CANNOTSENDTOUSER = "531"; // blocked, as Ergo says it
 
+// Channels.
+inline constexpr std::string_view RPL_NOTOPIC = "331";
+inline constexpr std::string_view RPL_TOPIC = "332";
+inline constexpr std::string_view RPL_TOPICWHOTIME = "333";
+inline constexpr std::string_view RPL_INVITING = "341";
+inline constexpr std::string_view RPL_NAMREPLY = "353";
+inline constexpr std::string_view RPL_ENDOFNAMES = "366";
+inline constexpr std::string_view ERR_NOSUCHCHANNEL = "403";
+inline constexpr std::string_view ERR_CANNOTSENDTOCHAN = "404";
+inline constexpr std::string_view ERR_NOTONCHANNEL = "442";
+inline constexpr std::string_view ERR_CHANNELISFULL = "471";
+inline constexpr std::string_view ERR_INVITEONLYCHAN = "473";
+inline constexpr std::string_view ERR_NEEDREGGEDNICK = "477";
+inline constexpr std::string_view ERR_CHANOPRIVSNEEDED = "482";
+
 // SASL (IRCv3 sasl-3.1).
 inline constexpr std::string_view RPL_LOGGEDIN = "900";
 inline constexpr std::string_view RPL_SASLSUCCESS = "903";

@@ -174,7 +174,7 @@ TEST(Irc, UnknownNickIs401) {
     yoda.send("PRIVMSG nobody :hello");
     EXPECT_EQ(yoda.expect("401").param(1), "nobody");
     yoda.send("PRIVMSG #chan :hello");
-    EXPECT_EQ(yoda.expect("401").param(1), "#chan");
+    EXPECT_EQ(yoda.expect("403").param(1), "#chan"); // No such channel (IrcChannelTest).
 }
 
 TEST(Irc, PingIsAnswered) {

@@ -20,6 +20,7 @@ TEST(OpenGroups, JoinMakesAnOpenGroupThatAnyoneCanJoin) {
     Response made = yoda.request("JOIN #jedi");
     ASSERT_TRUE(made.ok()) << made.final.format();
     EXPECT_EQ(made.final.field("created"), "1");
+    EXPECT_EQ(made.final.field("already"), "0");
     EXPECT_EQ(made.final.field("open"), "1");
     EXPECT_EQ(made.final.field("creator"), "yoda");
     EXPECT_EQ(made.final.field("members"), "yoda");

@@ -37,7 +37,7 @@ void JoinCommand::execute(CommandContext& ctx) {
         group = made.room;
     }
     const RoomMember* member = group->member(ctx.user());
-    const bool already = member && member->joined;
+    const bool already = !created && member && member->joined;
     if (!member && !group->open) {
         ctx.reply.fail(err::kNotInvited)
             .with("group", name)
@@ -52,7 +52,7 @@ void JoinCommand::execute(CommandContext& ctx) {
                  std::to_string(ctx.settings().maxRoomMembers) + " users");
         return;
     }
-    Room joined = already ? *group : ctx.services.rooms.join(name, ctx.user());
+    Room joined = already || created ? *group : ctx.services.rooms.join(name, ctx.user());
     if (!already && !created)
         announceGroupChange(ctx, joined, GroupChange::Joined);
     ServerLine& ok = ctx.reply.ok();

@@ -1,8 +1,10 @@
 #include "server/irc/IrcConnection.h"
 
 #include "common/IrcNumerics.h"
+#include "common/Protocol.h"
 #include "common/Text.h"
 #include "common/Utf8.h"
+#include "server/irc/IrcChannels.h"
 #include "server/irc/IrcTranslation.h"
 #include "server/irc/IrcWelcome.h"
 #include "server/net/LoginFlow.h"
@@ -385,6 +387,8 @@ void IrcConnection::serveRegistered(const IrcMessage& message) {
             send(ircNumeric(to, irc::ERR_ERRONEUSNICKNAME,
                             {message.param(0), "Nick changes are not supported: your nick is "
                                                "your Toom username"}));
+    } else if (verb == "JOIN" || verb == "PART" || verb == "TOPIC" || verb == "NAMES") {
+        channelRequest(message);
     } else if (verb == "MOTD") {
         for (const IrcMessage& m : ircMotd(to, _irc.welcome.motd))
             send(m);
@@ -436,6 +440,10 @@ void IrcConnection::privateMessage(const IrcMessage& message, bool notice) {
                 send(ircServerNotice(to, "Too many targets: at most 4 at once"));
             break;
         }
+        if (target.front() == '#') {
+            channelMessage(target, text, notice);
+            continue;
+        }
         if (!isValidIrcNick(target)) {
             if (!notice)
                 send(ircNumeric(to, irc::ERR_NOSUCHNICK,
@@ -450,6 +458,106 @@ void IrcConnection::privateMessage(const IrcMessage& message, bool notice) {
         if (reply.failed() && !notice)
             for (const IrcMessage& m : ircLinesForPrivateMessageFailure(reply, target, to))
                 send(m);
+    }
+}
+
+void IrcConnection::channelMessage(const std::string& channel, const std::string& text,
+                                   bool notice) {
+    const IrcAddressing to = addressing();
+    const auto group = groupOfChannel(channel);
+    if (!group) {
+        if (!notice)
+            send(ircNumeric(to, irc::ERR_NOSUCHCHANNEL, {channel, "No such channel"}));
+        return;
+    }
+    const Reply reply =
+        _context.registry.dispatch("GROUPMSG " + *group + " " + text, _context.services, *_session);
+    if (notice || !reply.failed())
+        return;
+    const std::string code = reply.final().code();
+    if (code == err::kNotMember || code == err::kNotJoined)
+        send(ircNumeric(to, irc::ERR_CANNOTSENDTOCHAN, {channel, "Cannot send to channel"}));
+    else
+        for (const IrcMessage& m : ircLinesForChannelFailure(reply, channel, to))
+            send(m);
+}
+
+void IrcConnection::channelRequest(const IrcMessage& message) {
+    const IrcAddressing to = addressing();
+    const std::string verb = message.verb();
+    if (message.params.empty() || message.param(0).empty()) {
+        if (verb == "NAMES") // Every channel's names: only the user's own are shown (366).
+            send(ircNumeric(to, irc::RPL_ENDOFNAMES, {"*", "End of /NAMES list"}));
+        else
+            send(ircNumeric(to, irc::ERR_NEEDMOREPARAMS, {verb, "Not enough parameters"}));
+        return;
+    }
+    if (_registration.account().empty()) {
+        send(ircNumeric(to, irc::ERR_NEEDREGGEDNICK,
+                        {message.param(0), "Guests cannot use channels yet: log in with SASL "
+                                           "or PASS (your Toom account)"}));
+        return;
+    }
+    std::vector<std::string> channels;
+    {
+        const std::string& list = message.param(0);
+        std::size_t start = 0;
+        while (start <= list.size() && channels.size() < kMaxTargets) {
+            const std::size_t end = std::min(list.find(',', start), list.size());
+            if (end > start)
+                channels.push_back(list.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    for (const std::string& channel : channels) {
+        const auto group = groupOfChannel(channel);
+        if (!group) {
+            send(ircNumeric(to, verb == "NAMES" ? irc::RPL_ENDOFNAMES : irc::ERR_NOSUCHCHANNEL,
+                            {channel, verb == "NAMES" ? "End of /NAMES list" : "No such channel"}));
+            continue;
+        }
+        std::string request;
+        if (verb == "JOIN")
+            request = "JOIN " + *group;
+        else if (verb == "PART")
+            request = "LEAVE #" + *group;
+        else if (verb == "TOPIC" && message.params.size() >= 2)
+            request = "TOPIC " + *group + " " +
+                      (trim(message.param(1)).empty() ? std::string("-") : message.param(1));
+        else
+            request = "TOPIC " + *group; // A TOPIC query, and NAMES: the group described.
+        const Reply reply = _context.registry.dispatch(request, _context.services, *_session);
+        if (reply.failed()) {
+            if (verb == "NAMES")
+                send(ircNumeric(to, irc::RPL_ENDOFNAMES, {channel, "End of /NAMES list"}));
+            else
+                for (const IrcMessage& m : ircLinesForChannelFailure(reply, channel, to))
+                    send(m);
+            continue;
+        }
+        const ServerLine& ok = reply.final();
+        std::vector<IrcMessage> lines;
+        if (verb == "JOIN") {
+            if (ok.field("already") == "1")
+                continue; // Joining a channel one is on: nothing, as IRC servers do.
+            lines = ircLinesForJoined(ok, to);
+        } else if (verb == "PART") {
+            IrcMessage part("PART", {channel});
+            if (message.params.size() >= 2)
+                part.params.push_back(message.param(1));
+            part.from(ircUserMask(to.nick, to.serverName));
+            lines.push_back(std::move(part));
+        } else if (verb == "NAMES") {
+            lines = ircNamesLines(ok, to);
+        } else if (message.params.size() >= 2) {
+            IrcMessage topic("TOPIC", {channel, ok.field("topic").value_or("")});
+            topic.from(ircUserMask(to.nick, to.serverName));
+            lines.push_back(std::move(topic));
+        } else {
+            lines = ircTopicLines(ok, to);
+        }
+        for (const IrcMessage& m : lines)
+            send(m);
     }
 }
 

@@ -70,6 +70,10 @@ private:
     void handleLine(const FramedLine& line);
     void serveRegistered(const IrcMessage& message);
     void privateMessage(const IrcMessage& message, bool notice);
+    /// PRIVMSG or NOTICE to `#channel`: a GROUPMSG.
+    void channelMessage(const std::string& channel, const std::string& text, bool notice);
+    /// JOIN, PART, TOPIC and NAMES: the Toom requests they mean (IrcChannels).
+    void channelRequest(const IrcMessage& message);
     /// Queues the registration's replies and does what it asks.
     void apply(IrcRegistrationOutput out);
     void send(const IrcMessage& message);

@@ -2,6 +2,7 @@
 
 #include "common/IrcNumerics.h"
 #include "common/Protocol.h"
+#include "server/irc/IrcChannels.h"
 
 namespace toom {
 
@@ -28,8 +29,10 @@ IrcMessage ircServerNotice(const IrcAddressing& to, std::string text) {
 }
 
 std::optional<IrcMessage> ircLineForEvent(const ServerLine& event, const IrcAddressing& to) {
-    if (event.kind() != LineKind::Event || event.verb() != ev::kMessage)
+    if (event.kind() != LineKind::Event)
         return std::nullopt;
+    if (event.verb() != ev::kMessage)
+        return ircLineForGroupEvent(event, to);
     const auto from = event.field("from");
     const auto text = event.field("text");
     if (!from || !text || from->empty())

@@ -27,7 +27,8 @@ std::string toomPrivateMessage(const std::string& target, const std::string& tex
 
 /// A Toom event pushed to an IRC user, as IRC lines: EVENT MESSAGE becomes
 /// `:from!from@server PRIVMSG nick :text` (a message that waited while the user was offline
-/// says when it was sent). Events the IRC door does not show yet give nothing.
+/// says when it was sent); a group's events through ircLineForGroupEvent (IrcChannels.h).
+/// Events the IRC door does not show yet give nothing.
 std::optional<IrcMessage> ircLineForEvent(const ServerLine& event, const IrcAddressing& to);
 
 /// The IRC lines for a failed `PM` to `target`: 401 for an unknown user, a server NOTICE with

@@ -54,6 +54,7 @@ TEST_F(JoinCommandTest, ANewNameMakesAnOpenGroupWithTheCallerAsCreator) {
     Reply reply = h.run("JOIN #padawans");
     ASSERT_FALSE(reply.failed()) << reply.wire();
     EXPECT_EQ(reply.final().field("created"), "1");
+    EXPECT_EQ(reply.final().field("already"), "0");
     EXPECT_EQ(reply.final().field("open"), "1");
     EXPECT_EQ(reply.final().field("creator"), "yoda");
     EXPECT_EQ(reply.final().field("members"), "yoda");
