@@ -26,15 +26,8 @@ void CreateGroupCommand::execute(CommandContext& ctx) {
             .say("Please enter at least one more active users.");
         return;
     }
-    const std::size_t longest = ctx.settings().maxGroupNameLength;
-    if (!isValidGroupName(name, longest)) {
-        ctx.reply.fail(err::kInvalidArgument)
-            .with("argument", "name")
-            .with("max", static_cast<std::int64_t>(longest))
-            .say("Invalid group name '" + name + "': use 1 to " + std::to_string(longest) +
-                 " letters and digits");
+    if (!checkGroupName(ctx, name))
         return;
-    }
     if (invitees.size() + 1 > ctx.settings().maxRoomMembers) {
         ctx.reply.fail(err::kLimitReached)
             .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))

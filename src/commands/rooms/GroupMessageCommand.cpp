@@ -20,11 +20,9 @@ CommandSpec GroupMessageCommand::spec() {
 
 void GroupMessageCommand::execute(CommandContext& ctx) {
     const std::string name = groupNameArgument(ctx.arg(0));
-    auto group = ctx.services.rooms.group(name);
-    if (!group) {
-        ctx.reply.fail(err::kUnknownRoom).with("group", name).say("The group chat does not exist.");
+    auto group = groupOrFail(ctx, name);
+    if (!group)
         return;
-    }
     const RoomMember* member = group->member(ctx.user());
     if (!member) {
         ctx.reply.fail(err::kNotMember).with("group", name).say("You are not in this group chat.");

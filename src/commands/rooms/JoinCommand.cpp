@@ -19,15 +19,8 @@ CommandSpec JoinCommand::spec() {
 
 void JoinCommand::execute(CommandContext& ctx) {
     const std::string name = groupNameArgument(ctx.arg(0));
-    const std::size_t longest = ctx.settings().maxGroupNameLength;
-    if (!isValidGroupName(name, longest)) {
-        ctx.reply.fail(err::kInvalidArgument)
-            .with("argument", "name")
-            .with("max", static_cast<std::int64_t>(longest))
-            .say("Invalid group name '" + name + "': use 1 to " + std::to_string(longest) +
-                 " letters and digits");
+    if (!checkGroupName(ctx, name))
         return;
-    }
     bool created = false;
     auto group = ctx.services.rooms.group(name);
     if (!group) {
@@ -44,14 +37,8 @@ void JoinCommand::execute(CommandContext& ctx) {
             .say("Groupchat " + name + " is invite-only: you were not invited");
         return;
     }
-    if (!member && group->memberNames().size() >= ctx.settings().maxRoomMembers) {
-        ctx.reply.fail(err::kLimitReached)
-            .with("group", name)
-            .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))
-            .say("Groupchat " + name + " is full: a group has at most " +
-                 std::to_string(ctx.settings().maxRoomMembers) + " users");
+    if (!member && !checkRoomForOneMore(ctx, *group))
         return;
-    }
     Room joined = already || created ? *group : ctx.services.rooms.join(name, ctx.user());
     if (!already && !created)
         announceGroupChange(ctx, joined, GroupChange::Joined);

@@ -39,14 +39,8 @@ void JoinGroupCommand::execute(CommandContext& ctx) {
             .say("You have already joined Groupchat " + name);
         return;
     }
-    if (!member && group->memberNames().size() >= ctx.settings().maxRoomMembers) {
-        ctx.reply.fail(err::kLimitReached)
-            .with("group", name)
-            .with("max", static_cast<std::int64_t>(ctx.settings().maxRoomMembers))
-            .say("Error. A group has at most " + std::to_string(ctx.settings().maxRoomMembers) +
-                 " users");
+    if (!member && !checkRoomForOneMore(ctx, *group))
         return;
-    }
     Room joined = ctx.services.rooms.join(name, ctx.user());
     announceGroupChange(ctx, joined, GroupChange::Joined);
     ctx.reply.ok()

@@ -121,6 +121,36 @@ std::string describeRoomMessage(const RoomMessage& message, bool padDay) {
 
 namespace toom {
 
+bool checkGroupName(CommandContext& ctx, const std::string& name) {
+    const std::size_t longest = ctx.settings().maxGroupNameLength;
+    if (isValidGroupName(name, longest))
+        return true;
+    ctx.reply.fail(err::kInvalidArgument)
+        .with("argument", "name")
+        .with("max", static_cast<std::int64_t>(longest))
+        .say("Invalid group name '" + name + "': use 1 to " + std::to_string(longest) +
+             " letters and digits");
+    return false;
+}
+
+std::optional<Room> groupOrFail(CommandContext& ctx, const std::string& name) {
+    auto group = ctx.services.rooms.group(name);
+    if (!group)
+        ctx.reply.fail(err::kUnknownRoom).with("group", name).say("The group chat does not exist.");
+    return group;
+}
+
+bool checkRoomForOneMore(CommandContext& ctx, const Room& room) {
+    const std::size_t most = ctx.settings().maxRoomMembers;
+    if (room.memberNames().size() < most)
+        return true;
+    ctx.reply.fail(err::kLimitReached)
+        .with("group", room.name)
+        .with("max", static_cast<std::int64_t>(most))
+        .say("Error. A group has at most " + std::to_string(most) + " users");
+    return false;
+}
+
 void announceGroupChange(CommandContext& ctx, const Room& room, GroupChange change) {
     ServerLine event = ServerLine::event(std::string(ev::kGroup));
     event.with("group", room.name).with("user", ctx.user());

@@ -42,6 +42,18 @@ ServerLine roomEvent(const ServerSettings& settings, const Room& room, const Roo
 /// it.
 std::size_t deliverRoomMessage(CommandContext& ctx, const Room& room, const RoomMessage& message);
 
+/// Whether `name` may name a group (letters and digits, up to rooms.max_group_name_length);
+/// otherwise fails the reply with INVALID_ARGUMENT argument=name max= and returns false.
+bool checkGroupName(CommandContext& ctx, const std::string& name);
+
+/// The group `name`, or nothing after failing the reply with UNKNOWN_ROOM ("The group chat does
+/// not exist.").
+std::optional<Room> groupOrFail(CommandContext& ctx, const std::string& name);
+
+/// Whether group `room` has room for one more member (rooms.max_room_members); otherwise fails
+/// the reply with LIMIT_REACHED max= and returns false.
+bool checkRoomForOneMore(CommandContext& ctx, const Room& room);
+
 /// What happened to group `room` that its members are told of (EVENT GROUP).
 enum class GroupChange { Joined, Left, Topic };
 

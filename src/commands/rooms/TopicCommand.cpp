@@ -20,11 +20,9 @@ CommandSpec TopicCommand::spec() {
 
 void TopicCommand::execute(CommandContext& ctx) {
     const std::string name = groupNameArgument(ctx.arg(0));
-    auto group = ctx.services.rooms.group(name);
-    if (!group) {
-        ctx.reply.fail(err::kUnknownRoom).with("group", name).say("The group chat does not exist.");
+    auto group = groupOrFail(ctx, name);
+    if (!group)
         return;
-    }
     const RoomMember* member = group->member(ctx.user());
     if (ctx.args().size() < 2) {
         if (!member && !group->open) {
