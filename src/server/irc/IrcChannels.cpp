@@ -4,22 +4,12 @@
 #include "common/Protocol.h"
 #include "common/Text.h"
 
+#include <cstdint>
 #include <ctime>
 
 namespace toom {
 
 namespace {
-
-std::vector<std::string> splitCommas(const std::string& list) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const std::size_t end = std::min(list.find(',', start), list.size());
-        out.push_back(list.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
 
 std::string channelOf(const ServerLine& line) {
     return "#" + line.field("group").value_or("");
@@ -41,6 +31,18 @@ std::string epochSecondsOf(const std::string& iso) {
 }
 
 } // namespace
+
+std::vector<std::string> ircListItems(const std::string& list, std::size_t most) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size() && out.size() < most) {
+        const std::size_t end = std::min(list.find(',', start), list.size());
+        if (end > start)
+            out.push_back(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
 
 std::optional<std::string> groupOfChannel(const std::string& channel) {
     if (channel.size() < 2 || channel.front() != '#')
@@ -69,9 +71,7 @@ std::vector<IrcMessage> ircNamesLines(const ServerLine& group, const IrcAddressi
             out.push_back(ircNumeric(to, irc::RPL_NAMREPLY, {"=", channel, names}));
         names.clear();
     };
-    for (const std::string& member : splitCommas(group.field("members").value_or(""))) {
-        if (member.empty())
-            continue;
+    for (const std::string& member : ircListItems(group.field("members").value_or(""), SIZE_MAX)) {
         // 353 lines stay well inside 512 bytes: about 300 bytes of names each.
         if (names.size() > 300)
             flush();

@@ -14,6 +14,9 @@
 
 namespace toom {
 
+/// The non-empty items of a comma-separated IRC list ("#a,#b", "yoda,luke"), at most `most`.
+std::vector<std::string> ircListItems(const std::string& list, std::size_t most);
+
 /// The Toom group a channel names: "#jedi" is "jedi"; nothing for a name that is not a
 /// `#channel` (other prefixes, or nothing after the '#').
 std::optional<std::string> groupOfChannel(const std::string& channel);

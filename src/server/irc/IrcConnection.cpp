@@ -421,18 +421,8 @@ void IrcConnection::privateMessage(const IrcMessage& message, bool notice) {
                                      "or PASS (your Toom account)"));
         return;
     }
-    const std::vector<std::string> targets = [&] {
-        std::vector<std::string> out;
-        std::size_t start = 0;
-        const std::string& list = message.param(0);
-        while (start <= list.size() && out.size() <= kMaxTargets) {
-            const std::size_t end = std::min(list.find(',', start), list.size());
-            if (end > start)
-                out.push_back(list.substr(start, end - start));
-            start = end + 1;
-        }
-        return out;
-    }();
+    // One more than allowed, to say that there were too many.
+    const std::vector<std::string> targets = ircListItems(message.param(0), kMaxTargets + 1);
     for (std::size_t i = 0; i < targets.size(); ++i) {
         const std::string& target = targets[i];
         if (i == kMaxTargets) {
@@ -498,17 +488,7 @@ void IrcConnection::channelRequest(const IrcMessage& message) {
                                            "or PASS (your Toom account)"}));
         return;
     }
-    std::vector<std::string> channels;
-    {
-        const std::string& list = message.param(0);
-        std::size_t start = 0;
-        while (start <= list.size() && channels.size() < kMaxTargets) {
-            const std::size_t end = std::min(list.find(',', start), list.size());
-            if (end > start)
-                channels.push_back(list.substr(start, end - start));
-            start = end + 1;
-        }
-    }
+    const std::vector<std::string> channels = ircListItems(message.param(0), kMaxTargets);
     for (const std::string& channel : channels) {
         const auto group = groupOfChannel(channel);
         if (!group) {

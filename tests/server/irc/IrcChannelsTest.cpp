@@ -34,6 +34,12 @@ TEST(IrcChannelsTest, AChannelIsAHashAndAGroupName) {
     EXPECT_FALSE(groupOfChannel("jedi"));
 }
 
+TEST(IrcChannelsTest, ListsDropEmptyItemsAndStopAtTheLimit) {
+    EXPECT_EQ(ircListItems("#a,,#b,", 5), (std::vector<std::string>{"#a", "#b"}));
+    EXPECT_EQ(ircListItems("a,b,c", 2), (std::vector<std::string>{"a", "b"}));
+    EXPECT_TRUE(ircListItems("", 4).empty());
+}
+
 TEST(IrcChannelsTest, AJoinShowsTheTopicAndTheNamesWithTheCreatorAsOperator) {
     EXPECT_EQ(formatted(ircLinesForJoined(describedGroup("yoda,luke", "Training"), kToLuke)),
               (std::vector<std::string>{
